@@ -1,0 +1,85 @@
+/*
+ * The module entry of the `async` extension. Each layer has its own init and shutdown;
+ * this file only calls them in order: engine API, reactor, scheduler, userland, hooks.
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "ext/standard/info.h"
+#include "php_async.h"
+#include "zend_async_API.h"
+#include "engine/engine.h"
+#include "userland/userland.h"
+#include "userland/functions_arginfo.h"
+
+/* The module callbacks take (type, module_number); we need neither. */
+#define ZEND_UNUSED_MODULE_ARGS() do { (void) type; (void) module_number; } while (0)
+
+static PHP_MINIT_FUNCTION(async)
+{
+	ZEND_UNUSED_MODULE_ARGS();
+	async_engine_minit();
+	async_userland_minit();
+	return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(async)
+{
+	ZEND_UNUSED_MODULE_ARGS();
+	async_engine_mshutdown();
+	return SUCCESS;
+}
+
+static PHP_RINIT_FUNCTION(async)
+{
+	ZEND_UNUSED_MODULE_ARGS();
+#if defined(ZTS) && defined(COMPILE_DL_ASYNC)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	async_engine_rinit();
+	return SUCCESS;
+}
+
+static PHP_RSHUTDOWN_FUNCTION(async)
+{
+	ZEND_UNUSED_MODULE_ARGS();
+	async_engine_rshutdown();
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(async)
+{
+	(void) zend_module;
+	const char *reactor = zend_async_get_reactor_module_name();
+	const char *scheduler = zend_async_get_scheduler_module_name();
+
+	php_info_print_table_start();
+	php_info_print_table_row(2, "async support", "enabled");
+	php_info_print_table_row(2, "Extension version", PHP_ASYNC_VERSION);
+	php_info_print_table_row(2, "Engine API", ZEND_ASYNC_API);
+	php_info_print_table_row(2, "Reactor", reactor != NULL ? reactor : "none registered");
+	php_info_print_table_row(2, "Scheduler", scheduler != NULL ? scheduler : "none registered");
+	php_info_print_table_end();
+}
+
+zend_module_entry async_module_entry = {
+	STANDARD_MODULE_HEADER,
+	"async",
+	ext_functions,
+	PHP_MINIT(async),
+	PHP_MSHUTDOWN(async),
+	PHP_RINIT(async),
+	PHP_RSHUTDOWN(async),
+	PHP_MINFO(async),
+	PHP_ASYNC_VERSION,
+	STANDARD_MODULE_PROPERTIES
+};
+
+#ifdef COMPILE_DL_ASYNC
+# ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+# endif
+ZEND_GET_MODULE(async)
+#endif

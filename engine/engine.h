@@ -1,0 +1,32 @@
+/* Internal to the extension: how the module entry drives the engine API layer. */
+#ifndef ASYNC_ENGINE_H
+#define ASYNC_ENGINE_H
+
+#include "../zend_async_API.h"
+
+void zend_async_reactor_defaults_set(void);
+void zend_async_scheduler_defaults_set(void);
+void zend_async_registry_reset(void);
+
+/* Registers the Async\ exception classes. */
+void async_register_exception_classes(void);
+
+extern zend_class_entry *async_ce_async_exception;
+extern zend_class_entry *async_ce_cancellation;
+extern zend_class_entry *async_ce_operation_canceled_exception;
+extern zend_class_entry *async_ce_timeout_exception;
+extern zend_class_entry *async_ce_input_output_exception;
+extern zend_class_entry *async_ce_poll_exception;
+extern zend_class_entry *async_ce_dns_exception;
+extern zend_class_entry *async_ce_deadlock_error;
+extern zend_class_entry *async_ce_composite_exception;
+
+/* The class of an exception kind, as the built-in get_class_ce gives it. */
+zend_class_entry *async_exception_class_of(zend_async_class type);
+
+void async_engine_minit(void);
+void async_engine_mshutdown(void);
+void async_engine_rinit(void);
+void async_engine_rshutdown(void);
+
+#endif

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, builds, runs the whole .phpt suite with PHP's
+# run-tests.php and ends with the line "N passed, N failed, N skipped".
+#   scripts/test.sh                 the suite
+#   scripts/test.sh --valgrind      the suite under valgrind (leaks and invalid accesses fail)
+#   scripts/test.sh [--valgrind] tests/engine/...   a part of it
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+valgrind=""
+if [ "${1:-}" = "--valgrind" ]; then valgrind="-m"; shift; fi
+paths=("$@")
+[ ${#paths[@]} -gt 0 ] || paths=("$root/tests")
+
+"$root/scripts/deps.sh"
+"$root/scripts/build.sh"
+
+out="$root/out"
+log="$out/run-tests${valgrind:+-valgrind}.log"
+jobs="$(nproc 2>/dev/null || echo 2)"
+cd "$root"
+set +e
+TEST_PHP_EXECUTABLE="$(command -v php)" NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
+	php "$root/run-tests.php" -n -q $valgrind -j"$jobs" --show-diff \
+	-d extension_dir="$out/ext" -d extension=async -d extension=async_test \
+	"${paths[@]}" 2>&1 | tee "$log"
+set -e
+
+count() { # the number on the summary line "Tests <what> : N (..."
+	awk -v what="$1" '$1 == "Tests" && $2 == what { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+$/) { print $i; exit } }' "$log"
+}
+passed=$(count passed); failed=$(count failed); skipped=$(count skipped)
+warned=$(count warned); leaked=$(grep -c '^LEAK' "$log" || true); borked=$(grep -c '^BORK' "$log" || true)
+passed=${passed:-0}; failed=${failed:-0}; skipped=${skipped:-0}; warned=${warned:-0}
+failed=$((failed + warned + borked))
+# run-tests counts a leaking test among the failed ones already when it reports LEAK only
+if [ "$leaked" -gt 0 ] && ! grep -qE '^Tests failed +: +[1-9]' "$log"; then failed=$((failed + leaked)); fi
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+	echo "run-tests.php ran no test" >&2
+	failed=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,29 @@
+--TEST--
+Engine API from C: each base flag macro sets, tests and clears only its own bit
+--EXTENSIONS--
+async_test
+--FILE--
+<?php
+var_dump(async_test_flags());
+?>
+--EXPECT--
+array(9) {
+  ["closed"]=>
+  bool(true)
+  ["result_used"]=>
+  bool(true)
+  ["exc_caught"]=>
+  bool(true)
+  ["zval_result"]=>
+  bool(true)
+  ["exception_handled"]=>
+  bool(true)
+  ["close_fd"]=>
+  bool(true)
+  ["hidden"]=>
+  bool(true)
+  ["base_bits"]=>
+  int(12)
+  ["below_bit_13"]=>
+  bool(true)
+}

@@ -1,0 +1,8 @@
+/* The userland layer's lifecycle. Its function table (functions_arginfo.h) is included by the
+ * module entry, async.c, which is where PHP wants it. */
+#include "php.h"
+#include "userland.h"
+
+void async_userland_minit(void)
+{
+}
