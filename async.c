@@ -11,6 +11,7 @@
 #include "php_async.h"
 #include "zend_async_API.h"
 #include "engine/engine.h"
+#include "reactor/reactor_module.h"
 #include "userland/userland.h"
 #include "userland/functions_arginfo.h"
 
@@ -21,6 +22,7 @@ static PHP_MINIT_FUNCTION(async)
 {
 	ZEND_UNUSED_MODULE_ARGS();
 	async_engine_minit();
+	async_reactor_minit(type, module_number);
 	async_userland_minit();
 	return SUCCESS;
 }
@@ -28,6 +30,7 @@ static PHP_MINIT_FUNCTION(async)
 static PHP_MSHUTDOWN_FUNCTION(async)
 {
 	ZEND_UNUSED_MODULE_ARGS();
+	async_reactor_mshutdown(type, module_number);
 	async_engine_mshutdown();
 	return SUCCESS;
 }
@@ -45,7 +48,14 @@ static PHP_RINIT_FUNCTION(async)
 static PHP_RSHUTDOWN_FUNCTION(async)
 {
 	ZEND_UNUSED_MODULE_ARGS();
+	async_reactor_rshutdown();
 	async_engine_rshutdown();
+	return SUCCESS;
+}
+
+static ZEND_MODULE_POST_ZEND_DEACTIVATE_D(async)
+{
+	async_reactor_post_deactivate();
 	return SUCCESS;
 }
 
@@ -62,6 +72,7 @@ static PHP_MINFO_FUNCTION(async)
 	php_info_print_table_row(2, "Reactor", reactor != NULL ? reactor : "none registered");
 	php_info_print_table_row(2, "Scheduler", scheduler != NULL ? scheduler : "none registered");
 	php_info_print_table_end();
+	DISPLAY_INI_ENTRIES();
 }
 
 zend_module_entry async_module_entry = {
@@ -74,7 +85,9 @@ zend_module_entry async_module_entry = {
 	PHP_RSHUTDOWN(async),
 	PHP_MINFO(async),
 	PHP_ASYNC_VERSION,
-	STANDARD_MODULE_PROPERTIES
+	NO_MODULE_GLOBALS,
+	ZEND_MODULE_POST_ZEND_DEACTIVATE_N(async),
+	STANDARD_MODULE_PROPERTIES_EX
 };
 
 #ifdef COMPILE_DL_ASYNC

@@ -18,6 +18,20 @@ size_t async_test_timer_impl_size(void);
 /* How many test events are allocated and not yet freed. */
 extern uint32_t async_test_live_events;
 
+/* The function tables of the test areas, one per test_<area>.c. */
+const zend_function_entry *async_test_timer_functions(void);
+const zend_function_entry *async_test_poll_functions(void);
+const zend_function_entry *async_test_signal_functions(void);
+const zend_function_entry *async_test_process_functions(void);
+const zend_function_entry *async_test_exec_functions(void);
+const zend_function_entry *async_test_dns_functions(void);
+const zend_function_entry *async_test_thread_functions(void);
+const zend_function_entry *async_test_fs_functions(void);
+
+/* Runs the registered reactor until *done is true, nothing is left to wait for, or
+ * `max_ms` of loop time passed (then returns false). */
+bool async_test_run_until(const bool *done, zend_long max_ms);
+
 /* Scenario logs: callbacks append lines to the array that a scenario set. */
 extern zval *async_test_log;
 void async_test_logf(const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 1, 2);

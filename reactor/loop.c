@@ -1,0 +1,84 @@
+/*
+ * The loop: one uv_loop_t per request (per thread under ZTS), started on first use and closed
+ * at request end after every handle in it has been closed.
+ */
+#include "reactor.h"
+
+#pragma weak libuv_signal_request_shutdown
+#pragma weak libuv_poll_request_shutdown
+
+typedef struct {
+	uv_loop_t loop;
+	bool started;
+} reactor_loop_t;
+
+ZEND_TLS reactor_loop_t reactor_loop;
+
+bool async_uv_loop_started(void)
+{
+	return reactor_loop.started;
+}
+
+uv_loop_t *async_uv_loop(void)
+{
+	if (UNEXPECTED(!reactor_loop.started)) {
+		libuv_reactor_startup();
+	}
+	return &reactor_loop.loop;
+}
+
+bool libuv_reactor_startup(void)
+{
+	if (reactor_loop.started) {
+		return true;
+	}
+	int error = uv_loop_init(&reactor_loop.loop);
+	if (error < 0) {
+		async_uv_throw(ZEND_ASYNC_EXCEPTION_DEFAULT, error, "Cannot start the event loop");
+		return false;
+	}
+	reactor_loop.started = true;
+	return true;
+}
+
+static void close_leftover(uv_handle_t *handle, void *arg)
+{
+	(void) arg;
+	if (!uv_is_closing(handle)) {
+		uv_close(handle, NULL);
+	}
+}
+
+bool libuv_reactor_shutdown(void)
+{
+	if (!reactor_loop.started) {
+		return true;
+	}
+
+	async_uv_close_all_handles();
+	if (libuv_signal_request_shutdown) { libuv_signal_request_shutdown(); }
+	if (libuv_poll_request_shutdown) { libuv_poll_request_shutdown(); }
+
+	/* Nothing of ours should be left; anything that is gets closed so the loop can close. */
+	uv_walk(&reactor_loop.loop, close_leftover, NULL);
+	while (uv_run(&reactor_loop.loop, UV_RUN_DEFAULT) != 0) {
+	}
+
+	int error = uv_loop_close(&reactor_loop.loop);
+	ZEND_ASSERT(error == 0);
+	(void) error;
+	reactor_loop.started = false;
+	return true;
+}
+
+bool libuv_reactor_execute(bool no_wait)
+{
+	uv_loop_t *loop = async_uv_loop();
+	uv_run(loop, no_wait ? UV_RUN_NOWAIT : UV_RUN_ONCE);
+	return uv_loop_alive(loop) && ZEND_ASYNC_ACTIVE_EVENT_COUNT > 0;
+}
+
+bool libuv_reactor_loop_alive(void)
+{
+	return reactor_loop.started && ZEND_ASYNC_ACTIVE_EVENT_COUNT > 0 && uv_loop_alive(&reactor_loop.loop);
+}

@@ -1,0 +1,142 @@
+/*
+ * The libuv reactor: internal declarations shared by its files. Nothing outside reactor/
+ * includes this; the rest of the extension reaches the reactor through the engine API only.
+ *
+ * Threads: every function here runs on the thread that owns the request (and its loop). The
+ * only code that runs elsewhere is a thread event's entry and getaddrinfo/getnameinfo work,
+ * both on libuv's thread pool, and neither touches the Zend engine.
+ */
+#ifndef ASYNC_REACTOR_H
+#define ASYNC_REACTOR_H
+
+#include "php.h"
+#include <uv.h>
+#include "../zend_async_API.h"
+
+/* ---- the loop ---- */
+
+/* The loop of this request (of this thread under ZTS), started on first use. */
+uv_loop_t *async_uv_loop(void);
+bool async_uv_loop_started(void);
+
+bool libuv_reactor_startup(void);
+bool libuv_reactor_shutdown(void);
+bool libuv_reactor_execute(bool no_wait);
+bool libuv_reactor_loop_alive(void);
+
+/* ---- the lifetime of an event and its libuv handle ----
+ *
+ * An event's memory and its libuv handle end separately: dispose() is the owner letting go,
+ * the close callback is libuv letting go, and the memory is freed when both have happened.
+ * Every event is on the request's live list until then, so request shutdown can close every
+ * handle and free every event its owner forgot. */
+
+typedef struct _async_uv_event_s async_uv_event_t;
+
+typedef void (*async_uv_free_t)(zend_async_event_t *event);
+
+struct _async_uv_event_s {
+	zend_async_event_t *event;         /* the start of the allocation */
+	async_uv_event_t *prev, *next;     /* the live list */
+	uv_handle_t *handle;               /* NULL while the kind has no open handle */
+	async_uv_free_t free_memory;       /* frees the allocation (or gives it back to a pool) */
+	uint8_t state;
+};
+
+#define ASYNC_UV_HANDLE_OPEN    (1u << 0)
+#define ASYNC_UV_HANDLE_CLOSING (1u << 1)
+#define ASYNC_UV_DISPOSED       (1u << 2)
+/* Work in flight on the thread pool (DNS, thread): freeing waits for it to come back. */
+#define ASYNC_UV_IN_FLIGHT      (1u << 3)
+
+/* Links the event into the live list. `handle` may be NULL and set later with _set_handle. */
+void async_uv_event_init(async_uv_event_t *common, zend_async_event_t *event, uv_handle_t *handle,
+	async_uv_free_t free_memory);
+/* Records a handle that uv_*_init() has just initialised (handle->data must be the common). */
+void async_uv_event_set_handle(async_uv_event_t *common, uv_handle_t *handle);
+/* A hidden event's handle does not keep the loop alive: call from start(), since the owner may
+ * set or clear F_HIDDEN after the factory returned. */
+void async_uv_event_sync_ref(async_uv_event_t *common);
+/* Closes the handle now (e.g. a one-shot event that is done); the memory stays. */
+void async_uv_event_close_handle(async_uv_event_t *common);
+/* The end of a kind's dispose(): after it has stopped the event and freed its callbacks. */
+void async_uv_event_release_memory(async_uv_event_t *common);
+/* For work on the thread pool: the completion callback calls this when it is back. */
+void async_uv_event_work_done(async_uv_event_t *common);
+
+/* The common dispose for kinds with nothing else to tear down: drop a reference, or stop,
+ * free the callbacks and release the memory. `common` is found from the event by the kind. */
+bool async_uv_event_dispose(zend_async_event_t *event, async_uv_event_t *common);
+
+/* Closes every handle and runs the loop until libuv has let go of all of them. */
+void async_uv_close_all_handles(void);
+/* After the request: frees the events whose owners never disposed them. */
+void async_uv_free_orphans(void);
+
+/* Throws `type` with "<what>: <libuv message>" and returns NULL, for factories. */
+void *async_uv_throw(zend_async_class type, int uv_error, const char *what);
+/* Creates (not throws) the same, for delivery through notify. */
+zend_object *async_uv_exception(zend_async_class type, int uv_error, const char *what);
+
+/* The common add/del callback methods (the engine's vector). */
+bool async_uv_add_callback(zend_async_event_t *event, zend_async_event_callback_t *callback);
+bool async_uv_del_callback(zend_async_event_t *event, zend_async_event_callback_t *callback);
+
+/* ---- object pools (timer and poll events) ---- */
+
+typedef struct {
+	void **items;
+	uint32_t count;
+	uint32_t capacity;   /* from the INI setting, read at first use */
+	size_t item_size;
+	/* What the pool saved, for the benchmark and async_test. */
+	uint64_t reused;
+	uint64_t allocated;
+} async_uv_pool_t;
+
+void *async_uv_pool_alloc(async_uv_pool_t *pool, size_t size, size_t extra_size);
+void async_uv_pool_free(async_uv_pool_t *pool, void *item, size_t extra_size);
+void async_uv_pool_drain(async_uv_pool_t *pool);
+
+/* ---- settings (INI) ---- */
+
+typedef struct {
+	zend_long timer_pool_size;
+	zend_long poll_pool_size;
+} async_reactor_settings_t;
+
+extern async_reactor_settings_t async_reactor_settings;
+
+/* ---- event kinds, one file each ---- */
+
+zend_async_timer_event_t *libuv_new_timer_event(const zend_ulong timeout, const zend_ulong nanoseconds,
+	const bool is_periodic, size_t extra_size);
+zend_async_poll_event_t *libuv_new_socket_event(zend_socket_t socket, async_poll_event events, size_t extra_size);
+zend_async_poll_event_t *libuv_new_poll_event(zend_file_descriptor_t fh, zend_socket_t socket,
+	async_poll_event events, size_t extra_size);
+zend_async_signal_event_t *libuv_new_signal_event(int signum, size_t extra_size);
+zend_async_process_event_t *libuv_new_process_event(zend_process_t process_handle, size_t extra_size);
+zend_async_thread_event_t *libuv_new_thread_event(zend_async_thread_entry_t entry, void *arg, size_t extra_size);
+zend_async_filesystem_event_t *libuv_new_filesystem_event(zend_string *path, const unsigned int flags,
+	size_t extra_size);
+zend_async_dns_nameinfo_t *libuv_getnameinfo(const struct sockaddr *addr, int flags, size_t extra_size);
+zend_async_dns_addrinfo_t *libuv_getaddrinfo(const char *node, const char *service,
+	const struct addrinfo *hints, size_t extra_size);
+void libuv_freeaddrinfo(struct addrinfo *ai);
+zend_async_exec_event_t *libuv_new_exec_event(zend_async_exec_mode exec_mode, const char *cmd,
+	zval *return_buffer, zval *return_value, zval *std_error, const char *cwd, const char *env,
+	size_t extra_size);
+int libuv_exec(zend_async_exec_mode exec_mode, const char *cmd, zval *return_buffer, zval *return_value,
+	zval *std_error, const char *cwd, const char *env, const zend_ulong timeout);
+
+void libuv_timer_pool_stats(uint64_t *reused, uint64_t *allocated);
+void libuv_poll_pool_stats(uint64_t *reused, uint64_t *allocated);
+
+/* Per-kind request cleanup, called by the loop's shutdown (NULL-safe). */
+void libuv_signal_request_shutdown(void);
+void libuv_poll_request_shutdown(void);
+void libuv_timer_request_shutdown(void);
+
+#include "reactor_module.h"
+
+#endif

@@ -1,0 +1,10 @@
+/* What the module entry calls in the reactor layer; the rest of reactor.h stays private. */
+#ifndef ASYNC_REACTOR_MODULE_H
+#define ASYNC_REACTOR_MODULE_H
+
+void async_reactor_minit(int type, int module_number);
+void async_reactor_mshutdown(int type, int module_number);
+void async_reactor_rshutdown(void);
+void async_reactor_post_deactivate(void);
+
+#endif

@@ -1,0 +1,94 @@
+/*
+ * The libuv backend's registration and settings. It registers in MINIT as "libuv" without
+ * allow_override, so a later backend must ask to replace it; INI async.default_reactor=0 leaves
+ * the slot free for another backend.
+ */
+#include "reactor.h"
+
+async_reactor_settings_t async_reactor_settings;
+static bool default_reactor = true;
+static char reactor_module[] = "libuv";
+
+/* ZEND_INI_MH's parameters that a handler does not need. */
+#define INI_MH_UNUSED() do { (void) entry; (void) mh_arg1; (void) mh_arg2; (void) mh_arg3; (void) stage; } while (0)
+
+static ZEND_INI_MH(on_update_pool_size)
+{
+	INI_MH_UNUSED();
+	zend_long size = ZEND_ATOL(ZSTR_VAL(new_value));
+	if (size < 0 || size > 1000000) {
+		return FAILURE;
+	}
+	*(zend_long *) ((char *) mh_arg2 + (size_t) mh_arg1) = size;
+	return SUCCESS;
+}
+
+static ZEND_INI_MH(on_update_default_reactor)
+{
+	INI_MH_UNUSED();
+	default_reactor = zend_ini_parse_bool(new_value);
+	return SUCCESS;
+}
+
+PHP_INI_BEGIN()
+	STD_PHP_INI_ENTRY("async.timer_pool_size", "1024", PHP_INI_SYSTEM, on_update_pool_size,
+		timer_pool_size, async_reactor_settings_t, async_reactor_settings)
+	STD_PHP_INI_ENTRY("async.poll_pool_size", "1024", PHP_INI_SYSTEM, on_update_pool_size,
+		poll_pool_size, async_reactor_settings_t, async_reactor_settings)
+	PHP_INI_ENTRY("async.default_reactor", "1", PHP_INI_SYSTEM, on_update_default_reactor)
+PHP_INI_END()
+
+#pragma weak libuv_new_socket_event
+#pragma weak libuv_new_poll_event
+#pragma weak libuv_new_signal_event
+#pragma weak libuv_new_process_event
+#pragma weak libuv_new_thread_event
+#pragma weak libuv_new_filesystem_event
+#pragma weak libuv_getnameinfo
+#pragma weak libuv_getaddrinfo
+#pragma weak libuv_freeaddrinfo
+#pragma weak libuv_new_exec_event
+#pragma weak libuv_exec
+#pragma weak libuv_signal_request_shutdown
+#pragma weak libuv_poll_request_shutdown
+
+void async_reactor_minit(int type, int module_number)
+{
+	REGISTER_INI_ENTRIES();
+	if (!default_reactor) {
+		return;
+	}
+	if (!zend_async_reactor_register(reactor_module, false,
+			libuv_reactor_startup, libuv_reactor_shutdown, libuv_reactor_execute, libuv_reactor_loop_alive,
+			libuv_new_socket_event, libuv_new_poll_event, libuv_new_timer_event, libuv_new_signal_event,
+			libuv_new_process_event, libuv_new_thread_event, libuv_new_filesystem_event,
+			libuv_getnameinfo, libuv_getaddrinfo, libuv_freeaddrinfo,
+			libuv_new_exec_event, libuv_exec)) {
+		zend_error(E_CORE_WARNING, "The libuv reactor could not be registered");
+	}
+}
+
+void async_reactor_mshutdown(int type, int module_number)
+{
+	(void) type;
+	UNREGISTER_INI_ENTRIES();
+}
+
+/* Only when our backend is the registered one: another backend runs its own loop. */
+static bool ours(void)
+{
+	return zend_async_get_reactor_module_name() == reactor_module;
+}
+
+void async_reactor_rshutdown(void)
+{
+	if (ours() || async_uv_loop_started()) {
+		libuv_reactor_shutdown();
+	}
+}
+
+void async_reactor_post_deactivate(void)
+{
+	async_uv_free_orphans();
+	libuv_timer_request_shutdown();
+}

@@ -1,0 +1,130 @@
+/*
+ * Timer events: uv_timer_t, one-shot or periodic. A one-shot timer closes (stop, then CLOSED)
+ * before it notifies. Structs without extra_size come from a pool.
+ */
+#include "reactor.h"
+
+typedef struct {
+	zend_async_timer_event_t event; /* the ABI struct first */
+	async_uv_event_t common;
+	uv_timer_t handle;
+	uint64_t timeout_ms;             /* the full value; event.timeout saturates at UINT_MAX */
+	size_t extra_size;
+} libuv_timer_t;
+
+ZEND_TLS async_uv_pool_t timer_pool;
+
+#define TIMER_OF(ev) ((libuv_timer_t *) (ev))
+
+static void on_timer(uv_timer_t *handle)
+{
+	libuv_timer_t *timer = (libuv_timer_t *) ((async_uv_event_t *) handle->data)->event;
+	zend_async_event_t *event = &timer->event.base;
+
+	if (!timer->event.is_periodic) {
+		zend_async_event_close(event);
+	}
+	ZEND_ASYNC_CALLBACKS_NOTIFY(event, NULL, NULL);
+}
+
+static bool timer_start(zend_async_event_t *event)
+{
+	EVENT_START_PROLOGUE(event);
+	libuv_timer_t *timer = TIMER_OF(event);
+
+	if (!(timer->common.state & ASYNC_UV_HANDLE_OPEN)) {
+		zend_throw_error(NULL, "Cannot start a timer after the event loop has shut down");
+		return false;
+	}
+	async_uv_event_sync_ref(&timer->common);
+	/* libuv does not repeat with a period of 0: a periodic timer ticks at least every 1 ms. */
+	uint64_t repeat = timer->event.is_periodic ? MAX(timer->timeout_ms, 1) : 0;
+	int error = uv_timer_start(&timer->handle, on_timer, timer->timeout_ms, repeat);
+	if (error < 0) {
+		async_uv_throw(ZEND_ASYNC_EXCEPTION_DEFAULT, error, "Cannot start the timer");
+		return false;
+	}
+	EVENT_START_EPILOGUE(event);
+	return true;
+}
+
+static bool timer_stop(zend_async_event_t *event)
+{
+	EVENT_STOP_PROLOGUE(event);
+	libuv_timer_t *timer = TIMER_OF(event);
+	if (timer->common.state & ASYNC_UV_HANDLE_OPEN) {
+		uv_timer_stop(&timer->handle);
+	}
+	EVENT_STOP_EPILOGUE(event);
+	return true;
+}
+
+static void timer_free_memory(zend_async_event_t *event)
+{
+	libuv_timer_t *timer = TIMER_OF(event);
+	async_uv_pool_free(&timer_pool, timer, timer->extra_size);
+}
+
+static bool timer_dispose(zend_async_event_t *event)
+{
+	return async_uv_event_dispose(event, &TIMER_OF(event)->common);
+}
+
+static zend_string *timer_info(zend_async_event_t *event)
+{
+	libuv_timer_t *timer = TIMER_OF(event);
+	return zend_strpprintf(0, "%s timer of %" PRIu64 " ms", timer->event.is_periodic ? "periodic" : "one-shot",
+		timer->timeout_ms);
+}
+
+/* Milliseconds plus nanoseconds, the nanoseconds rounded up to a whole millisecond. */
+static uint64_t total_ms(zend_ulong timeout, zend_ulong nanoseconds)
+{
+	uint64_t ms = (uint64_t) timeout;
+	uint64_t from_ns = (uint64_t) nanoseconds / 1000000u + ((uint64_t) nanoseconds % 1000000u != 0);
+	return ms > UINT64_MAX - from_ns ? UINT64_MAX : ms + from_ns;
+}
+
+zend_async_timer_event_t *libuv_new_timer_event(const zend_ulong timeout, const zend_ulong nanoseconds,
+	const bool is_periodic, size_t extra_size)
+{
+	uv_loop_t *loop = async_uv_loop();
+	if (UNEXPECTED(EG(exception))) {
+		return NULL;
+	}
+	if (timer_pool.capacity == 0 && async_reactor_settings.timer_pool_size > 0) {
+		timer_pool.capacity = (uint32_t) async_reactor_settings.timer_pool_size;
+	}
+
+	libuv_timer_t *timer = async_uv_pool_alloc(&timer_pool, sizeof(libuv_timer_t), extra_size);
+	zend_async_event_t *base = &timer->event.base;
+
+	base->extra_offset = sizeof(libuv_timer_t);
+	base->ref_count = 1;
+	base->add_callback = async_uv_add_callback;
+	base->del_callback = async_uv_del_callback;
+	base->start = timer_start;
+	base->stop = timer_stop;
+	base->dispose = timer_dispose;
+	base->info = timer_info;
+	timer->extra_size = extra_size;
+	timer->timeout_ms = total_ms(timeout, nanoseconds);
+	timer->event.timeout = timer->timeout_ms > UINT_MAX ? UINT_MAX : (unsigned int) timer->timeout_ms;
+	timer->event.is_periodic = is_periodic;
+
+	async_uv_event_init(&timer->common, base, NULL, timer_free_memory);
+	uv_timer_init(loop, &timer->handle); /* cannot fail */
+	async_uv_event_set_handle(&timer->common, (uv_handle_t *) &timer->handle);
+	return &timer->event;
+}
+
+void libuv_timer_pool_stats(uint64_t *reused, uint64_t *allocated)
+{
+	*reused = timer_pool.reused;
+	*allocated = timer_pool.allocated;
+}
+
+void libuv_timer_request_shutdown(void)
+{
+	async_uv_pool_drain(&timer_pool);
+}
