@@ -92,3 +92,20 @@ void async_reactor_post_deactivate(void)
 	async_uv_free_orphans();
 	libuv_timer_request_shutdown();
 }
+
+#pragma weak libuv_poll_pool_stats
+
+void async_reactor_stats(zval *stats)
+{
+	uint64_t reused = 0, allocated = 0;
+	add_assoc_bool(stats, "reactor_loop_started", async_uv_loop_started());
+	libuv_timer_pool_stats(&reused, &allocated);
+	add_assoc_long(stats, "timer_pool_reused", (zend_long) reused);
+	add_assoc_long(stats, "timer_pool_allocated", (zend_long) allocated);
+	reused = allocated = 0;
+	if (libuv_poll_pool_stats) {
+		libuv_poll_pool_stats(&reused, &allocated);
+	}
+	add_assoc_long(stats, "poll_pool_reused", (zend_long) reused);
+	add_assoc_long(stats, "poll_pool_allocated", (zend_long) allocated);
+}

@@ -10,3 +10,9 @@ namespace Async;
  *               reactor: ?string, scheduler: ?string}
  */
 function engine_info(): array {}
+
+/**
+ * Counters of this runtime: active events, and what the reactor's object pools saved
+ * (timer_pool_reused / timer_pool_allocated, poll_pool_*).
+ */
+function runtime_stats(): array {}

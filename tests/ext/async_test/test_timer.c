@@ -208,3 +208,30 @@ PHP_FUNCTION(async_test_timer_many)
 	add_assoc_long(return_value, "closed", closed);
 	add_assoc_long(return_value, "active_after", ZEND_ASYNC_ACTIVE_EVENT_COUNT);
 }
+
+PHP_FUNCTION(async_test_timer_churn)
+{
+	zend_long count;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_LONG(count)
+	ZEND_PARSE_PARAMETERS_END();
+
+	zend_long done = 0;
+	for (zend_long i = 0; i < count; i++) {
+		zend_async_timer_event_t *timer = ZEND_ASYNC_NEW_TIMER_EVENT(1000, false);
+		if (timer == NULL) {
+			RETURN_THROWS();
+		}
+		timer->base.start(&timer->base);
+		timer->base.stop(&timer->base);
+		ZEND_ASYNC_EVENT_RELEASE(&timer->base);
+		/* The close callbacks run on the loop: let them, so memory goes back as it would. */
+		if ((i & 63) == 63) {
+			ZEND_ASYNC_REACTOR_EXECUTE(true);
+		}
+		done++;
+	}
+	ZEND_ASYNC_REACTOR_EXECUTE(true);
+	RETURN_LONG(done);
+}

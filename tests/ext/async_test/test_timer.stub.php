@@ -10,3 +10,5 @@
 function async_test_timer_scenario(string $scenario): array {}
 /** Starts $count timers of 1..$spread ms at once; returns how many fired, how many closed. */
 function async_test_timer_many(int $count, int $spread): array {}
+/** Creates, starts, stops and releases $count timers without waiting: the cost of the cycle. */
+function async_test_timer_churn(int $count): int {}

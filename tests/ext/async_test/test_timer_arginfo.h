@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 56a6e860ae62abbda46bd6f448ad8e9e802a9862 */
+ * Stub hash: da6be98f7235c6b729d5474e2332ab09d12f37b1 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_async_test_timer_scenario, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, scenario, IS_STRING, 0)
@@ -10,13 +10,19 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_async_test_timer_many, 0, 2, IS_
 	ZEND_ARG_TYPE_INFO(0, spread, IS_LONG, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_async_test_timer_churn, 0, 1, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, count, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
 
 ZEND_FUNCTION(async_test_timer_scenario);
 ZEND_FUNCTION(async_test_timer_many);
+ZEND_FUNCTION(async_test_timer_churn);
 
 
 static const zend_function_entry ext_functions[] = {
 	ZEND_FE(async_test_timer_scenario, arginfo_async_test_timer_scenario)
 	ZEND_FE(async_test_timer_many, arginfo_async_test_timer_many)
+	ZEND_FE(async_test_timer_churn, arginfo_async_test_timer_churn)
 	ZEND_FE_END
 };
