@@ -235,3 +235,24 @@ PHP_FUNCTION(async_test_timer_churn)
 	ZEND_ASYNC_REACTOR_EXECUTE(true);
 	RETURN_LONG(done);
 }
+
+PHP_FUNCTION(async_test_timer_abandon)
+{
+	zend_long count;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_LONG(count)
+	ZEND_PARSE_PARAMETERS_END();
+
+	for (zend_long i = 0; i < count; i++) {
+		zend_async_event_t *ev = new_timer(60000, 0, i % 3 == 0);
+		if (i % 2 == 0) {
+			ev->start(ev);
+		}
+		/* Some with an extra owner, too. */
+		if (i % 5 == 0) {
+			ZEND_ASYNC_EVENT_ADD_REF(ev);
+		}
+	}
+	RETURN_LONG(ZEND_ASYNC_ACTIVE_EVENT_COUNT);
+}

@@ -12,3 +12,8 @@ function async_test_timer_scenario(string $scenario): array {}
 function async_test_timer_many(int $count, int $spread): array {}
 /** Creates, starts, stops and releases $count timers without waiting: the cost of the cycle. */
 function async_test_timer_churn(int $count): int {}
+/**
+ * Creates $count timers and never releases them (an owner that forgets); starts every other one.
+ * The reactor must close and free them all at request end (valgrind tells).
+ */
+function async_test_timer_abandon(int $count): int {}

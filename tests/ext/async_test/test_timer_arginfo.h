@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: da6be98f7235c6b729d5474e2332ab09d12f37b1 */
+ * Stub hash: 01fa9e4e7f37b64a27c3ea08ba2cf4d79c9a31b5 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_async_test_timer_scenario, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, scenario, IS_STRING, 0)
@@ -14,15 +14,19 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_async_test_timer_churn, 0, 1, IS
 	ZEND_ARG_TYPE_INFO(0, count, IS_LONG, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_async_test_timer_abandon arginfo_async_test_timer_churn
+
 
 ZEND_FUNCTION(async_test_timer_scenario);
 ZEND_FUNCTION(async_test_timer_many);
 ZEND_FUNCTION(async_test_timer_churn);
+ZEND_FUNCTION(async_test_timer_abandon);
 
 
 static const zend_function_entry ext_functions[] = {
 	ZEND_FE(async_test_timer_scenario, arginfo_async_test_timer_scenario)
 	ZEND_FE(async_test_timer_many, arginfo_async_test_timer_many)
 	ZEND_FE(async_test_timer_churn, arginfo_async_test_timer_churn)
+	ZEND_FE(async_test_timer_abandon, arginfo_async_test_timer_abandon)
 	ZEND_FE_END
 };
