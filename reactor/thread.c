@@ -2,10 +2,10 @@
  * Thread events: entry(event, arg) runs once on libuv's thread pool (uv_queue_work).
  *
  * The entry runs on a worker thread: it must not call the Zend API (no emalloc, no zval, no
- * exceptions, no ZEND_ASYNC_* calls) and may touch only `arg` and the event's extra area, which
- * stay valid until the event is notified or, if disposed, until the entry has returned.
- * Everything else happens on the loop thread: when the entry has returned, the event sets
- * `finished`, closes and notifies once with result NULL.
+ * exceptions, no ZEND_ASYNC_* calls) and should touch only `arg` and the event's extra area.
+ * The event outlives the entry (a disposed event's memory waits for it to return); `arg` is
+ * the caller's to keep alive. Everything else happens on the loop thread: when the entry has
+ * returned, the event sets `finished`, closes and notifies once with result NULL.
  *
  * The work is queued on the first start(); stop() only uncounts (a running entry cannot be
  * stopped), so the notification still reaches whoever is subscribed when it returns. Disposing
