@@ -381,9 +381,11 @@ typedef struct {
 
 typedef struct {
 	zend_async_event_t base;
-	const char *node;
+	const char *node;                  /* the event's copies of the request */
 	const char *service;
-	/* The result; the consumer frees it with ZEND_ASYNC_FREEADDRINFO. */
+	/* The result, set before the notification. The event owns it until a consumer takes it:
+	 * read the pointer, set the field to NULL, later free it with ZEND_ASYNC_FREEADDRINFO.
+	 * Whatever is still here when the event is freed is freed with it. */
 	struct addrinfo *result;
 } zend_async_dns_addrinfo_t;
 

@@ -136,6 +136,9 @@ void libuv_poll_pool_stats(uint64_t *reused, uint64_t *allocated);
 void libuv_signal_request_shutdown(void);
 void libuv_poll_request_shutdown(void);
 void libuv_timer_request_shutdown(void);
+/* Thread-pool work still in flight (DNS, thread events): cancel what is queued and never
+ * notify what comes back during the drain that follows. */
+void libuv_work_request_shutdown(void);
 
 #include "reactor_module.h"
 

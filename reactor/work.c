@@ -1,0 +1,69 @@
+/*
+ * Thread-pool requests in flight: cancelled on dispose, waited for before the memory goes, and
+ * at request end cancelled or left to finish without notifying anyone.
+ */
+#include "work.h"
+
+ZEND_TLS async_uv_work_t *in_flight_head = NULL;
+
+void async_uv_work_begin(async_uv_work_t *work, async_uv_event_t *common, uv_req_t *req)
+{
+	work->common = common;
+	work->req = req;
+	work->abandoned = false;
+	work->prev = NULL;
+	work->next = in_flight_head;
+	if (in_flight_head != NULL) {
+		in_flight_head->prev = work;
+	}
+	in_flight_head = work;
+	common->state |= ASYNC_UV_IN_FLIGHT;
+}
+
+bool async_uv_work_end(async_uv_work_t *work)
+{
+	if (work->prev != NULL) {
+		work->prev->next = work->next;
+	} else {
+		in_flight_head = work->next;
+	}
+	if (work->next != NULL) {
+		work->next->prev = work->prev;
+	}
+	work->prev = work->next = NULL;
+	work->req = NULL;
+	if (work->abandoned || (work->common->state & ASYNC_UV_DISPOSED)) {
+		return false;
+	}
+	async_uv_event_work_done(work->common); /* not disposed: clears the flag, frees nothing */
+	return true;
+}
+
+void async_uv_work_cancel(async_uv_work_t *work)
+{
+	if (work->req != NULL) {
+		/* UV_EBUSY when a worker already runs it: its completion is simply awaited. */
+		uv_cancel(work->req);
+	}
+}
+
+bool async_uv_work_event_dispose(zend_async_event_t *event, async_uv_event_t *common, async_uv_work_t *work)
+{
+	if (ZEND_ASYNC_EVENT_REFCOUNT(event) <= 1 && !(common->state & ASYNC_UV_DISPOSED)) {
+		async_uv_work_cancel(work);
+	}
+	return async_uv_event_dispose(event, common);
+}
+
+void libuv_work_request_shutdown(void)
+{
+	for (async_uv_work_t *work = in_flight_head; work != NULL; work = work->next) {
+		zend_async_event_t *event = work->common->event;
+		work->abandoned = true;
+		if (event->loop_ref_count > 0) {
+			event->loop_ref_count = 1;
+			event->stop(event);
+		}
+		async_uv_work_cancel(work);
+	}
+}

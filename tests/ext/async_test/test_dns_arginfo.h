@@ -1,0 +1,22 @@
+/* This is a generated file, edit the .stub.php file instead.
+ * Stub hash: 8e66aec0f37b533eb68051fb322d162b5bcfe037 */
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_async_test_dns_scenario, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, scenario, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_async_test_dns_many, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, count, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, host, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+
+ZEND_FUNCTION(async_test_dns_scenario);
+ZEND_FUNCTION(async_test_dns_many);
+
+
+static const zend_function_entry ext_functions[] = {
+	ZEND_FE(async_test_dns_scenario, arginfo_async_test_dns_scenario)
+	ZEND_FE(async_test_dns_many, arginfo_async_test_dns_many)
+	ZEND_FE_END
+};
