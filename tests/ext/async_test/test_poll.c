@@ -1007,3 +1007,39 @@ PHP_FUNCTION(async_test_poll_many)
 	add_assoc_long(return_value, "notified", notified);
 	add_assoc_long(return_value, "active_after", active_after);
 }
+
+PHP_FUNCTION(async_test_poll_churn)
+{
+	zend_long count;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_LONG(count)
+	ZEND_PARSE_PARAMETERS_END();
+
+	int fds[2];
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0) {
+		zend_throw_error(NULL, "socketpair failed: %s", strerror(errno));
+		RETURN_THROWS();
+	}
+	zend_long done = 0;
+	for (zend_long i = 0; i < count; i++) {
+		zend_async_poll_event_t *poll = ZEND_ASYNC_NEW_SOCKET_EVENT(fds[0], ASYNC_READABLE);
+		if (poll == NULL) {
+			break;
+		}
+		poll->base.start(&poll->base);
+		poll->base.stop(&poll->base);
+		ZEND_ASYNC_EVENT_RELEASE(&poll->base);
+		if ((i & 63) == 63) {
+			ZEND_ASYNC_REACTOR_EXECUTE(true);
+		}
+		done++;
+	}
+	ZEND_ASYNC_REACTOR_EXECUTE(true);
+	close(fds[0]);
+	close(fds[1]);
+	if (EG(exception)) {
+		RETURN_THROWS();
+	}
+	RETURN_LONG(done);
+}

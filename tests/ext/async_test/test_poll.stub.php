@@ -12,3 +12,5 @@
 function async_test_poll_scenario(string $scenario): array {}
 /** Watches $count socket pairs at once, writes to every peer; returns how many were notified. */
 function async_test_poll_many(int $count): array {}
+/** Creates, starts, stops and releases $count poll events on one socket: the cost of the cycle. */
+function async_test_poll_churn(int $count): int {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: bd33acd7d786a71344a455e4ae1d2461365c98e4 */
+ * Stub hash: 248040b13ea3b65e6612f80515f9c40ddc66bde7 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_async_test_poll_scenario, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, scenario, IS_STRING, 0)
@@ -9,13 +9,19 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_async_test_poll_many, 0, 1, IS_A
 	ZEND_ARG_TYPE_INFO(0, count, IS_LONG, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_async_test_poll_churn, 0, 1, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, count, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
 
 ZEND_FUNCTION(async_test_poll_scenario);
 ZEND_FUNCTION(async_test_poll_many);
+ZEND_FUNCTION(async_test_poll_churn);
 
 
 static const zend_function_entry ext_functions[] = {
 	ZEND_FE(async_test_poll_scenario, arginfo_async_test_poll_scenario)
 	ZEND_FE(async_test_poll_many, arginfo_async_test_poll_many)
+	ZEND_FE(async_test_poll_churn, arginfo_async_test_poll_churn)
 	ZEND_FE_END
 };
