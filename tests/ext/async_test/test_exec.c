@@ -365,6 +365,17 @@ PHP_FUNCTION(async_test_exec_scenario)
 		async_test_logf("a string buffer: returned %d, now an array of %u", code,
 			Z_TYPE(not_array) == IS_ARRAY ? zend_hash_num_elements(Z_ARRVAL(not_array)) : 0);
 		zval_ptr_dtor(&not_array);
+	} else if (strcmp(s, "orphan") == 0) {
+		/* Left running and never released: the end of the request must kill and reap it. The
+		 * zvals it would write are static, as they must outlive the event. */
+		static zval orphan_result;
+		ZVAL_UNDEF(&orphan_result);
+		const char *marker = getenv("ASYNC_TEST_MARKER");
+		char cmd[512];
+		snprintf(cmd, sizeof(cmd), "sleep 0.5; touch '%s'", marker ? marker : "/dev/null");
+		ev = new_exec(ZEND_ASYNC_EXEC_MODE_EXEC, cmd, &orphan_result, NULL);
+		ev->start(ev);
+		async_test_logf("left running: active %u", ZEND_ASYNC_ACTIVE_EVENT_COUNT);
 	} else if (strcmp(s, "errors") == 0) {
 		scenario_errors();
 	} else if (strcmp(s, "many") == 0) {

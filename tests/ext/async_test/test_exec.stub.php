@@ -14,7 +14,7 @@ function async_test_exec(string $mode, string $cmd, ?string $cwd = null, ?array 
 /**
  * Runs one exec scenario from C; returns its log. Scenarios: "event", "term_signal", "not_started",
  * "dispose_running", "dispose_before_start", "dispose_in_callback", "timeout", "array", "errors", "many",
- * "mixed".
+ * "mixed", "orphan" (leaves a command running for the end of the request).
  */
 function async_test_exec_scenario(string $scenario): array {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 07eb745d10e9056ccff3034da82d2ee178a6f763 */
+ * Stub hash: 176a8e6ab963a2c46f09fe31afe8699d85a802d7 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_async_test_exec, 0, 2, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, mode, IS_STRING, 0)

@@ -289,6 +289,12 @@ PHP_FUNCTION(async_test_process_scenario)
 		run_for(&WATCH_OF(ev)->done, 5000); /* the timer keeps the loop going */
 		LOG_EVENT("while a timer ran", ev);
 		ZEND_ASYNC_EVENT_RELEASE(ev);
+	} else if (strcmp(s, "orphan") == 0) {
+		/* Left started and never released: the end of the request must close and free it. */
+		pid = fork_child(0, 200);
+		ev = watch_process(pid);
+		ev->start(ev);
+		async_test_logf("left started: active %u", ZEND_ASYNC_ACTIVE_EVENT_COUNT);
 	} else if (strcmp(s, "info") == 0) {
 		pid = fork_child(-1, 0);
 		ev = watch_process(pid);

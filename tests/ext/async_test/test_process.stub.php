@@ -5,7 +5,8 @@
 /**
  * Runs one process scenario from C, with children made by fork(); returns its log.
  * Scenarios: "exit_codes", "signaled", "zombie", "echild", "esrch", "not_child", "not_child_ends",
- * "dispose_while_running", "dispose_in_callback", "stop_start", "hidden", "info".
+ * "dispose_while_running", "dispose_in_callback", "stop_start", "hidden", "info", "orphan" (left started
+ * for the end of the request).
  */
 function async_test_process_scenario(string $scenario): array {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 66efcc593fc452dba8168b993743ae3abcd920c5 */
+ * Stub hash: 08f7bfcb7df2211929d376e43a0a705289d7193a */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_async_test_process_scenario, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, scenario, IS_STRING, 0)
