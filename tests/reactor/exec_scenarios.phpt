@@ -1,7 +1,9 @@
 --TEST--
-libuv reactor from C: exec events (fields and one notification, a signal ending the shell, not started, dispose while running, before start and in its own callback, timeout, the array of lines, spawn errors, 50 at once, beside a process event)
+libuv reactor from C: exec events (fields and one notification, a signal ending the shell, not started, dispose while running, before start and in its own callback, timeout, the array of lines, spawn errors, 50 at once, beside a process event, on the SIGCHLD fallback so valgrind, which lacks pidfd_open, can check it)
 --EXTENSIONS--
 async_test
+--ENV--
+ASYNC_UV_NO_PIDFD=1
 --FILE--
 <?php
 foreach (['event', 'term_signal', 'not_started', 'dispose_running', 'dispose_before_start', 'dispose_in_callback',
