@@ -3,6 +3,9 @@
  * at request end after every handle in it has been closed.
  */
 #include "reactor.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #pragma weak libuv_signal_request_shutdown
 #pragma weak libuv_poll_request_shutdown
@@ -28,11 +31,26 @@ uv_loop_t *async_uv_loop(void)
 	return &reactor_loop.loop;
 }
 
+/* A process started with stdin, stdout or stderr closed would hand those numbers to libuv's own
+ * descriptors, and libuv aborts when it closes a descriptor below 3. Fill them with /dev/null. */
+static void occupy_closed_stdio(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+			int opened = open("/dev/null", O_RDWR);
+			if (opened >= 0 && opened != fd) {
+				close(opened); /* a lower number was free after all; leave it */
+			}
+		}
+	}
+}
+
 bool libuv_reactor_startup(void)
 {
 	if (reactor_loop.started) {
 		return true;
 	}
+	occupy_closed_stdio();
 	int error = uv_loop_init(&reactor_loop.loop);
 	if (error < 0) {
 		async_uv_throw(ZEND_ASYNC_EXCEPTION_DEFAULT, error, "Cannot start the event loop");
