@@ -7,10 +7,6 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#pragma weak libuv_signal_request_shutdown
-#pragma weak libuv_poll_request_shutdown
-#pragma weak libuv_work_request_shutdown
-
 typedef struct {
 	uv_loop_t loop;
 	bool started;
@@ -75,9 +71,9 @@ bool libuv_reactor_shutdown(void)
 	}
 
 	async_uv_close_all_handles();
-	if (libuv_signal_request_shutdown) { libuv_signal_request_shutdown(); }
-	if (libuv_poll_request_shutdown) { libuv_poll_request_shutdown(); }
-	if (libuv_work_request_shutdown) { libuv_work_request_shutdown(); }
+	libuv_signal_request_shutdown();
+	libuv_poll_request_shutdown();
+	libuv_work_request_shutdown();
 
 	/* Nothing of ours should be left; anything that is gets closed so the loop can close. */
 	uv_walk(&reactor_loop.loop, close_leftover, NULL);

@@ -38,19 +38,6 @@ PHP_INI_BEGIN()
 	PHP_INI_ENTRY("async.default_reactor", "1", PHP_INI_SYSTEM, on_update_default_reactor)
 PHP_INI_END()
 
-#pragma weak libuv_new_socket_event
-#pragma weak libuv_new_poll_event
-#pragma weak libuv_new_signal_event
-#pragma weak libuv_new_process_event
-#pragma weak libuv_new_thread_event
-#pragma weak libuv_new_filesystem_event
-#pragma weak libuv_getnameinfo
-#pragma weak libuv_getaddrinfo
-#pragma weak libuv_freeaddrinfo
-#pragma weak libuv_new_exec_event
-#pragma weak libuv_exec
-#pragma weak libuv_signal_request_shutdown
-#pragma weak libuv_poll_request_shutdown
 
 void async_reactor_minit(int type, int module_number)
 {
@@ -93,7 +80,6 @@ void async_reactor_post_deactivate(void)
 	libuv_timer_request_shutdown();
 }
 
-#pragma weak libuv_poll_pool_stats
 
 void async_reactor_stats(zval *stats)
 {
@@ -103,9 +89,7 @@ void async_reactor_stats(zval *stats)
 	add_assoc_long(stats, "timer_pool_reused", (zend_long) reused);
 	add_assoc_long(stats, "timer_pool_allocated", (zend_long) allocated);
 	reused = allocated = 0;
-	if (libuv_poll_pool_stats) {
-		libuv_poll_pool_stats(&reused, &allocated);
-	}
+	libuv_poll_pool_stats(&reused, &allocated);
 	add_assoc_long(stats, "poll_pool_reused", (zend_long) reused);
 	add_assoc_long(stats, "poll_pool_allocated", (zend_long) allocated);
 }

@@ -49,20 +49,12 @@ static const zend_function_entry *(*const area_tables[])(void) = {
 };
 #define AREA_COUNT (sizeof(area_tables) / sizeof(area_tables[0]))
 
-/* Areas still being written are weak, so the extension builds without them. */
-#pragma weak async_test_poll_functions
-#pragma weak async_test_signal_functions
-#pragma weak async_test_process_functions
-#pragma weak async_test_exec_functions
-#pragma weak async_test_dns_functions
-#pragma weak async_test_thread_functions
-#pragma weak async_test_fs_functions
 
 static PHP_MINIT_FUNCTION(async_test)
 {
 	REGISTER_INI_ENTRIES();
 	for (size_t i = 0; i < AREA_COUNT; i++) {
-		if (area_tables[i] != NULL && zend_register_functions(NULL, area_tables[i](), NULL, type) != SUCCESS) {
+		if (zend_register_functions(NULL, area_tables[i](), NULL, type) != SUCCESS) {
 			return FAILURE;
 		}
 	}
@@ -76,7 +68,7 @@ static PHP_MSHUTDOWN_FUNCTION(async_test)
 {
 	UNREGISTER_INI_ENTRIES();
 	for (size_t i = 0; i < AREA_COUNT; i++) {
-		if (area_tables[i] != NULL) zend_unregister_functions(area_tables[i](), -1, NULL);
+		zend_unregister_functions(area_tables[i](), -1, NULL);
 	}
 	return SUCCESS;
 }
