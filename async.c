@@ -12,6 +12,7 @@
 #include "zend_async_API.h"
 #include "engine/engine.h"
 #include "reactor/reactor_module.h"
+#include "scheduler/scheduler_module.h"
 #include "userland/userland.h"
 #include "userland/functions_arginfo.h"
 
@@ -23,6 +24,7 @@ static PHP_MINIT_FUNCTION(async)
 	ZEND_UNUSED_MODULE_ARGS();
 	async_engine_minit();
 	async_reactor_minit(type, module_number);
+	async_scheduler_minit(type, module_number);
 	async_userland_minit();
 	return SUCCESS;
 }
@@ -42,12 +44,14 @@ static PHP_RINIT_FUNCTION(async)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
 	async_engine_rinit();
+	async_scheduler_rinit();
 	return SUCCESS;
 }
 
 static PHP_RSHUTDOWN_FUNCTION(async)
 {
 	ZEND_UNUSED_MODULE_ARGS();
+	async_scheduler_rshutdown();
 	async_reactor_rshutdown();
 	async_engine_rshutdown();
 	return SUCCESS;

@@ -671,6 +671,86 @@ ZEND_ASYNC_EXPORT const char *zend_async_get_scheduler_module_name(void);
 #define ZEND_ASYNC_GET_EXCEPTION_CE(type)           zend_async_get_class_ce_fn(type)
 
 /* ---------------------------------------------------------------------------------------------
+ * Wakers: what a suspended coroutine waits for. The core implements them (engine/waker.c), so
+ * a consumer waits on any event the same way:
+ *
+ *     zend_coroutine_t *co = ZEND_ASYNC_CURRENT_COROUTINE;
+ *     zend_async_waker_new(co);
+ *     zend_async_resume_when(co, &ZEND_ASYNC_NEW_TIMER_EVENT(10, false)->base, true,
+ *         zend_async_waker_callback_resolve, NULL);
+ *     ZEND_ASYNC_SUSPEND();            (starts the events, switches away, cleans up after)
+ *     if (EG(exception)) ...           (the error that woke it, if any)
+ * ------------------------------------------------------------------------------------------- */
+
+typedef enum {
+	ZEND_ASYNC_WAKER_NO_STATUS = 0,
+	ZEND_ASYNC_WAKER_WAITING = 1,
+	ZEND_ASYNC_WAKER_QUEUED = 2,
+	ZEND_ASYNC_WAKER_IGNORED = 3,
+	ZEND_ASYNC_WAKER_RESULT = 4
+} ZEND_ASYNC_WAKER_STATUS;
+
+/* A callback that wakes a coroutine: the coroutine and the event it was attached to. */
+typedef struct {
+	zend_async_event_callback_t base;
+	zend_coroutine_t *coroutine;
+	zend_async_event_t *event;
+} zend_coroutine_event_callback_t;
+
+typedef struct {
+	zend_async_event_t *event;
+	zend_coroutine_event_callback_t *callback;
+} zend_async_waker_trigger_t;
+
+#define ZEND_ASYNC_WAKER_INLINE_SLOTS 2
+
+struct _zend_async_waker_s {
+	ZEND_ASYNC_WAKER_STATUS status;
+	bool events_started;
+	uint32_t count;                     /* triggers in use */
+	uint32_t capacity;                  /* of `more` */
+	zend_async_waker_trigger_t inline_triggers[ZEND_ASYNC_WAKER_INLINE_SLOTS];
+	zend_async_waker_trigger_t *more;   /* triggers beyond the inline ones */
+	zend_coroutine_event_callback_t inline_callbacks[ZEND_ASYNC_WAKER_INLINE_SLOTS];
+	uint8_t inline_callbacks_used;      /* bit i: inline_callbacks[i] is in use */
+	zval result;                        /* what await() returns */
+	zend_object *error;                 /* thrown in the coroutine when it resumes */
+	zend_string *filename;              /* where it suspended */
+	uint32_t lineno;
+};
+
+#define ZEND_ASYNC_WAKER_WAITING_NOW(w) ((w) != NULL && (w)->status == ZEND_ASYNC_WAKER_WAITING)
+
+/* Prepares the coroutine's waker for a new wait (no allocation: the waker lives in the
+ * coroutine) and records where the coroutine suspends. */
+ZEND_ASYNC_EXPORT zend_async_waker_t *zend_async_waker_new(zend_coroutine_t *coroutine);
+/* Attaches `event` to the wait: when it notifies, `callback` runs (normally one of the three
+ * below). With trans_event the waker takes over the caller's reference to the event; otherwise
+ * it takes its own. `cb` may be a caller-built callback (NULL: the waker makes one). Throws
+ * Error if the event is already closed. */
+ZEND_ASYNC_EXPORT bool zend_async_resume_when(zend_coroutine_t *coroutine, zend_async_event_t *event,
+	bool trans_event, zend_async_event_callback_fn callback, zend_coroutine_event_callback_t *cb);
+/* Wakes the coroutine with the event's result (a zval* result is copied) or its exception. */
+ZEND_ASYNC_EXPORT void zend_async_waker_callback_resolve(zend_async_event_t *event,
+	zend_async_event_callback_t *callback, void *result, zend_object *exception);
+/* Wakes it with an OperationCanceledException (the event's exception as previous). */
+ZEND_ASYNC_EXPORT void zend_async_waker_callback_cancel(zend_async_event_t *event,
+	zend_async_event_callback_t *callback, void *result, zend_object *exception);
+/* Wakes it with a TimeoutException (or the event's own exception). */
+ZEND_ASYNC_EXPORT void zend_async_waker_callback_timeout(zend_async_event_t *event,
+	zend_async_event_callback_t *callback, void *result, zend_object *exception);
+/* Starts every event of the wait (the scheduler calls it when the coroutine suspends). */
+ZEND_ASYNC_EXPORT void zend_async_waker_start_events(zend_coroutine_t *coroutine);
+/* Ends the wait: stops the events, detaches the callbacks, releases the events. The result and
+ * error stay until the next zend_async_waker_new() or zend_async_waker_destroy(). */
+ZEND_ASYNC_EXPORT void zend_async_waker_clean(zend_coroutine_t *coroutine);
+/* Cleans and drops the result and error too (coroutine end). */
+ZEND_ASYNC_EXPORT void zend_async_waker_destroy(zend_coroutine_t *coroutine);
+/* Sets the error that the coroutine will see (the first one wins; a later one becomes its
+ * previous), without waking it. */
+ZEND_ASYNC_EXPORT void zend_async_waker_apply_error(zend_async_waker_t *waker, zend_object *error, bool transfer);
+
+/* ---------------------------------------------------------------------------------------------
  * Exceptions. The classes live in namespace Async. On stock PHP a class cannot be a third root
  * of Throwable, so AsyncCancellation (and OperationCanceledException) extend \Error: a
  * `catch (\Exception $e)` never swallows a cancellation. The other exceptions extend

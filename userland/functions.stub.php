@@ -16,3 +16,21 @@ function engine_info(): array {}
  * (timer_pool_reused / timer_pool_allocated, poll_pool_*).
  */
 function runtime_stats(): array {}
+
+/** Creates a coroutine that runs $task(...$args); it starts when the current one suspends or ends. */
+function spawn(callable $task, mixed ...$args): Coroutine {}
+
+/** Lets the other queued coroutines run, then continues. */
+function suspend(): void {}
+
+/**
+ * Waits for $awaitable to complete and returns its result, or throws its exception. When
+ * $cancellation completes first, throws OperationCanceledException.
+ */
+function await(Completable $awaitable, ?Completable $cancellation = null): mixed {}
+
+/** Suspends the current coroutine for $ms milliseconds. */
+function delay(int $ms): void {}
+
+/** The running coroutine (the main script is one too). */
+function current_coroutine(): Coroutine {}

@@ -5,4 +5,5 @@
 
 void async_userland_minit(void)
 {
+	async_userland_register_coroutine_classes();
 }

@@ -6,5 +6,9 @@
 
 
 void async_userland_minit(void);
+void async_userland_register_coroutine_classes(void);
+
+extern zend_class_entry *async_ce_awaitable;
+extern zend_class_entry *async_ce_completable;
 
 #endif

@@ -4,6 +4,7 @@ Engine API from C: a backend registers from its MINIT, as the guide shows
 async_test
 --INI--
 async.default_reactor=0
+async.default_scheduler=0
 async_test.register_at_startup=1
 --FILE--
 <?php

@@ -17,7 +17,7 @@ var_dump(str_contains($text, 'Reactor => libuv'), str_contains($text, 'async.tim
 --EXPECT--
 string(32) "TrueAsync API v0.4.0 (stock PHP)"
 string(5) "libuv"
-NULL
+string(5) "async"
 Async\engine_info() expects exactly 0 arguments, 1 given
 bool(true)
 bool(true)

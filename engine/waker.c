@@ -1,0 +1,261 @@
+/*
+ * Wakers: the events a suspended coroutine waits for, the callbacks that wake it, and the
+ * cleanup when it runs again. The waker lives inside the coroutine (the scheduler embeds it);
+ * the first two triggers and callbacks of a wait are inline, so a wait on one or two events
+ * allocates nothing.
+ */
+#include "php.h"
+#include "zend_exceptions.h"
+#include "../zend_async_API.h"
+
+static zend_async_waker_trigger_t *trigger_at(zend_async_waker_t *waker, uint32_t i)
+{
+	return i < ZEND_ASYNC_WAKER_INLINE_SLOTS ? &waker->inline_triggers[i] : &waker->more[i - ZEND_ASYNC_WAKER_INLINE_SLOTS];
+}
+
+ZEND_ASYNC_EXPORT zend_async_waker_t *zend_async_waker_new(zend_coroutine_t *coroutine)
+{
+	zend_async_waker_t *waker = coroutine->waker;
+	ZEND_ASSERT(waker != NULL && "the scheduler gives every coroutine a waker");
+
+	if (waker->count > 0) {
+		zend_async_waker_clean(coroutine);
+	}
+	zval_ptr_dtor(&waker->result);
+	ZVAL_UNDEF(&waker->result);
+	if (waker->error != NULL) {
+		OBJ_RELEASE(waker->error);
+		waker->error = NULL;
+	}
+	waker->status = ZEND_ASYNC_WAKER_WAITING;
+	waker->events_started = false;
+
+	zend_execute_data *frame = EG(current_execute_data);
+	while (frame != NULL && (frame->func == NULL || !ZEND_USER_CODE(frame->func->type))) {
+		frame = frame->prev_execute_data;
+	}
+	if (waker->filename != NULL) {
+		zend_string_release(waker->filename);
+		waker->filename = NULL;
+	}
+	if (frame != NULL) {
+		waker->filename = zend_string_copy(frame->func->op_array.filename);
+		waker->lineno = frame->opline ? frame->opline->lineno : 0;
+	} else {
+		waker->lineno = 0;
+	}
+	return waker;
+}
+
+static void callback_dispose(zend_async_event_callback_t *callback, zend_async_event_t *event)
+{
+	(void) event;
+	if (callback->ref_count > 1) {
+		callback->ref_count--;
+		return;
+	}
+	zend_coroutine_event_callback_t *cb = (zend_coroutine_event_callback_t *) callback;
+	zend_async_waker_t *waker = cb->coroutine->waker;
+	if (waker != NULL && cb >= waker->inline_callbacks && cb < waker->inline_callbacks + ZEND_ASYNC_WAKER_INLINE_SLOTS) {
+		waker->inline_callbacks_used &= (uint8_t) ~(1u << (cb - waker->inline_callbacks));
+		callback->ref_count = 0;
+		return;
+	}
+	efree(callback);
+}
+
+ZEND_ASYNC_EXPORT bool zend_async_resume_when(zend_coroutine_t *coroutine, zend_async_event_t *event,
+	bool trans_event, zend_async_event_callback_fn callback, zend_coroutine_event_callback_t *cb)
+{
+	zend_async_waker_t *waker = coroutine->waker;
+
+	if (UNEXPECTED(ZEND_ASYNC_EVENT_IS_CLOSED(event))) {
+		zend_throw_error(NULL, "The event cannot be used after it has been terminated");
+		if (trans_event) {
+			ZEND_ASYNC_EVENT_RELEASE(event);
+		}
+		return false;
+	}
+
+	if (cb == NULL) {
+		if (UNEXPECTED(callback == NULL)) {
+			zend_error(E_WARNING, "Callback cannot be NULL");
+			if (trans_event) {
+				ZEND_ASYNC_EVENT_RELEASE(event);
+			}
+			return false;
+		}
+		for (uint32_t i = 0; i < ZEND_ASYNC_WAKER_INLINE_SLOTS; i++) {
+			if (!(waker->inline_callbacks_used & (1u << i))) {
+				waker->inline_callbacks_used |= (uint8_t) (1u << i);
+				cb = &waker->inline_callbacks[i];
+				memset(cb, 0, sizeof(*cb));
+				break;
+			}
+		}
+		if (cb == NULL) {
+			cb = ecalloc(1, sizeof(*cb));
+		}
+		cb->base.callback = callback;
+		cb->base.dispose = callback_dispose;
+	} else if (cb->base.dispose == NULL) {
+		cb->base.dispose = callback_dispose;
+	}
+	cb->coroutine = coroutine;
+	cb->event = event;
+
+	if (waker->count >= ZEND_ASYNC_WAKER_INLINE_SLOTS
+			&& waker->count - ZEND_ASYNC_WAKER_INLINE_SLOTS == waker->capacity) {
+		waker->capacity = waker->capacity ? waker->capacity * 2 : 4;
+		waker->more = safe_erealloc(waker->more, waker->capacity, sizeof(*waker->more), 0);
+	}
+	zend_async_waker_trigger_t *trigger = trigger_at(waker, waker->count++);
+	trigger->event = event;
+	trigger->callback = cb;
+
+	if (!trans_event) {
+		ZEND_ASYNC_EVENT_ADD_REF(event);
+	}
+	event->add_callback(event, &cb->base);
+	if (waker->events_started) {
+		event->start(event);
+	}
+	return true;
+}
+
+ZEND_ASYNC_EXPORT void zend_async_waker_apply_error(zend_async_waker_t *waker, zend_object *error, bool transfer)
+{
+	if (!transfer) {
+		GC_ADDREF(error);
+	}
+	if (waker->error == NULL) {
+		waker->error = error;
+		return;
+	}
+	if (waker->error == error) {
+		OBJ_RELEASE(error);
+		return;
+	}
+	/* The first error stays the one thrown; this one becomes the end of its previous chain. */
+	zend_exception_set_previous(waker->error, error);
+}
+
+ZEND_ASYNC_EXPORT void zend_async_waker_callback_resolve(zend_async_event_t *event,
+	zend_async_event_callback_t *callback, void *result, zend_object *exception)
+{
+	zend_coroutine_t *coroutine = ((zend_coroutine_event_callback_t *) callback)->coroutine;
+	zend_async_waker_t *waker = coroutine->waker;
+
+	if (waker == NULL || waker->status != ZEND_ASYNC_WAKER_WAITING) {
+		return; /* already woken by another event of the same wait */
+	}
+	if (exception != NULL) {
+		ZEND_ASYNC_EVENT_SET_EXCEPTION_HANDLED(event);
+		zend_async_waker_apply_error(waker, exception, false);
+	} else if (result != NULL && ZEND_ASYNC_EVENT_WILL_ZVAL_RESULT(event)) {
+		zval_ptr_dtor(&waker->result);
+		ZVAL_COPY(&waker->result, (zval *) result);
+	}
+	ZEND_ASYNC_RESUME(coroutine);
+}
+
+ZEND_ASYNC_EXPORT void zend_async_waker_callback_cancel(zend_async_event_t *event,
+	zend_async_event_callback_t *callback, void *result, zend_object *exception)
+{
+	(void) result;
+	zend_coroutine_t *coroutine = ((zend_coroutine_event_callback_t *) callback)->coroutine;
+	zend_async_waker_t *waker = coroutine->waker;
+
+	if (waker == NULL || waker->status != ZEND_ASYNC_WAKER_WAITING) {
+		return;
+	}
+	zend_object *error = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_OPERATION_CANCELLED, "Operation has been cancelled");
+	if (exception != NULL) {
+		ZEND_ASYNC_EVENT_SET_EXCEPTION_HANDLED(event);
+		GC_ADDREF(exception);
+		zend_exception_set_previous(error, exception);
+	}
+	zend_async_waker_apply_error(waker, error, true);
+	ZEND_ASYNC_RESUME(coroutine);
+}
+
+ZEND_ASYNC_EXPORT void zend_async_waker_callback_timeout(zend_async_event_t *event,
+	zend_async_event_callback_t *callback, void *result, zend_object *exception)
+{
+	(void) result;
+	zend_coroutine_t *coroutine = ((zend_coroutine_event_callback_t *) callback)->coroutine;
+	zend_async_waker_t *waker = coroutine->waker;
+
+	if (waker == NULL || waker->status != ZEND_ASYNC_WAKER_WAITING) {
+		return;
+	}
+	if (exception != NULL) {
+		ZEND_ASYNC_EVENT_SET_EXCEPTION_HANDLED(event);
+		zend_async_waker_apply_error(waker, exception, false);
+	} else {
+		zend_async_waker_apply_error(waker,
+			zend_async_new_exception(ZEND_ASYNC_EXCEPTION_TIMEOUT, "Operation has been cancelled by timeout"), true);
+	}
+	ZEND_ASYNC_RESUME(coroutine);
+}
+
+ZEND_ASYNC_EXPORT void zend_async_waker_start_events(zend_coroutine_t *coroutine)
+{
+	zend_async_waker_t *waker = coroutine->waker;
+	waker->events_started = true;
+	for (uint32_t i = 0; i < waker->count && waker->status == ZEND_ASYNC_WAKER_WAITING; i++) {
+		zend_async_event_t *event = trigger_at(waker, i)->event;
+		if (!event->start(event) || EG(exception)) {
+			break;
+		}
+	}
+}
+
+ZEND_ASYNC_EXPORT void zend_async_waker_clean(zend_coroutine_t *coroutine)
+{
+	zend_async_waker_t *waker = coroutine->waker;
+	if (waker == NULL) {
+		return;
+	}
+	/* Detach first (a release may run arbitrary dispose code), from the last to the first. */
+	uint32_t count = waker->count;
+	waker->count = 0;
+	for (uint32_t i = count; i-- > 0;) {
+		zend_async_waker_trigger_t *trigger = trigger_at(waker, i);
+		zend_async_event_t *event = trigger->event;
+		if (waker->events_started) {
+			event->stop(event);
+		}
+		event->del_callback(event, &trigger->callback->base);
+		ZEND_ASYNC_EVENT_RELEASE(event);
+	}
+	waker->events_started = false;
+	if (waker->status != ZEND_ASYNC_WAKER_NO_STATUS) {
+		waker->status = ZEND_ASYNC_WAKER_RESULT;
+	}
+}
+
+ZEND_ASYNC_EXPORT void zend_async_waker_destroy(zend_coroutine_t *coroutine)
+{
+	zend_async_waker_t *waker = coroutine->waker;
+	if (waker == NULL) {
+		return;
+	}
+	zend_async_waker_clean(coroutine);
+	zval_ptr_dtor(&waker->result);
+	ZVAL_UNDEF(&waker->result);
+	if (waker->error != NULL) {
+		OBJ_RELEASE(waker->error);
+		waker->error = NULL;
+	}
+	if (waker->filename != NULL) {
+		zend_string_release(waker->filename);
+		waker->filename = NULL;
+	}
+	if (waker->more != NULL) {
+		efree(waker->more);
+		waker->more = NULL;
+		waker->capacity = 0;
+	}
+	waker->status = ZEND_ASYNC_WAKER_NO_STATUS;
+}

@@ -1,0 +1,354 @@
+/*
+ * Coroutines: the Async\Coroutine object that carries each one, running one on a fiber
+ * context with its own VM stack, and its end (result or exception, awaiters notified).
+ */
+#include "scheduler.h"
+#include "zend_exceptions.h"
+#include "../engine/engine.h"
+
+zend_class_entry *async_ce_coroutine;
+static zend_object_handlers coroutine_handlers;
+
+/* A coroutine's first VM stack page. A Fiber takes ZEND_FIBER_VM_STACK_SIZE (16 KiB); most
+ * coroutines need far less, and the VM adds pages when a deeper call needs them. */
+#define COROUTINE_VM_STACK_SIZE 4096
+
+/* The bottom frame of every coroutine's VM stack, so backtraces end there. */
+static zend_function root_function = { ZEND_INTERNAL_FUNCTION };
+
+/* ---- the coroutine's event: fires once, when it ends ---- */
+
+static bool event_start(zend_async_event_t *event) { (void) event; return true; }
+static bool event_stop(zend_async_event_t *event) { (void) event; return true; }
+
+static bool event_dispose(zend_async_event_t *event)
+{
+	OBJ_RELEASE(ASYNC_COROUTINE_OBJ(event));
+	return true;
+}
+
+static bool event_replay(zend_async_event_t *event, zend_async_event_callback_t *callback, zval *result,
+	zend_object **exception)
+{
+	zend_coroutine_t *co = (zend_coroutine_t *) event;
+	if (!ZEND_COROUTINE_IS_FINISHED(co)) {
+		return false;
+	}
+	if (callback != NULL) {
+		callback->callback(event, callback, &co->result, co->exception);
+		return true;
+	}
+	if (result != NULL) {
+		ZVAL_COPY(result, &co->result);
+	}
+	if (exception != NULL) {
+		*exception = co->exception;
+		if (co->exception != NULL) {
+			GC_ADDREF(co->exception);
+		}
+	}
+	return true;
+}
+
+zend_string *async_coroutine_spawn_location(async_coroutine_t *co)
+{
+	if (co->coroutine.filename == NULL) {
+		return zend_string_init("spawned internally", sizeof("spawned internally") - 1, 0);
+	}
+	return zend_strpprintf(0, "spawned at %s:%u", ZSTR_VAL(co->coroutine.filename), co->coroutine.lineno);
+}
+
+static zend_string *event_info(zend_async_event_t *event)
+{
+	async_coroutine_t *co = ASYNC_COROUTINE_OF(event);
+	if (ZEND_COROUTINE_IS_MAIN(&co->coroutine)) {
+		return zend_string_init("the main script", sizeof("the main script") - 1, 0);
+	}
+	zend_string *where = async_coroutine_spawn_location(co);
+	zend_string *info = zend_strpprintf(0, "coroutine #%" PRIu64 " (%s)", co->id, ZSTR_VAL(where));
+	zend_string_release(where);
+	return info;
+}
+
+/* ---- creation ---- */
+
+static zend_object *coroutine_create_object(zend_class_entry *ce)
+{
+	async_coroutine_t *co = zend_object_alloc(sizeof(async_coroutine_t), ce);
+	zend_object_std_init(&co->std, ce);
+	object_properties_init(&co->std, ce);
+	co->std.handlers = &coroutine_handlers;
+
+	zend_async_event_t *event = &co->coroutine.event;
+	event->flags = ZEND_ASYNC_EVENT_F_ZEND_OBJ | ZEND_ASYNC_EVENT_F_ZVAL_RESULT;
+	event->zend_object_offset = XtOffsetOf(async_coroutine_t, std);
+	event->add_callback = zend_async_callbacks_push;
+	event->del_callback = zend_async_callbacks_remove;
+	event->start = event_start;
+	event->stop = event_stop;
+	event->dispose = event_dispose;
+	event->replay = event_replay;
+	event->info = event_info;
+
+	co->coroutine.waker = &co->waker;
+	ZVAL_UNDEF(&co->waker.result);
+	ZVAL_NULL(&co->coroutine.result);
+	co->id = async_scheduler.next_id++;
+	return &co->std;
+}
+
+async_coroutine_t *async_coroutine_new(zend_async_scope_t *scope)
+{
+	async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(coroutine_create_object(async_ce_coroutine));
+	co->coroutine.scope = scope;
+
+	zend_execute_data *frame = EG(current_execute_data);
+	while (frame != NULL && (frame->func == NULL || !ZEND_USER_CODE(frame->func->type))) {
+		frame = frame->prev_execute_data;
+	}
+	if (frame != NULL) {
+		co->coroutine.filename = zend_string_copy(frame->func->op_array.filename);
+		co->coroutine.lineno = frame->opline ? frame->opline->lineno : 0;
+	}
+	return co;
+}
+
+zend_coroutine_t *async_scheduler_new_coroutine(zend_async_scope_t *scope)
+{
+	return &async_coroutine_new(scope)->coroutine;
+}
+
+/* ---- running ---- */
+
+static void call_entry(async_coroutine_t *co, zval *retval)
+{
+	zend_fcall_t *fcall = co->coroutine.fcall;
+	if (fcall != NULL) {
+		fcall->fci.retval = retval;
+		zend_call_function(&fcall->fci, &fcall->fci_cache);
+	} else if (co->coroutine.internal_entry != NULL) {
+		co->coroutine.internal_entry();
+	}
+}
+
+/* Runs the coroutine on the current fiber context with a VM stack of its own. */
+static void run_coroutine(async_coroutine_t *co)
+{
+	zend_vm_stack page = emalloc(COROUTINE_VM_STACK_SIZE);
+	page->top = ZEND_VM_STACK_ELEMENTS(page);
+	page->end = (zval *) ((char *) page + COROUTINE_VM_STACK_SIZE);
+	page->prev = NULL;
+
+	EG(vm_stack) = page;
+	EG(vm_stack_top) = page->top;
+	EG(vm_stack_end) = page->end;
+	EG(vm_stack_page_size) = COROUTINE_VM_STACK_SIZE;
+
+	zend_execute_data *root = (zend_execute_data *) EG(vm_stack_top);
+	EG(vm_stack_top) = (zval *) root + ZEND_CALL_FRAME_SLOT;
+	memset(root, 0, sizeof(zend_execute_data));
+	root->func = &root_function;
+	EG(current_execute_data) = root;
+	EG(jit_trace_num) = 0;
+	EG(active_fiber) = NULL;
+	EG(exception) = NULL;
+
+	ZEND_COROUTINE_SET_STARTED(&co->coroutine);
+
+	zval retval;
+	ZVAL_UNDEF(&retval);
+	bool bailout = false;
+	zend_try {
+		call_entry(co, &retval);
+	} zend_catch {
+		bailout = true;
+	} zend_end_try();
+
+	zend_object *exception = NULL;
+	if (EG(exception) != NULL) {
+		exception = EG(exception);
+		GC_ADDREF(exception);
+		zend_clear_exception();
+	}
+	if (Z_TYPE(retval) == IS_UNDEF) {
+		ZVAL_NULL(&retval);
+	}
+
+	zend_vm_stack_destroy();
+	EG(vm_stack) = NULL;
+	EG(vm_stack_top) = NULL;
+	EG(vm_stack_end) = NULL;
+	EG(current_execute_data) = NULL;
+
+	co->fiber = NULL;
+	if (UNEXPECTED(bailout)) {
+		/* A fatal error: the main context takes it on and ends the request. */
+		zval_ptr_dtor(&retval);
+		if (exception) {
+			OBJ_RELEASE(exception);
+		}
+		zend_fiber_transfer transfer = { .context = EG(main_fiber_context), .flags = ZEND_FIBER_TRANSFER_FLAG_BAILOUT };
+		ZVAL_NULL(&transfer.value);
+		ZEND_ASYNC_G(coroutine) = ZEND_ASYNC_G(main_coroutine);
+		zend_fiber_switch_context(&transfer);
+		return; /* never comes back */
+	}
+	async_coroutine_finish(co, &retval, exception);
+	if (exception) {
+		OBJ_RELEASE(exception);
+	}
+	/* It may be freed now: this context runs no coroutine until it is given the next one. */
+	ZEND_ASYNC_G(coroutine) = NULL;
+}
+
+void async_fiber_run_loop(async_fiber_t *fiber)
+{
+	while (!fiber->exit_requested) {
+		async_coroutine_t *co = fiber->coroutine;
+		run_coroutine(co);
+		fiber->coroutine = NULL;
+		if (!async_scheduler_next_for_fiber(fiber)) {
+			break;
+		}
+	}
+}
+
+/* ---- the end ---- */
+
+static bool is_cancellation(zend_object *exception)
+{
+	return instanceof_function(exception->ce, async_ce_cancellation);
+}
+
+void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *exception)
+{
+	zend_coroutine_t *coroutine = &co->coroutine;
+	if (ZEND_COROUTINE_IS_FINISHED(coroutine)) {
+		if (result) {
+			zval_ptr_dtor(result);
+		}
+		return;
+	}
+	GC_ADDREF(&co->std); /* alive through the notification */
+
+	if (result != NULL) {
+		zval_ptr_dtor(&coroutine->result);
+		ZVAL_COPY_VALUE(&coroutine->result, result);
+	}
+	if (exception != NULL) {
+		GC_ADDREF(exception);
+		coroutine->exception = exception;
+	}
+	zend_async_waker_destroy(coroutine);
+	if (co->pending_cancel != NULL) {
+		OBJ_RELEASE(co->pending_cancel);
+		co->pending_cancel = NULL;
+	}
+	ZEND_COROUTINE_SET_FINISHED(coroutine);
+	ZEND_ASYNC_CALLBACKS_NOTIFY(&coroutine->event, &coroutine->result, exception);
+	if (UNEXPECTED(EG(exception))) {
+		zend_exception_error(EG(exception), E_WARNING);
+		zend_clear_exception();
+	}
+
+	if (exception != NULL) {
+		if (ZEND_ASYNC_EVENT_IS_EXCEPTION_HANDLED(&coroutine->event)) {
+			co->exception_handled = true;
+		}
+		if (zend_is_unwind_exit(exception)) {
+			/* exit() in a coroutine ends the application: the others are cancelled first. */
+			co->exception_handled = true;
+			if (ZEND_ASYNC_EXIT_EXCEPTION != NULL) {
+				OBJ_RELEASE(ZEND_ASYNC_EXIT_EXCEPTION);
+			}
+			GC_ADDREF(exception);
+			ZEND_ASYNC_EXIT_EXCEPTION = exception;
+			ZEND_ASYNC_SHUTDOWN();
+		} else if (!co->exception_handled && !is_cancellation(exception) && GC_REFCOUNT(&co->std) <= 2) {
+			/* Nobody awaited it and nobody holds it: uncaught. (The two references are the
+			 * scheduler's and ours.) Otherwise whoever holds it may still await it. */
+			async_scheduler_report_uncaught(co);
+		}
+	}
+
+	async_scheduler_coroutine_ended(co);
+	OBJ_RELEASE(&co->std);
+}
+
+/* ---- the object ---- */
+
+static void coroutine_free(zend_object *object)
+{
+	async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(object);
+	zend_coroutine_t *coroutine = &co->coroutine;
+
+	/* An exception that nobody awaited or asked for, in a coroutine someone held on to. */
+	if (coroutine->exception != NULL && !co->exception_handled && !co->exception_reported
+			&& !is_cancellation(coroutine->exception) && !zend_is_unwind_exit(coroutine->exception)) {
+		if (async_scheduler.launched && !async_scheduler.after_main) {
+			async_scheduler_report_uncaught(co);
+		} else if (!EG(exception)) {
+			zend_exception_error(coroutine->exception, E_WARNING);
+		}
+	}
+
+	zend_async_waker_destroy(coroutine);
+	zend_async_callbacks_free(&coroutine->event);
+	if (coroutine->fcall != NULL) {
+		zend_fcall_info *fci = &coroutine->fcall->fci;
+		zval_ptr_dtor(&fci->function_name);
+		for (uint32_t i = 0; i < fci->param_count; i++) {
+			zval_ptr_dtor(&fci->params[i]);
+		}
+		if (fci->params != NULL) {
+			efree(fci->params);
+		}
+		if (fci->named_params != NULL) {
+			zend_array_release(fci->named_params);
+		}
+		coroutine->fcall = NULL;
+	}
+	zval_ptr_dtor(&coroutine->result);
+	if (coroutine->exception != NULL) {
+		OBJ_RELEASE(coroutine->exception);
+	}
+	if (co->pending_cancel != NULL) {
+		OBJ_RELEASE(co->pending_cancel);
+	}
+	if (coroutine->filename != NULL) {
+		zend_string_release(coroutine->filename);
+	}
+	zend_object_std_dtor(object);
+}
+
+static HashTable *coroutine_get_gc(zend_object *object, zval **table, int *n)
+{
+	async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(object);
+	zend_get_gc_buffer *buffer = zend_get_gc_buffer_create();
+	if (co->coroutine.fcall != NULL) {
+		zend_fcall_info *fci = &co->coroutine.fcall->fci;
+		zend_get_gc_buffer_add_zval(buffer, &fci->function_name);
+		for (uint32_t i = 0; i < fci->param_count; i++) {
+			zend_get_gc_buffer_add_zval(buffer, &fci->params[i]);
+		}
+	}
+	zend_get_gc_buffer_add_zval(buffer, &co->coroutine.result);
+	if (co->coroutine.exception != NULL) {
+		zend_get_gc_buffer_add_obj(buffer, co->coroutine.exception);
+	}
+	zend_get_gc_buffer_add_zval(buffer, &co->waker.result);
+	zend_get_gc_buffer_use(buffer, table, n);
+	return zend_std_get_properties(object);
+}
+
+void async_coroutine_bind_class(zend_class_entry *ce)
+{
+	async_ce_coroutine = ce;
+	ce->create_object = coroutine_create_object;
+
+	memcpy(&coroutine_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	coroutine_handlers.offset = XtOffsetOf(async_coroutine_t, std);
+	coroutine_handlers.free_obj = coroutine_free;
+	coroutine_handlers.get_gc = coroutine_get_gc;
+	coroutine_handlers.clone_obj = NULL;
+}

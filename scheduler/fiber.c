@@ -1,0 +1,77 @@
+/*
+ * Fiber contexts for coroutines. A context runs coroutines one after another and, between them,
+ * waits in a pool of idle contexts, so spawning does not map a new C stack each time. The pool
+ * holds as many contexts as were ever needed at once; they die at request end.
+ */
+#include "scheduler.h"
+
+ZEND_TLS async_fiber_t *idle_head = NULL;
+ZEND_TLS uint32_t idle_count = 0;
+static char fiber_kind; /* identifies our contexts (zend_fiber_context.kind) */
+
+/* The fiber's C entry: runs coroutines until asked to exit, then returns to whoever asked. */
+static ZEND_STACK_ALIGNED void fiber_entry(zend_fiber_transfer *transfer)
+{
+	async_fiber_t *fiber = (async_fiber_t *) EG(current_fiber_context);
+	async_fiber_run_loop(fiber);
+	/* Returning kills the context; the one we jump to frees its stack. */
+	transfer->context = (zend_fiber_context *) fiber->next_idle;
+	transfer->flags = 0;
+	ZVAL_NULL(&transfer->value);
+}
+
+async_fiber_t *async_fiber_acquire(void)
+{
+	if (idle_head != NULL) {
+		async_fiber_t *fiber = idle_head;
+		idle_head = fiber->next_idle;
+		fiber->next_idle = NULL;
+		idle_count--;
+		return fiber;
+	}
+	async_fiber_t *fiber = ecalloc(1, sizeof(async_fiber_t));
+	if (!zend_fiber_init_context(&fiber->context, &fiber_kind, fiber_entry, EG(fiber_stack_size))) {
+		efree(fiber);
+		return NULL; /* an exception was thrown */
+	}
+	return fiber;
+}
+
+static void destroy(async_fiber_t *fiber)
+{
+	zend_fiber_transfer transfer = { .context = &fiber->context, .flags = 0 };
+	ZVAL_NULL(&transfer.value);
+	fiber->exit_requested = true;
+	/* The dying context jumps back here through next_idle. */
+	fiber->next_idle = (async_fiber_t *) EG(current_fiber_context);
+	if (fiber->context.status == ZEND_FIBER_STATUS_INIT) {
+		zend_fiber_destroy_context(&fiber->context); /* never ran: nothing to unwind */
+	} else {
+		zend_fiber_switch_context(&transfer);
+	}
+	efree(fiber);
+}
+
+void async_fiber_release_idle(async_fiber_t *fiber)
+{
+	fiber->coroutine = NULL;
+	fiber->next_idle = idle_head;
+	idle_head = fiber;
+	idle_count++;
+}
+
+uint32_t async_fibers_idle_count(void)
+{
+	return idle_count;
+}
+
+void async_fibers_destroy_idle(void)
+{
+	while (idle_head != NULL) {
+		async_fiber_t *fiber = idle_head;
+		idle_head = fiber->next_idle;
+		idle_count--;
+		destroy(fiber);
+	}
+}
+

@@ -1,0 +1,632 @@
+/*
+ * The scheduler: launch, spawn, suspend/resume, cancel, the scheduling loop, deadlock detection,
+ * running what is left when the main script ends, and its registration through the engine API.
+ */
+#include "scheduler.h"
+#include "zend_exceptions.h"
+#include "zend_smart_str.h"
+#include "../engine/engine.h"
+
+ZEND_EXT_TLS async_scheduler_t async_scheduler;
+
+static void (*original_execute_ex)(zend_execute_data *execute_data) = NULL;
+
+#define CURRENT ((async_coroutine_t *) ZEND_ASYNC_G(coroutine))
+
+static bool is_started(async_coroutine_t *co)
+{
+	return ZEND_COROUTINE_IS_STARTED(&co->coroutine);
+}
+
+static zend_fiber_context *context_of(async_coroutine_t *co)
+{
+	if (co->suspended_in != NULL) {
+		return co->suspended_in;
+	}
+	return co == async_scheduler.main ? EG(main_fiber_context) : &co->fiber->context;
+}
+
+/* Makes `target` the running coroutine; returns when someone switches back to the caller. */
+static void switch_to(async_coroutine_t *target)
+{
+	if (target == CURRENT) {
+		return;
+	}
+	if (target->fiber == NULL && target != async_scheduler.main) {
+		async_fiber_t *fiber = async_fiber_acquire();
+		if (UNEXPECTED(fiber == NULL)) {
+			/* No C stack could be mapped: the coroutine ends with that error. */
+			zend_object *error = EG(exception);
+			GC_ADDREF(error);
+			zend_clear_exception();
+			async_coroutine_finish(target, NULL, error);
+			OBJ_RELEASE(error);
+			return;
+		}
+		fiber->coroutine = target;
+		target->fiber = fiber;
+	}
+	async_coroutine_t *self = CURRENT;
+	if (self != NULL && !ZEND_COROUTINE_IS_FINISHED(&self->coroutine)) {
+		self->suspended_in = EG(current_fiber_context);
+	}
+	zend_fiber_context *to = context_of(target);
+	target->suspended_in = NULL;
+	ZEND_ASYNC_G(coroutine) = &target->coroutine;
+	async_scheduler.switches++;
+
+	zend_fiber_transfer transfer = { .context = to, .flags = 0 };
+	ZVAL_NULL(&transfer.value);
+	zend_fiber_switch_context(&transfer);
+
+	if (UNEXPECTED(transfer.flags & ZEND_FIBER_TRANSFER_FLAG_BAILOUT)) {
+		zend_bailout();
+	}
+}
+
+/* The next coroutine to run; skips those that ended while queued (cancelled before start). */
+static async_coroutine_t *pop_runnable(void)
+{
+	async_coroutine_t *co;
+	while ((co = async_queue_pop()) != NULL) {
+		if (!ZEND_COROUTINE_IS_FINISHED(&co->coroutine)) {
+			return co;
+		}
+	}
+	return NULL;
+}
+
+static uint32_t live_count(void)
+{
+	return zend_hash_num_elements(&async_scheduler.coroutines);
+}
+
+/* ---- deadlock ---- */
+
+static void describe(smart_str *report, async_coroutine_t *co)
+{
+	if (co == async_scheduler.main) {
+		smart_str_appends(report, "\n  the main script");
+	} else {
+		zend_string *spawned = async_coroutine_spawn_location(co);
+		smart_str_append_printf(report, "\n  coroutine #%" PRIu64 " (%s)", co->id, ZSTR_VAL(spawned));
+		zend_string_release(spawned);
+	}
+	if (co->waker.filename != NULL) {
+		smart_str_append_printf(report, " suspended at %s:%u", ZSTR_VAL(co->waker.filename), co->waker.lineno);
+	}
+	for (uint32_t i = 0; i < co->waker.count; i++) {
+		zend_async_event_t *event = i < ZEND_ASYNC_WAKER_INLINE_SLOTS
+			? co->waker.inline_triggers[i].event : co->waker.more[i - ZEND_ASYNC_WAKER_INLINE_SLOTS].event;
+		zend_string *info = event->info ? event->info(event) : NULL;
+		smart_str_append_printf(report, "%s %s", i == 0 ? ", waiting for" : ",", info ? ZSTR_VAL(info) : "an event");
+		if (info) {
+			zend_string_release(info);
+		}
+	}
+}
+
+/* Nothing runnable, nothing armed: every coroutine still waiting would wait forever. They are all
+ * cancelled (protection ignored) so their finally blocks run, and the script ends with a
+ * DeadlockError that says who waited for what. */
+static void resolve_deadlock(void)
+{
+	/* A last non-blocking turn: pending close or error callbacks may still wake someone. */
+	ZEND_ASYNC_REACTOR_EXECUTE(true);
+	if (async_queue_length() > 0) {
+		return;
+	}
+
+	uint32_t waiting = 0;
+	smart_str report = {0};
+	zval *zv;
+	ZEND_HASH_FOREACH_VAL(&async_scheduler.coroutines, zv) {
+		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(Z_OBJ_P(zv));
+		if (is_started(co) && co->waker.status == ZEND_ASYNC_WAKER_WAITING) {
+			waiting++;
+			describe(&report, co);
+		}
+	} ZEND_HASH_FOREACH_END();
+	if (async_scheduler.main != NULL && async_scheduler.main->waker.status == ZEND_ASYNC_WAKER_WAITING
+			&& !async_scheduler.after_main) {
+		waiting++;
+		describe(&report, async_scheduler.main);
+	}
+	smart_str_0(&report);
+
+	if (waiting == 0) {
+		/* Only the main script is left, waiting for the others to end: nothing to resolve. */
+		smart_str_free(&report);
+		if (async_scheduler.main->waker.status == ZEND_ASYNC_WAKER_WAITING) {
+			ZEND_ASYNC_RESUME(&async_scheduler.main->coroutine);
+		}
+		return;
+	}
+
+	zend_object *deadlock = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_DEADLOCK,
+		"Deadlock detected: %u coroutine%s waiting and nothing left that can wake them:%s",
+		waiting, waiting == 1 ? " is" : "s are", report.s ? ZSTR_VAL(report.s) : "");
+	smart_str_free(&report);
+	if (async_scheduler.deadlock == NULL) {
+		async_scheduler.deadlock = deadlock;
+	} else {
+		OBJ_RELEASE(deadlock);
+	}
+
+	ZEND_HASH_FOREACH_VAL(&async_scheduler.coroutines, zv) {
+		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(Z_OBJ_P(zv));
+		if (is_started(co) && co->waker.status == ZEND_ASYNC_WAKER_WAITING) {
+			ZEND_COROUTINE_CLR_PROTECTED(&co->coroutine);
+			ZEND_ASYNC_CANCEL(&co->coroutine,
+				zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Deadlock detected"), true);
+		}
+	} ZEND_HASH_FOREACH_END();
+	async_coroutine_t *main = async_scheduler.main;
+	if (main != NULL && main->waker.status == ZEND_ASYNC_WAKER_WAITING) {
+		ZEND_ASYNC_CANCEL(&main->coroutine,
+			zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Deadlock detected"), true);
+	}
+}
+
+/* Runs the reactor once, blocking until something happens; resolves a deadlock when nothing can. */
+static void wait_for_work(void)
+{
+	bool alive = ZEND_ASYNC_REACTOR_EXECUTE(false);
+	if (UNEXPECTED(EG(exception))) {
+		/* A reactor callback threw: it is delivered to whoever runs next, the main script. */
+		zend_exception_error(EG(exception), E_WARNING);
+		zend_clear_exception();
+	}
+	if (async_queue_length() == 0 && !alive) {
+		resolve_deadlock();
+	}
+}
+
+void async_scheduler_switch_away(void)
+{
+	while (true) {
+		async_coroutine_t *next = pop_runnable();
+		if (next != NULL) {
+			switch_to(next);
+			return;
+		}
+		wait_for_work();
+	}
+}
+
+bool async_scheduler_next_for_fiber(async_fiber_t *fiber)
+{
+	while (true) {
+		async_coroutine_t *next = pop_runnable();
+		if (next == NULL) {
+			wait_for_work();
+			continue;
+		}
+		if (!is_started(next) && next != async_scheduler.main) {
+			/* Run it right here: no switch, no other C stack. */
+			next->fiber = fiber;
+			fiber->coroutine = next;
+			ZEND_ASYNC_G(coroutine) = &next->coroutine;
+			return true;
+		}
+		async_fiber_release_idle(fiber);
+		switch_to(next);
+		/* Back: either given a coroutine to start, or asked to exit. */
+		return !fiber->exit_requested;
+	}
+}
+
+/* ---- launch ---- */
+
+bool async_scheduler_launch(void)
+{
+	if (async_scheduler.launched) {
+		return true;
+	}
+	if (EG(active_fiber) != NULL) {
+		zend_throw_error(NULL, "The async scheduler cannot start inside a Fiber: use it from the main script or a coroutine first");
+		return false;
+	}
+	if (!ZEND_ASYNC_REACTOR_STARTUP()) {
+		return false;
+	}
+	async_coroutine_t *main = async_coroutine_new(NULL);
+	ZEND_COROUTINE_SET_MAIN(&main->coroutine);
+	ZEND_COROUTINE_SET_STARTED(&main->coroutine);
+	async_scheduler.main = main;
+	async_scheduler.launched = true;
+	ZEND_ASYNC_G(main_coroutine) = &main->coroutine;
+	ZEND_ASYNC_G(coroutine) = &main->coroutine;
+	ZEND_ASYNC_ACTIVATE;
+	return true;
+}
+
+/* ---- the engine API entries ---- */
+
+static zend_coroutine_t *scheduler_spawn(zend_async_scope_t *scope, zend_object *scope_provider, int32_t priority)
+{
+	(void) scope_provider;
+	if (!async_scheduler_launch()) {
+		return NULL;
+	}
+	if (async_scheduler.shutting_down && async_scheduler.after_main) {
+		zend_async_throw(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Cannot spawn a coroutine: the application is shutting down");
+		return NULL;
+	}
+	async_coroutine_t *co = async_coroutine_new(scope);
+	zval zv;
+	ZVAL_OBJ(&zv, &co->std); /* the scheduler's reference, until the coroutine ends */
+	zend_hash_index_add_new(&async_scheduler.coroutines, co->id, &zv);
+	ZEND_ASYNC_INCREASE_COROUTINE_COUNT;
+	async_queue_push(co, priority >= ZEND_COROUTINE_HI_PRIORITY);
+	return &co->coroutine;
+}
+
+static bool scheduler_enqueue(zend_coroutine_t *coroutine)
+{
+	async_coroutine_t *co = ASYNC_COROUTINE_OF(coroutine);
+	if (ZEND_COROUTINE_IS_FINISHED(coroutine)) {
+		return false;
+	}
+	if (!co->queued) {
+		async_queue_push(co, false);
+	}
+	return true;
+}
+
+static bool scheduler_resume(zend_coroutine_t *coroutine, zend_object *error, const bool transfer_error)
+{
+	async_coroutine_t *co = ASYNC_COROUTINE_OF(coroutine);
+	if (ZEND_COROUTINE_IS_FINISHED(coroutine)) {
+		if (error != NULL && transfer_error) {
+			OBJ_RELEASE(error);
+		}
+		return false;
+	}
+	if (error != NULL) {
+		zend_async_waker_apply_error(&co->waker, error, transfer_error);
+	}
+	if (co->waker.status == ZEND_ASYNC_WAKER_WAITING) {
+		co->waker.status = ZEND_ASYNC_WAKER_QUEUED;
+		if (!co->queued) {
+			async_queue_push(co, false);
+		}
+	}
+	return true;
+}
+
+/* Throws the cancellation waiting for this coroutine, unless it is protected. */
+static bool deliver_pending_cancel(async_coroutine_t *co)
+{
+	if (co->pending_cancel == NULL || ZEND_COROUTINE_IS_PROTECTED(&co->coroutine)) {
+		return false;
+	}
+	zend_object *error = co->pending_cancel;
+	co->pending_cancel = NULL;
+	zend_throw_exception_object(&(zval){ .value.obj = error, .u1.type_info = IS_OBJECT_EX });
+	return true;
+}
+
+static bool scheduler_cancel(zend_coroutine_t *coroutine, zend_object *error, bool transfer_error, const bool is_safely)
+{
+	(void) is_safely;
+	async_coroutine_t *co = ASYNC_COROUTINE_OF(coroutine);
+
+	if (ZEND_COROUTINE_IS_FINISHED(coroutine)) {
+		if (error != NULL && transfer_error) {
+			OBJ_RELEASE(error);
+		}
+		return false;
+	}
+	if (error == NULL) {
+		error = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "The coroutine was cancelled");
+		transfer_error = true;
+	} else if (!transfer_error) {
+		GC_ADDREF(error);
+	}
+	ZEND_COROUTINE_SET_CANCELLED(coroutine);
+
+	if (!is_started(co) && co != async_scheduler.main) {
+		/* Never ran: it ends now, cancelled, without running. */
+		async_coroutine_finish(co, NULL, error);
+		OBJ_RELEASE(error);
+		return true;
+	}
+	if (co == CURRENT || ZEND_COROUTINE_IS_PROTECTED(coroutine)) {
+		/* Delivered at its next suspension point (or when protect() ends). */
+		if (co->pending_cancel == NULL) {
+			co->pending_cancel = error;
+		} else {
+			OBJ_RELEASE(error);
+		}
+		return true;
+	}
+	scheduler_resume(coroutine, error, true);
+	return true;
+}
+
+static bool scheduler_suspend(bool from_main, bool is_bailout)
+{
+	(void) is_bailout;
+	if (from_main) {
+		async_scheduler_run_after_main();
+		return true;
+	}
+	if (!async_scheduler_launch()) {
+		return false;
+	}
+	async_coroutine_t *self = CURRENT;
+	zend_async_waker_t *waker = &self->waker;
+
+	if (deliver_pending_cancel(self)) {
+		zend_async_waker_clean(&self->coroutine);
+		return false;
+	}
+
+	if (waker->status != ZEND_ASYNC_WAKER_WAITING || waker->count == 0) {
+		/* A plain yield: go to the back of the queue. */
+		if (waker->status != ZEND_ASYNC_WAKER_WAITING) {
+			zend_async_waker_new(&self->coroutine);
+		}
+		waker->status = ZEND_ASYNC_WAKER_QUEUED;
+		async_queue_push(self, false);
+	} else {
+		zend_async_waker_start_events(&self->coroutine);
+		if (UNEXPECTED(EG(exception))) {
+			zend_async_waker_clean(&self->coroutine);
+			return false;
+		}
+	}
+
+	if (waker->status == ZEND_ASYNC_WAKER_WAITING || self->queued) {
+		async_scheduler_switch_away();
+	}
+
+	zend_async_waker_clean(&self->coroutine);
+	if (waker->error != NULL) {
+		zend_object *error = waker->error;
+		waker->error = NULL;
+		zend_throw_exception_object(&(zval){ .value.obj = error, .u1.type_info = IS_OBJECT_EX });
+		return false;
+	}
+	if (deliver_pending_cancel(self)) {
+		return false;
+	}
+	return true;
+}
+
+static bool scheduler_shutdown(void)
+{
+	if (async_scheduler.shutting_down) {
+		return true;
+	}
+	async_scheduler.shutting_down = true;
+	ZEND_ASYNC_G(graceful_shutdown) = true;
+	zval *zv;
+	ZEND_HASH_FOREACH_VAL(&async_scheduler.coroutines, zv) {
+		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(Z_OBJ_P(zv));
+		if (co != CURRENT) {
+			ZEND_COROUTINE_CLR_PROTECTED(&co->coroutine);
+			ZEND_ASYNC_CANCEL(&co->coroutine,
+				zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Graceful shutdown"), true);
+		}
+	} ZEND_HASH_FOREACH_END();
+	async_coroutine_t *main = async_scheduler.main;
+	if (main != NULL && main != CURRENT && !async_scheduler.after_main) {
+		ZEND_COROUTINE_CLR_PROTECTED(&main->coroutine);
+		ZEND_ASYNC_CANCEL(&main->coroutine,
+			zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Graceful shutdown"), true);
+	}
+	return true;
+}
+
+static zend_array *scheduler_get_coroutines(void)
+{
+	zend_array *list = zend_new_array(live_count() + 1);
+	if (async_scheduler.main != NULL && !ZEND_COROUTINE_IS_FINISHED(&async_scheduler.main->coroutine)) {
+		zval zv;
+		ZVAL_OBJ_COPY(&zv, &async_scheduler.main->std);
+		zend_hash_next_index_insert_new(list, &zv);
+	}
+	zval *zv;
+	ZEND_HASH_FOREACH_VAL(&async_scheduler.coroutines, zv) {
+		Z_ADDREF_P(zv);
+		zend_hash_next_index_insert_new(list, zv);
+	} ZEND_HASH_FOREACH_END();
+	return list;
+}
+
+/* ---- a coroutine ends ---- */
+
+/* Called by coroutine.c when a coroutine finished: drops the scheduler's reference, wakes the main
+ * script if it waits for the last one. */
+void async_scheduler_coroutine_ended(async_coroutine_t *co)
+{
+	if (co == async_scheduler.main) {
+		return;
+	}
+	ZEND_ASYNC_DECREASE_COROUTINE_COUNT;
+	if (async_scheduler.after_main && live_count() == 1 && async_scheduler.main != NULL
+			&& async_scheduler.main->waker.status == ZEND_ASYNC_WAKER_WAITING) {
+		ZEND_ASYNC_RESUME(&async_scheduler.main->coroutine);
+	}
+	zend_hash_index_del(&async_scheduler.coroutines, co->id); /* may free it */
+}
+
+/* An exception nobody took: it ends the application gracefully and is thrown by the main script. */
+void async_scheduler_report_uncaught(async_coroutine_t *co)
+{
+	zend_object *exception = co->coroutine.exception;
+	if (exception == NULL || co->exception_reported) {
+		return;
+	}
+	co->exception_reported = true;
+	GC_ADDREF(exception);
+	if (ZEND_ASYNC_EXIT_EXCEPTION == NULL) {
+		ZEND_ASYNC_EXIT_EXCEPTION = exception;
+	} else {
+		zend_exception_set_previous(ZEND_ASYNC_EXIT_EXCEPTION, exception);
+	}
+	scheduler_shutdown();
+}
+
+/* ---- the end of the main script ---- */
+
+void async_scheduler_run_after_main(void)
+{
+	if (!async_scheduler.launched || async_scheduler.after_main) {
+		return;
+	}
+	async_coroutine_t *main = async_scheduler.main;
+	async_scheduler.after_main = true;
+
+	/* An exception leaving the main script ends the others gracefully, then goes on up. */
+	zend_object *main_exception = NULL;
+	if (EG(exception) != NULL) {
+		main_exception = EG(exception);
+		GC_ADDREF(main_exception);
+		zend_clear_exception();
+		scheduler_shutdown();
+	}
+
+	while (live_count() > 0) {
+		zend_async_waker_new(&main->coroutine);
+		async_scheduler_switch_away();
+		zend_async_waker_clean(&main->coroutine);
+		if (main->waker.error != NULL) {
+			/* A cancellation of the main script after it ended has nothing left to cancel. */
+			OBJ_RELEASE(main->waker.error);
+			main->waker.error = NULL;
+		}
+	}
+	zend_async_waker_destroy(&main->coroutine);
+	if (main->pending_cancel != NULL) {
+		OBJ_RELEASE(main->pending_cancel);
+		main->pending_cancel = NULL;
+	}
+
+	/* What ends the script: exit() from a coroutine, else the main script's own exception (unless
+	 * it is only the cancellation that the shutdown caused), else a coroutine's uncaught
+	 * exception, else a deadlock, else the main script's cancellation. */
+	zend_object *exit_exception = ZEND_ASYNC_EXIT_EXCEPTION;
+	ZEND_ASYNC_EXIT_EXCEPTION = NULL;
+	zend_object *deadlock = async_scheduler.deadlock;
+	async_scheduler.deadlock = NULL;
+	zend_object *to_throw = NULL;
+
+	if (exit_exception != NULL && zend_is_unwind_exit(exit_exception)) {
+		to_throw = exit_exception;
+		exit_exception = NULL;
+	} else if (main_exception != NULL && !instanceof_function(main_exception->ce, async_ce_cancellation)) {
+		to_throw = main_exception;
+		main_exception = NULL;
+	} else if (exit_exception != NULL) {
+		to_throw = exit_exception;
+		exit_exception = NULL;
+	} else if (deadlock != NULL) {
+		to_throw = deadlock;
+		deadlock = NULL;
+	} else if (main_exception != NULL) {
+		/* The main script let a cancellation through: it ends the script like any exception. */
+		to_throw = main_exception;
+		main_exception = NULL;
+	}
+	if (main_exception != NULL) {
+		OBJ_RELEASE(main_exception);
+	}
+	if (exit_exception != NULL) {
+		OBJ_RELEASE(exit_exception);
+	}
+	if (deadlock != NULL) {
+		OBJ_RELEASE(deadlock);
+	}
+
+	if (to_throw != NULL) {
+		/* The script's frame is gone: throwing now would report and bail out at once. Leave
+		 * it where an uncaught exception of the script is: PHP reports it (or calls the
+		 * handler of set_exception_handler()) as for any script. */
+		ZEND_ASSERT(EG(exception) == NULL);
+		EG(exception) = to_throw;
+	}
+}
+
+/* Wraps the execution of a top-level script only: it puts the original back at once, so every
+ * other call runs as if we were not there, and re-installs itself for the next script file. */
+static void async_execute_ex(zend_execute_data *execute_data)
+{
+	zend_execute_ex = original_execute_ex;
+	original_execute_ex(execute_data);
+	if (async_scheduler.launched && !async_scheduler.after_main) {
+		async_scheduler_run_after_main();
+	}
+	if (!async_scheduler.after_main) {
+		zend_execute_ex = async_execute_ex;
+	}
+}
+
+/* ---- registration and request lifecycle ---- */
+
+static char scheduler_module[] = "async";
+
+static bool default_scheduler = true;
+
+static ZEND_INI_MH(on_update_default_scheduler)
+{
+	(void) entry; (void) mh_arg1; (void) mh_arg2; (void) mh_arg3; (void) stage;
+	default_scheduler = zend_ini_parse_bool(new_value);
+	return SUCCESS;
+}
+
+PHP_INI_BEGIN()
+	PHP_INI_ENTRY("async.default_scheduler", "1", PHP_INI_SYSTEM, on_update_default_scheduler)
+PHP_INI_END()
+
+void async_scheduler_minit(int type, int module_number)
+{
+	REGISTER_INI_ENTRIES();
+	if (!default_scheduler) {
+		return;
+	}
+	zend_async_scheduler_register(scheduler_module, false,
+		async_scheduler_launch, async_scheduler_new_coroutine, NULL, NULL, scheduler_spawn, scheduler_suspend,
+		scheduler_enqueue, scheduler_resume, scheduler_cancel, NULL, scheduler_shutdown,
+		scheduler_get_coroutines, NULL, NULL, NULL);
+}
+
+void async_scheduler_rinit(void)
+{
+	memset(&async_scheduler, 0, sizeof(async_scheduler));
+	async_scheduler.next_id = 1;
+	zend_hash_init(&async_scheduler.coroutines, 8, NULL, ZVAL_PTR_DTOR, 0);
+	original_execute_ex = zend_execute_ex;
+	zend_execute_ex = async_execute_ex;
+}
+
+void async_scheduler_rshutdown(void)
+{
+	if (zend_execute_ex == async_execute_ex) {
+		zend_execute_ex = original_execute_ex;
+	}
+	/* Anything still alive here was spawned after the end (by a destructor or a shutdown
+	 * function) or left by a bailout: it never runs; drop it. */
+	zend_hash_destroy(&async_scheduler.coroutines);
+	zend_hash_init(&async_scheduler.coroutines, 0, NULL, ZVAL_PTR_DTOR, 0);
+	async_queue_free();
+	if (async_scheduler.main != NULL) {
+		zend_async_waker_destroy(&async_scheduler.main->coroutine);
+		OBJ_RELEASE(&async_scheduler.main->std);
+		async_scheduler.main = NULL;
+	}
+	if (async_scheduler.deadlock != NULL) {
+		OBJ_RELEASE(async_scheduler.deadlock);
+		async_scheduler.deadlock = NULL;
+	}
+	if (ZEND_ASYNC_EXIT_EXCEPTION != NULL) {
+		OBJ_RELEASE(ZEND_ASYNC_EXIT_EXCEPTION);
+		ZEND_ASYNC_EXIT_EXCEPTION = NULL;
+	}
+	zend_hash_destroy(&async_scheduler.coroutines);
+	ZEND_ASYNC_G(coroutine) = NULL;
+	ZEND_ASYNC_G(main_coroutine) = NULL;
+	async_scheduler.launched = false;
+}

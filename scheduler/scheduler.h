@@ -1,0 +1,103 @@
+/*
+ * The scheduler: coroutines on Zend fiber contexts. Internal to the extension; other layers reach
+ * it through the engine API (ZEND_ASYNC_SPAWN, ZEND_ASYNC_SUSPEND, ...), the userland layer also
+ * through the Coroutine object declared here.
+ *
+ * Model: a coroutine runs on a fiber context (a C stack) and its own VM stack. A fiber context
+ * runs coroutines one after another: when its coroutine ends it takes the next one that has not
+ * started yet, in place, or parks in the pool of idle fibers. The main script is a coroutine on
+ * the main context. Scheduling happens in the context that suspends: it picks the next runnable
+ * coroutine and switches straight to it, or, when none is runnable, runs the reactor there.
+ */
+#ifndef ASYNC_SCHEDULER_H
+#define ASYNC_SCHEDULER_H
+
+#include "php.h"
+#include "zend_fibers.h"
+#include "../zend_async_API.h"
+
+typedef struct _async_fiber_s async_fiber_t;
+typedef struct _async_coroutine_s async_coroutine_t;
+
+struct _async_coroutine_s {
+	zend_coroutine_t coroutine;     /* the ABI struct first; its event lives in `std`'s object */
+	zend_async_waker_t waker;
+	async_fiber_t *fiber;           /* the context it runs on, once started, until it ends */
+	/* Where it was when it last switched away: its fiber, the main context, or a userland Fiber's
+	 * context it was running in. Switching back goes there. */
+	zend_fiber_context *suspended_in;
+	zend_fcall_t fcall_storage;     /* coroutine.fcall points here for PHP callables */
+	uint64_t id;
+	zend_object *pending_cancel;    /* a cancellation to deliver at the next suspension point */
+	bool queued;                    /* in the run queue */
+	bool exception_handled;         /* someone took the exception (await, getException) */
+	bool exception_reported;        /* given to the uncaught-exception path already */
+	zend_object std;
+};
+
+#define ASYNC_COROUTINE_FROM_OBJ(obj) ((async_coroutine_t *) ((char *) (obj) - XtOffsetOf(async_coroutine_t, std)))
+#define ASYNC_COROUTINE_OF(co)        ((async_coroutine_t *) (co))
+#define ASYNC_COROUTINE_OBJ(co)       (&ASYNC_COROUTINE_OF(co)->std)
+
+struct _async_fiber_s {
+	zend_fiber_context context;
+	async_coroutine_t *coroutine;   /* what it runs now; NULL while idle */
+	async_fiber_t *next_idle;
+	bool exit_requested;            /* leave the loop and let the context die */
+};
+
+/* ---- coroutine objects (coroutine.c) ---- */
+extern zend_class_entry *async_ce_coroutine;
+/* Gives the Async\\Coroutine class (registered by the userland layer) its object handlers. */
+void async_coroutine_bind_class(zend_class_entry *ce);
+async_coroutine_t *async_coroutine_new(zend_async_scope_t *scope);
+zend_coroutine_t *async_scheduler_new_coroutine(zend_async_scope_t *scope);
+/* Ends a coroutine: result or exception stored, awaiters notified, closed. */
+void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *exception);
+zend_string *async_coroutine_spawn_location(async_coroutine_t *co);
+
+/* ---- the run queue (queue.c) ---- */
+void async_queue_push(async_coroutine_t *co, bool at_head);
+async_coroutine_t *async_queue_pop(void);
+uint32_t async_queue_length(void);
+void async_queue_free(void);
+
+/* ---- fiber contexts (fiber.c) ---- */
+/* A context for a coroutine that has not started: an idle one from the pool, or a new one. */
+async_fiber_t *async_fiber_acquire(void);
+void async_fiber_release_idle(async_fiber_t *fiber);
+void async_fibers_destroy_idle(void);
+uint32_t async_fibers_idle_count(void);
+void async_fiber_run_loop(async_fiber_t *fiber);
+
+/* ---- the scheduler (scheduler.c) ---- */
+typedef struct {
+	uint64_t next_id;
+	async_coroutine_t *main;        /* the main script's coroutine, once launched */
+	zend_async_scope_t *main_scope;
+	bool launched;
+	bool shutting_down;             /* graceful shutdown: cancelling everything */
+	bool after_main;                /* the main script has ended; draining */
+	uint64_t switches;
+	zend_object *deadlock;
+	HashTable coroutines;           /* id => live, started or queued coroutine (weak) */
+} async_scheduler_t;
+
+extern ZEND_EXT_TLS async_scheduler_t async_scheduler;
+
+void async_scheduler_minit(int type, int module_number);
+void async_scheduler_rinit(void);
+void async_scheduler_rshutdown(void);
+/* Switches from the running coroutine to the next runnable one, running the reactor while none
+ * is. Returns when the running coroutine is scheduled again. */
+void async_scheduler_switch_away(void);
+/* Called by a fiber whose coroutine ended: gives it the next coroutine to run in place (true)
+ * or parks it and switches away (returns false after it was given new work or asked to exit). */
+bool async_scheduler_next_for_fiber(async_fiber_t *fiber);
+void async_scheduler_report_uncaught(async_coroutine_t *co);
+void async_scheduler_coroutine_ended(async_coroutine_t *co);
+bool async_scheduler_launch(void);
+/* Runs every remaining coroutine to its end (the main script has ended). */
+void async_scheduler_run_after_main(void);
+
+#endif

@@ -1,0 +1,18 @@
+--TEST--
+Scheduler: an exception nobody awaits ends the script like an uncaught exception, after the others were cancelled and their finally blocks ran
+--FILE--
+<?php
+use function Async\{spawn, delay};
+spawn(function () { delay(5); throw new LogicException("nobody awaits me"); });
+spawn(function () { try { delay(10000); } finally { echo "finally of the sleeper ran\n"; } });
+echo "main ends\n";
+?>
+--EXPECTF--
+main ends
+finally of the sleeper ran
+
+Fatal error: Uncaught LogicException: nobody awaits me in %s:3
+Stack trace:
+#0 [internal function]: {closure}()
+#1 {main}
+  thrown in %s on line 3

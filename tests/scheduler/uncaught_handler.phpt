@@ -1,0 +1,11 @@
+--TEST--
+Scheduler: the uncaught exception of a coroutine reaches set_exception_handler() like the script's own
+--FILE--
+<?php
+set_exception_handler(function (Throwable $e) { echo "handler got ", get_class($e), ": ", $e->getMessage(), "\n"; });
+Async\spawn(fn() => throw new DomainException("from a coroutine"));
+echo "main ends\n";
+?>
+--EXPECT--
+main ends
+handler got DomainException: from a coroutine

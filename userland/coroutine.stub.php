@@ -1,0 +1,55 @@
+<?php
+
+/** @generate-class-entries */
+
+namespace Async;
+
+/** Something a coroutine can wait for. */
+interface Awaitable {}
+
+/** An Awaitable that completes once, with a result or an exception, and can be cancelled. */
+interface Completable extends Awaitable
+{
+    public function cancel(?AsyncCancellation $cancellation = null): void;
+
+    public function isCompleted(): bool;
+
+    public function isCancelled(): bool;
+}
+
+/** A coroutine, made by spawn(). */
+final class Coroutine implements Completable
+{
+    private function __construct() {}
+
+    public function getId(): int {}
+
+    /** The return value once it has completed; null before. */
+    public function getResult(): mixed {}
+
+    /** The exception it ended with (marks it as handled); null if none. Throws while it runs. */
+    public function getException(): ?\Throwable {}
+
+    /** Asks it to stop: an AsyncCancellation is thrown in it at its next suspension point. */
+    public function cancel(?AsyncCancellation $cancellation = null): void {}
+
+    public function isStarted(): bool {}
+
+    public function isQueued(): bool {}
+
+    public function isRunning(): bool {}
+
+    public function isSuspended(): bool {}
+
+    public function isCancelled(): bool {}
+
+    public function isCancellationRequested(): bool {}
+
+    public function isCompleted(): bool {}
+
+    /** "file:line" where it was spawned. */
+    public function getSpawnLocation(): string {}
+
+    /** "file:line" where it is suspended, or "" when it is not. */
+    public function getSuspendLocation(): string {}
+}

@@ -1,0 +1,152 @@
+/* Async\Awaitable, Async\Completable and the methods of Async\Coroutine. */
+#include "php.h"
+#include "zend_exceptions.h"
+#include "../zend_async_API.h"
+#include "../engine/engine.h"
+#include "../scheduler/scheduler.h"
+#include "userland.h"
+#include "coroutine_arginfo.h"
+
+zend_class_entry *async_ce_awaitable;
+zend_class_entry *async_ce_completable;
+
+#define THIS_COROUTINE() ASYNC_COROUTINE_FROM_OBJ(Z_OBJ_P(ZEND_THIS))
+
+static bool is_running(async_coroutine_t *co)
+{
+	return &co->coroutine == ZEND_ASYNC_CURRENT_COROUTINE;
+}
+
+ZEND_METHOD(Async_Coroutine, __construct)
+{
+	/* Private: coroutines come from spawn(). */
+	(void) execute_data;
+	(void) return_value;
+}
+
+ZEND_METHOD(Async_Coroutine, getId)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG((zend_long) THIS_COROUTINE()->id);
+}
+
+ZEND_METHOD(Async_Coroutine, getResult)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	async_coroutine_t *co = THIS_COROUTINE();
+	if (!ZEND_COROUTINE_IS_FINISHED(&co->coroutine)) {
+		RETURN_NULL();
+	}
+	RETURN_COPY(&co->coroutine.result);
+}
+
+ZEND_METHOD(Async_Coroutine, getException)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	async_coroutine_t *co = THIS_COROUTINE();
+	if (!ZEND_COROUTINE_IS_FINISHED(&co->coroutine)) {
+		if (ZEND_COROUTINE_IS_STARTED(&co->coroutine) || co->queued) {
+			zend_throw_error(NULL, "Cannot get the exception of a coroutine that has not completed yet");
+			RETURN_THROWS();
+		}
+		RETURN_NULL();
+	}
+	if (co->coroutine.exception == NULL) {
+		RETURN_NULL();
+	}
+	co->exception_handled = true;
+	RETURN_OBJ_COPY(co->coroutine.exception);
+}
+
+ZEND_METHOD(Async_Coroutine, cancel)
+{
+	zend_object *cancellation = NULL;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(cancellation, async_ce_cancellation)
+	ZEND_PARSE_PARAMETERS_END();
+
+	(void) return_value;
+	async_coroutine_t *co = THIS_COROUTINE();
+	if (ZEND_COROUTINE_IS_FINISHED(&co->coroutine)) {
+		return; /* nothing left to cancel */
+	}
+	ZEND_ASYNC_CANCEL(&co->coroutine, cancellation, false);
+}
+
+ZEND_METHOD(Async_Coroutine, isStarted)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_BOOL(ZEND_COROUTINE_IS_STARTED(&THIS_COROUTINE()->coroutine));
+}
+
+ZEND_METHOD(Async_Coroutine, isQueued)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	async_coroutine_t *co = THIS_COROUTINE();
+	RETURN_BOOL(co->queued && !ZEND_COROUTINE_IS_FINISHED(&co->coroutine));
+}
+
+ZEND_METHOD(Async_Coroutine, isRunning)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_BOOL(is_running(THIS_COROUTINE()));
+}
+
+ZEND_METHOD(Async_Coroutine, isSuspended)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	async_coroutine_t *co = THIS_COROUTINE();
+	RETURN_BOOL(ZEND_COROUTINE_IS_STARTED(&co->coroutine) && !ZEND_COROUTINE_IS_FINISHED(&co->coroutine)
+		&& !is_running(co));
+}
+
+ZEND_METHOD(Async_Coroutine, isCancelled)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	async_coroutine_t *co = THIS_COROUTINE();
+	RETURN_BOOL(ZEND_COROUTINE_IS_FINISHED(&co->coroutine) && co->coroutine.exception != NULL
+		&& instanceof_function(co->coroutine.exception->ce, async_ce_cancellation));
+}
+
+ZEND_METHOD(Async_Coroutine, isCancellationRequested)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_BOOL(ZEND_COROUTINE_IS_CANCELLED(&THIS_COROUTINE()->coroutine));
+}
+
+ZEND_METHOD(Async_Coroutine, isCompleted)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_BOOL(ZEND_COROUTINE_IS_FINISHED(&THIS_COROUTINE()->coroutine));
+}
+
+ZEND_METHOD(Async_Coroutine, getSpawnLocation)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	async_coroutine_t *co = THIS_COROUTINE();
+	if (co->coroutine.filename == NULL) {
+		RETURN_EMPTY_STRING();
+	}
+	RETURN_STR(zend_strpprintf(0, "%s:%u", ZSTR_VAL(co->coroutine.filename), co->coroutine.lineno));
+}
+
+ZEND_METHOD(Async_Coroutine, getSuspendLocation)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	async_coroutine_t *co = THIS_COROUTINE();
+	bool suspended = ZEND_COROUTINE_IS_STARTED(&co->coroutine) && !ZEND_COROUTINE_IS_FINISHED(&co->coroutine)
+		&& !is_running(co);
+	if (!suspended || co->waker.filename == NULL) {
+		RETURN_EMPTY_STRING();
+	}
+	RETURN_STR(zend_strpprintf(0, "%s:%u", ZSTR_VAL(co->waker.filename), co->waker.lineno));
+}
+
+void async_userland_register_coroutine_classes(void)
+{
+	async_ce_awaitable = register_class_Async_Awaitable();
+	async_ce_completable = register_class_Async_Completable(async_ce_awaitable);
+	async_coroutine_bind_class(register_class_Async_Coroutine(async_ce_completable));
+}
