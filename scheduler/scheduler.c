@@ -296,7 +296,7 @@ static bool scheduler_resume(zend_coroutine_t *coroutine, zend_object *error, co
 }
 
 /* Throws the cancellation waiting for this coroutine, unless it is protected. */
-static bool deliver_pending_cancel(async_coroutine_t *co)
+bool async_scheduler_deliver_pending_cancel(async_coroutine_t *co)
 {
 	if (co->pending_cancel == NULL || ZEND_COROUTINE_IS_PROTECTED(&co->coroutine)) {
 		return false;
@@ -358,7 +358,7 @@ static bool scheduler_suspend(bool from_main, bool is_bailout)
 	async_coroutine_t *self = CURRENT;
 	zend_async_waker_t *waker = &self->waker;
 
-	if (deliver_pending_cancel(self)) {
+	if (async_scheduler_deliver_pending_cancel(self)) {
 		zend_async_waker_clean(&self->coroutine);
 		return false;
 	}
@@ -389,13 +389,24 @@ static bool scheduler_suspend(bool from_main, bool is_bailout)
 		zend_throw_exception_object(&(zval){ .value.obj = error, .u1.type_info = IS_OBJECT_EX });
 		return false;
 	}
-	if (deliver_pending_cancel(self)) {
+	if (async_scheduler_deliver_pending_cancel(self)) {
 		return false;
 	}
 	return true;
 }
 
-static bool scheduler_shutdown(void)
+static zend_object *shutdown_error(zend_object *given)
+{
+	if (given != NULL) {
+		GC_ADDREF(given);
+		return given;
+	}
+	return zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Graceful shutdown");
+}
+
+/* Cancels every coroutine but the caller (the main script too, unless it has ended), with `error`
+ * or a new "Graceful shutdown" cancellation each. */
+bool async_scheduler_graceful_shutdown(zend_object *error)
 {
 	if (async_scheduler.shutting_down) {
 		return true;
@@ -407,17 +418,20 @@ static bool scheduler_shutdown(void)
 		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(Z_OBJ_P(zv));
 		if (co != CURRENT) {
 			ZEND_COROUTINE_CLR_PROTECTED(&co->coroutine);
-			ZEND_ASYNC_CANCEL(&co->coroutine,
-				zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Graceful shutdown"), true);
+			ZEND_ASYNC_CANCEL(&co->coroutine, shutdown_error(error), true);
 		}
 	} ZEND_HASH_FOREACH_END();
 	async_coroutine_t *main = async_scheduler.main;
 	if (main != NULL && main != CURRENT && !async_scheduler.after_main) {
 		ZEND_COROUTINE_CLR_PROTECTED(&main->coroutine);
-		ZEND_ASYNC_CANCEL(&main->coroutine,
-			zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Graceful shutdown"), true);
+		ZEND_ASYNC_CANCEL(&main->coroutine, shutdown_error(error), true);
 	}
 	return true;
+}
+
+static bool scheduler_shutdown(void)
+{
+	return async_scheduler_graceful_shutdown(NULL);
 }
 
 static zend_array *scheduler_get_coroutines(void)

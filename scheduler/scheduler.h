@@ -97,6 +97,9 @@ bool async_scheduler_next_for_fiber(async_fiber_t *fiber);
 void async_scheduler_report_uncaught(async_coroutine_t *co);
 void async_scheduler_coroutine_ended(async_coroutine_t *co);
 bool async_scheduler_launch(void);
+bool async_scheduler_graceful_shutdown(zend_object *error);
+/* Throws a cancellation that waited for the end of protect(); false if there is none. */
+bool async_scheduler_deliver_pending_cancel(async_coroutine_t *co);
 /* Runs every remaining coroutine to its end (the main script has ended). */
 void async_scheduler_run_after_main(void);
 

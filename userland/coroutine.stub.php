@@ -53,3 +53,16 @@ final class Coroutine implements Completable
     /** "file:line" where it is suspended, or "" when it is not. */
     public function getSuspendLocation(): string {}
 }
+
+/** A cancellation token made by timeout(): it completes when its time has passed. */
+final class Timeout implements Completable
+{
+    private function __construct() {}
+
+    /** Disarms it: it will never complete. */
+    public function cancel(?AsyncCancellation $cancellation = null): void {}
+
+    public function isCompleted(): bool {}
+
+    public function isCancelled(): bool {}
+}

@@ -149,4 +149,5 @@ void async_userland_register_coroutine_classes(void)
 	async_ce_awaitable = register_class_Async_Awaitable();
 	async_ce_completable = register_class_Async_Completable(async_ce_awaitable);
 	async_coroutine_bind_class(register_class_Async_Coroutine(async_ce_completable));
+	async_timeout_bind_class(register_class_Async_Timeout(async_ce_completable));
 }

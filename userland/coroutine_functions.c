@@ -1,13 +1,14 @@
 /* spawn(), suspend(), await(), delay(), current_coroutine(). */
 #include "php.h"
 #include "zend_exceptions.h"
+#include "zend_closures.h"
 #include "../zend_async_API.h"
 #include "../engine/engine.h"
 #include "../scheduler/scheduler.h"
 #include "userland.h"
 
 /* The running coroutine; the first use starts the scheduler and makes the script the main one. */
-static zend_coroutine_t *current_or_launch(void)
+zend_coroutine_t *async_current_or_launch(void)
 {
 	if (ZEND_ASYNC_CURRENT_COROUTINE == NULL && !async_scheduler_launch()) {
 		return NULL;
@@ -57,19 +58,10 @@ PHP_FUNCTION(Async_spawn)
 PHP_FUNCTION(Async_suspend)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (current_or_launch() == NULL) {
+	if (async_current_or_launch() == NULL) {
 		RETURN_THROWS();
 	}
 	ZEND_ASYNC_SUSPEND();
-}
-
-/* The event a Completable completes with. Only coroutines are Completable so far. */
-static zend_async_event_t *event_of(zend_object *object)
-{
-	if (instanceof_function(object->ce, async_ce_coroutine)) {
-		return &ASYNC_COROUTINE_FROM_OBJ(object)->coroutine.event;
-	}
-	return NULL;
 }
 
 PHP_FUNCTION(Async_await)
@@ -82,13 +74,12 @@ PHP_FUNCTION(Async_await)
 		Z_PARAM_OBJ_OF_CLASS_OR_NULL(cancellation, async_ce_completable)
 	ZEND_PARSE_PARAMETERS_END();
 
-	zend_async_event_t *event = event_of(awaitable);
-	zend_async_event_t *cancel_event = cancellation ? event_of(cancellation) : NULL;
-	if (event == NULL || (cancellation != NULL && cancel_event == NULL)) {
+	zend_async_event_t *event = async_awaitable_event(awaitable);
+	if (event == NULL || (cancellation != NULL && async_awaitable_event(cancellation) == NULL)) {
 		zend_type_error("Cannot await an instance of %s", ZSTR_VAL((event == NULL ? awaitable : cancellation)->ce->name));
 		RETURN_THROWS();
 	}
-	zend_coroutine_t *self = current_or_launch();
+	zend_coroutine_t *self = async_current_or_launch();
 	if (self == NULL) {
 		RETURN_THROWS();
 	}
@@ -96,41 +87,46 @@ PHP_FUNCTION(Async_await)
 		zend_throw_error(NULL, "A coroutine cannot await itself");
 		RETURN_THROWS();
 	}
-	async_coroutine_t *target = ASYNC_COROUTINE_FROM_OBJ(awaitable);
+	bool is_coroutine = instanceof_function(awaitable->ce, async_ce_coroutine);
+	async_coroutine_t *target = is_coroutine ? ASYNC_COROUTINE_FROM_OBJ(awaitable) : NULL;
 
-	if (ZEND_ASYNC_EVENT_IS_CLOSED(event)) {
+	if (async_awaitable_completed(awaitable)) {
 		/* Already completed: no switch. */
-		target->exception_handled = true;
-		if (target->coroutine.exception != NULL) {
-			zend_throw_exception_object(&(zval){ .value.obj = target->coroutine.exception, .u1.type_info = IS_OBJECT_EX });
-			GC_ADDREF(target->coroutine.exception);
-			RETURN_THROWS();
+		if (target != NULL) {
+			target->exception_handled = true;
+			if (target->coroutine.exception != NULL) {
+				GC_ADDREF(target->coroutine.exception);
+				zend_throw_exception_object(&(zval){ .value.obj = target->coroutine.exception, .u1.type_info = IS_OBJECT_EX });
+				RETURN_THROWS();
+			}
+			RETURN_COPY(&target->coroutine.result);
 		}
-		RETURN_COPY(&target->coroutine.result);
+		RETURN_NULL();
 	}
-	if (ZEND_COROUTINE_IS_MAIN(&target->coroutine)) {
+	if (async_awaitable_never_completes(awaitable)) {
+		zend_throw_error(NULL, "Cannot await a Timeout that was cancelled: it never completes");
+		RETURN_THROWS();
+	}
+	if (target != NULL && ZEND_COROUTINE_IS_MAIN(&target->coroutine)) {
 		zend_throw_error(NULL, "Cannot await the main script's coroutine: it ends last");
 		RETURN_THROWS();
 	}
 
 	zend_async_waker_new(self);
 	if (!zend_async_resume_when(self, event, false, zend_async_waker_callback_resolve, NULL)
-			|| (cancel_event != NULL && !ZEND_ASYNC_EVENT_IS_CLOSED(cancel_event)
-				&& !zend_async_resume_when(self, cancel_event, false, zend_async_waker_callback_cancel, NULL))) {
+			|| !async_await_add_token(self, cancellation)) {
 		zend_async_waker_clean(self);
-		RETURN_THROWS();
-	}
-	if (cancel_event != NULL && ZEND_ASYNC_EVENT_IS_CLOSED(cancel_event)) {
-		zend_async_waker_clean(self);
-		zend_throw_exception(async_ce_operation_canceled_exception, "Operation has been cancelled", 0);
 		RETURN_THROWS();
 	}
 	ZEND_ASYNC_SUSPEND();
 	if (EG(exception)) {
-		if (ZEND_COROUTINE_IS_FINISHED(&target->coroutine) && target->coroutine.exception == EG(exception)) {
+		if (target != NULL && ZEND_COROUTINE_IS_FINISHED(&target->coroutine) && target->coroutine.exception == EG(exception)) {
 			target->exception_handled = true;
 		}
 		RETURN_THROWS();
+	}
+	if (Z_TYPE(self->waker->result) == IS_UNDEF) {
+		RETURN_NULL(); /* events without a value (a Timeout) */
 	}
 	RETURN_COPY(&self->waker->result);
 }
@@ -147,7 +143,7 @@ PHP_FUNCTION(Async_delay)
 		zend_argument_value_error(1, "must be greater than or equal to 0");
 		RETURN_THROWS();
 	}
-	zend_coroutine_t *self = current_or_launch();
+	zend_coroutine_t *self = async_current_or_launch();
 	if (self == NULL) {
 		RETURN_THROWS();
 	}
@@ -165,9 +161,64 @@ PHP_FUNCTION(Async_delay)
 PHP_FUNCTION(Async_current_coroutine)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	zend_coroutine_t *self = current_or_launch();
+	zend_coroutine_t *self = async_current_or_launch();
 	if (self == NULL) {
 		RETURN_THROWS();
 	}
 	RETURN_OBJ_COPY(ASYNC_COROUTINE_OBJ(self));
+}
+
+PHP_FUNCTION(Async_protect)
+{
+	zend_object *closure;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(closure, zend_ce_closure)
+	ZEND_PARSE_PARAMETERS_END();
+
+	zend_coroutine_t *self = async_current_or_launch();
+	if (self == NULL) {
+		RETURN_THROWS();
+	}
+	bool outermost = !ZEND_COROUTINE_IS_PROTECTED(self);
+	ZEND_COROUTINE_SET_PROTECTED(self);
+
+	zval callable;
+	ZVAL_OBJ(&callable, closure);
+	call_user_function(NULL, NULL, &callable, return_value, 0, NULL);
+
+	if (outermost) {
+		ZEND_COROUTINE_CLR_PROTECTED(self);
+		/* A cancellation that came meanwhile is delivered now. */
+		if (!EG(exception) && async_scheduler_deliver_pending_cancel(ASYNC_COROUTINE_OF(self))) {
+			zval_ptr_dtor(return_value);
+			ZVAL_UNDEF(return_value);
+			RETURN_THROWS();
+		}
+	}
+}
+
+PHP_FUNCTION(Async_get_coroutines)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (async_current_or_launch() == NULL) {
+		RETURN_THROWS();
+	}
+	RETURN_ARR(ZEND_ASYNC_GET_COROUTINES());
+}
+
+PHP_FUNCTION(Async_graceful_shutdown)
+{
+	zend_object *error = NULL;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(error, async_ce_cancellation)
+	ZEND_PARSE_PARAMETERS_END();
+	(void) return_value;
+
+	if (async_current_or_launch() == NULL) {
+		RETURN_THROWS();
+	}
+	async_scheduler_graceful_shutdown(error);
 }

@@ -34,3 +34,19 @@ function delay(int $ms): void {}
 
 /** The running coroutine (the main script is one too). */
 function current_coroutine(): Coroutine {}
+
+/**
+ * A cancellation token that completes after $ms milliseconds, for the $cancellation argument of
+ * await() and friends: when it completes first they throw OperationCanceledException, whose
+ * previous is a TimeoutException.
+ */
+function timeout(int $ms): Timeout {}
+
+/** Runs $closure with cancellation deferred: a cancel() meanwhile is delivered when it returns. */
+function protect(\Closure $closure): mixed {}
+
+/** Every live coroutine (the main script's included). */
+function get_coroutines(): array {}
+
+/** Cancels every coroutine but the caller, so their finally blocks run and the application ends. */
+function graceful_shutdown(?AsyncCancellation $cancellationError = null): void {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4258ebf64144531bccc1d8a5e1e158807220525d */
+ * Stub hash: f86da18d17ddefe446cef35138cf459841de33b2 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Async_engine_info, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -26,6 +26,20 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_Async_current_coroutine, 0, 0, Async\\Coroutine, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_Async_timeout, 0, 1, Async\\Timeout, 0)
+	ZEND_ARG_TYPE_INFO(0, ms, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Async_protect, 0, 1, IS_MIXED, 0)
+	ZEND_ARG_OBJ_INFO(0, closure, Closure, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_Async_get_coroutines arginfo_Async_engine_info
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Async_graceful_shutdown, 0, 0, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, cancellationError, Async\\AsyncCancellation, 1, "null")
+ZEND_END_ARG_INFO()
+
 
 ZEND_FUNCTION(Async_engine_info);
 ZEND_FUNCTION(Async_runtime_stats);
@@ -34,6 +48,10 @@ ZEND_FUNCTION(Async_suspend);
 ZEND_FUNCTION(Async_await);
 ZEND_FUNCTION(Async_delay);
 ZEND_FUNCTION(Async_current_coroutine);
+ZEND_FUNCTION(Async_timeout);
+ZEND_FUNCTION(Async_protect);
+ZEND_FUNCTION(Async_get_coroutines);
+ZEND_FUNCTION(Async_graceful_shutdown);
 
 
 static const zend_function_entry ext_functions[] = {
@@ -44,5 +62,9 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("Async", await, Async_await, arginfo_Async_await)
 	ZEND_NS_FALIAS("Async", delay, Async_delay, arginfo_Async_delay)
 	ZEND_NS_FALIAS("Async", current_coroutine, Async_current_coroutine, arginfo_Async_current_coroutine)
+	ZEND_NS_FALIAS("Async", timeout, Async_timeout, arginfo_Async_timeout)
+	ZEND_NS_FALIAS("Async", protect, Async_protect, arginfo_Async_protect)
+	ZEND_NS_FALIAS("Async", get_coroutines, Async_get_coroutines, arginfo_Async_get_coroutines)
+	ZEND_NS_FALIAS("Async", graceful_shutdown, Async_graceful_shutdown, arginfo_Async_graceful_shutdown)
 	ZEND_FE_END
 };

@@ -3,12 +3,28 @@
 #define ASYNC_USERLAND_H
 
 #include "php.h"
+#include "../zend_async_API.h"
 
 
 void async_userland_minit(void);
 void async_userland_register_coroutine_classes(void);
 
 extern zend_class_entry *async_ce_awaitable;
+extern zend_class_entry *async_ce_timeout;
+
+void async_timeout_bind_class(zend_class_entry *ce);
+zend_async_event_t *async_timeout_event(zend_object *object);
+bool async_timeout_is_cancelled(zend_object *object);
+
+/* awaitable.c */
+zend_async_event_t *async_awaitable_event(zend_object *object);
+bool async_awaitable_completed(zend_object *object);
+bool async_awaitable_never_completes(zend_object *object);
+zend_object *async_token_error(zend_object *token);
+/* Adds a cancellation token to the current wait; throws (false) if it has completed already. */
+bool async_await_add_token(zend_coroutine_t *self, zend_object *token);
+/* The running coroutine; the first use starts the scheduler. */
+zend_coroutine_t *async_current_or_launch(void);
 extern zend_class_entry *async_ce_completable;
 
 #endif

@@ -1,0 +1,31 @@
+--TEST--
+get_coroutines() lists the live coroutines; graceful_shutdown() cancels all but the caller so their finally blocks run
+--FILE--
+<?php
+use function Async\{spawn, await, delay, suspend, get_coroutines, graceful_shutdown, current_coroutine};
+$list = get_coroutines();
+var_dump(count($list), $list[0] === current_coroutine());
+$a = spawn(function () { try { delay(10000); } finally { echo "a finally\n"; } });
+$b = spawn(function () { try { delay(10000); } catch (Async\AsyncCancellation $e) { echo "b got: ", $e->getMessage(), "\n"; throw $e; } });
+suspend();
+var_dump(count(get_coroutines()));
+$stopper = spawn(function () { graceful_shutdown(new Async\AsyncCancellation("stopping now")); return "the caller goes on"; });
+try {
+    delay(10000);
+} catch (Async\AsyncCancellation $e) {
+    echo "main got: ", $e->getMessage(), "\n";
+}
+var_dump(await($stopper), $a->isCancelled(), $b->isCancelled());
+try { graceful_shutdown(new Exception("no")); } catch (TypeError $e) { echo "TypeError\n"; }
+?>
+--EXPECT--
+int(1)
+bool(true)
+int(3)
+a finally
+b got: stopping now
+main got: stopping now
+string(18) "the caller goes on"
+bool(true)
+bool(true)
+TypeError
