@@ -50,3 +50,25 @@ function get_coroutines(): array {}
 
 /** Cancels every coroutine but the caller, so their finally blocks run and the application ends. */
 function graceful_shutdown(?AsyncCancellation $cancellationError = null): void {}
+
+/**
+ * Waits for every Completable of $triggers; returns [$results, $errors], both keyed like $triggers
+ * (in its order when $preserveKeyOrder, else in completion order; with $fillNull, a key without a
+ * result gets null in $results).
+ */
+function await_all(iterable $triggers, ?Awaitable $cancellation = null, bool $preserveKeyOrder = true, bool $fillNull = false): array {}
+
+/** Waits for every one; returns their results keyed like $triggers, or throws the first error (the others are cancelled). */
+function await_all_or_fail(iterable $triggers, ?Awaitable $cancellation = null, bool $preserveKeyOrder = true): array {}
+
+/** Returns the result of the first to complete, or throws its exception. */
+function await_any_or_fail(iterable $triggers, ?Awaitable $cancellation = null): mixed {}
+
+/** Returns [$result, $errors]: the first successful result, and the errors of those that failed before it. */
+function await_first_success(iterable $triggers, ?Awaitable $cancellation = null): array {}
+
+/** Waits for the first $count to complete; returns [$results, $errors]. */
+function await_any_of(int $count, iterable $triggers, ?Awaitable $cancellation = null, bool $preserveKeyOrder = true, bool $fillNull = false): array {}
+
+/** Waits for the first $count to complete successfully; returns their results, or throws the first error. */
+function await_any_of_or_fail(int $count, iterable $triggers, ?Awaitable $cancellation = null, bool $preserveKeyOrder = true): array {}

@@ -1,0 +1,116 @@
+--TEST--
+await_all(), await_all_or_fail(), await_any_or_fail(), await_first_success(), await_any_of(), await_any_of_or_fail()
+--FILE--
+<?php
+use function Async\{spawn, await, delay, timeout, await_all, await_all_or_fail, await_any_or_fail,
+    await_first_success, await_any_of, await_any_of_or_fail};
+function task(int $ms, $value, bool $fail = false) {
+    return spawn(function () use ($ms, $value, $fail) {
+        delay($ms);
+        if ($fail) throw new RuntimeException("failed $value");
+        return $value;
+    });
+}
+function show($v) { echo json_encode($v), "\n"; }
+function messages(array $errors) { return array_map(fn($e) => $e->getMessage(), $errors); }
+
+echo "-- await_all: results and errors keyed like the input, in its order\n";
+[$r, $e] = await_all(['a' => task(30, 'A'), 'b' => task(10, 'B', true), 'c' => task(20, 'C')]);
+show($r); show(messages($e));
+echo "-- completion order, with null for keys without a result\n";
+[$r, $e] = await_all(['a' => task(30, 'A'), 'b' => task(10, 'B', true), 'c' => task(20, 'C')], null, false, true);
+show($r);
+echo "-- already completed ones, no switch needed\n";
+$done = task(0, 'done'); await($done);
+show(await_all([$done, $done]));
+
+echo "-- await_all_or_fail\n";
+show(await_all_or_fail(['x' => task(20, 1), 'y' => task(10, 2)]));
+$slow = task(5000, 'slow');
+try { await_all_or_fail([$slow, task(10, 'bad', true)]); } catch (RuntimeException $x) { echo "threw: ", $x->getMessage(), "\n"; }
+Async\suspend();
+echo "the others were cancelled: ", json_encode($slow->isCancelled()), "\n";
+// The cancellation's trace holds the array passed to await_all_or_fail(), which holds $slow, which
+// holds the cancellation: a cycle for PHP's GC.
+unset($slow);
+gc_collect_cycles();
+
+echo "-- await_any_or_fail\n";
+show(await_any_or_fail([task(50, 'slow'), task(10, 'fast')]));
+try { await_any_or_fail([task(50, 'slow'), task(10, 'fast', true)]); } catch (RuntimeException $x) { echo "threw: ", $x->getMessage(), "\n"; }
+
+echo "-- await_first_success\n";
+[$first, $errors] = await_first_success([task(10, 'x', true), task(30, 'y'), task(60, 'z')]);
+show($first); show(messages($errors));
+[$first, $errors] = await_first_success([task(10, 'p', true), task(20, 'q', true)]);
+show($first); show(messages($errors));
+
+echo "-- await_any_of\n";
+[$r, $e] = await_any_of(2, [task(10, 1), task(20, 2, true), task(200, 3)]);
+show($r); show(messages($e));
+show(await_any_of(0, [task(10, 1)]));
+
+echo "-- await_any_of_or_fail\n";
+show(await_any_of_or_fail(2, [task(30, 1), task(10, 2), task(200, 3)]));
+try { await_any_of_or_fail(2, [task(30, 1), task(10, 2, true)]); } catch (RuntimeException $x) { echo "threw: ", $x->getMessage(), "\n"; }
+
+echo "-- a cancellation token\n";
+try { await_all([task(500, 1)], timeout(10)); } catch (Async\OperationCanceledException $x) { echo get_class($x), " < ", get_class($x->getPrevious()), "\n"; }
+
+echo "-- iterables: generators and iterators\n";
+function gen() { yield 'g1' => spawn(fn() => 1); yield 'g2' => spawn(fn() => 2); }
+show(await_all(gen())[0]);
+show(await_all(new ArrayIterator(['i' => task(5, 'it')]))[0]);
+show(await_all([]));
+
+echo "-- bad input\n";
+try { await_all([1]); } catch (TypeError $x) { echo $x->getMessage(), "\n"; }
+try { await_all('nope'); } catch (TypeError $x) { echo $x->getMessage(), "\n"; }
+try { await_any_of(5, [task(1, 1)]); } catch (ValueError $x) { echo $x->getMessage(), "\n"; }
+try { await_any_of(-1, []); } catch (ValueError $x) { echo $x->getMessage(), "\n"; }
+try { await_any_or_fail([]); } catch (ValueError $x) { echo $x->getMessage(), "\n"; }
+try { await_first_success([]); } catch (ValueError $x) { echo $x->getMessage(), "\n"; }
+$self = spawn(function () { try { await_all([Async\current_coroutine()]); } catch (Error $e) { return $e->getMessage(); } });
+show(await($self));
+?>
+--EXPECT--
+-- await_all: results and errors keyed like the input, in its order
+{"a":"A","c":"C"}
+{"b":"failed B"}
+-- completion order, with null for keys without a result
+{"c":"C","a":"A","b":null}
+-- already completed ones, no switch needed
+[["done","done"],[]]
+-- await_all_or_fail
+{"x":1,"y":2}
+threw: failed bad
+the others were cancelled: true
+-- await_any_or_fail
+"fast"
+threw: failed fast
+-- await_first_success
+"y"
+["failed x"]
+null
+["failed p","failed q"]
+-- await_any_of
+[1]
+{"1":"failed 2"}
+[[],[]]
+-- await_any_of_or_fail
+[1,2]
+threw: failed 2
+-- a cancellation token
+Async\OperationCanceledException < Async\TimeoutException
+-- iterables: generators and iterators
+{"g1":1,"g2":2}
+{"i":"it"}
+[[],[]]
+-- bad input
+Async\await_all(): Argument #1 ($triggers) must contain only Async\Completable objects, int given
+Async\await_all(): Argument #1 ($triggers) must be of type Traversable|array, string given
+Async\await_any_of(): Argument #1 ($count) must be between 0 and the number of awaitables (1)
+Async\await_any_of(): Argument #1 ($count) must be between 0 and the number of awaitables (0)
+Async\await_any_or_fail(): Argument #1 ($triggers) must not be empty
+Async\await_first_success(): Argument #1 ($triggers) must not be empty
+"A coroutine cannot await itself"
