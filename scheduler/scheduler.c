@@ -616,13 +616,30 @@ void async_scheduler_rinit(void)
 	zend_execute_ex = async_execute_ex;
 }
 
+/* Coroutines spawned after the script (by a shutdown function or a destructor) run now, while
+ * the engine is still whole; an exception they end with is reported as a warning. */
+static void run_late_coroutines(void)
+{
+	if (!async_scheduler.launched || live_count() == 0 || CG(unclean_shutdown)) {
+		return;
+	}
+	async_scheduler.after_main = false;
+	async_scheduler_run_after_main();
+	if (EG(exception) != NULL) {
+		zend_exception_error(EG(exception), E_WARNING);
+		zend_clear_exception();
+	}
+}
+
 void async_scheduler_rshutdown(void)
 {
 	if (zend_execute_ex == async_execute_ex) {
 		zend_execute_ex = original_execute_ex;
 	}
-	/* Anything still alive here was spawned after the end (by a destructor or a shutdown
-	 * function) or left by a bailout: it never runs; drop it. */
+	zend_try {
+		run_late_coroutines();
+	} zend_end_try();
+	/* Anything still alive here was left by a fatal error: it never runs; drop it. */
 	zend_hash_destroy(&async_scheduler.coroutines);
 	zend_hash_init(&async_scheduler.coroutines, 0, NULL, ZVAL_PTR_DTOR, 0);
 	async_queue_free();
