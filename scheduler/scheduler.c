@@ -332,7 +332,10 @@ static bool scheduler_cancel(zend_coroutine_t *coroutine, zend_object *error, bo
 		OBJ_RELEASE(error);
 		return true;
 	}
-	if (co == CURRENT || ZEND_COROUTINE_IS_PROTECTED(coroutine)) {
+	/* The current coroutine is running unless it is in the middle of suspending (its waker
+	 * waits, and it runs the scheduling loop in its own context). */
+	bool running = co == CURRENT && co->waker.status != ZEND_ASYNC_WAKER_WAITING;
+	if (running || ZEND_COROUTINE_IS_PROTECTED(coroutine)) {
 		/* Delivered at its next suspension point (or when protect() ends). */
 		if (co->pending_cancel == NULL) {
 			co->pending_cancel = error;

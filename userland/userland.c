@@ -6,4 +6,5 @@
 void async_userland_minit(void)
 {
 	async_userland_register_coroutine_classes();
+	async_userland_register_channel();
 }

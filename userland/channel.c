@@ -1,0 +1,521 @@
+/*
+ * Async\Channel: a FIFO between coroutines. Values go straight from a sender to the first waiting
+ * receiver, or into the buffer; a sender waits while the buffer is full (always, with capacity 0,
+ * until a receiver takes its value). Waiters are served in arrival order. A waiter woken by a
+ * value but cancelled at the same moment puts the value back at the head: nothing is lost.
+ */
+#include "php.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+#include "../zend_async_API.h"
+#include "../engine/engine.h"
+#include "../scheduler/scheduler.h"
+#include "userland.h"
+#include "channel_arginfo.h"
+
+zend_class_entry *async_ce_channel;
+zend_class_entry *async_ce_channel_exception;
+static zend_object_handlers channel_handlers;
+
+typedef struct _channel_waiter_s channel_waiter_t;
+
+/* A waiting sender or receiver, and the event that wakes it. */
+struct _channel_waiter_s {
+	zend_async_event_t event;
+	channel_waiter_t *prev, *next;
+	zval value;              /* a sender's value; the value a receiver was given */
+	bool done;               /* the value was handed over */
+	bool queued;
+	bool is_sender;
+};
+
+typedef struct {
+	channel_waiter_t *head, *tail;
+} waiter_queue_t;
+
+typedef struct {
+	zend_long capacity;
+	zval *buffer;             /* ring of `size` slots */
+	uint32_t size, head, count;
+	waiter_queue_t senders, receivers;
+	bool closed;
+	zend_object std;
+} async_channel_t;
+
+#define CHANNEL_FROM_OBJ(obj) ((async_channel_t *) ((char *) (obj) - XtOffsetOf(async_channel_t, std)))
+#define THIS_CHANNEL() CHANNEL_FROM_OBJ(Z_OBJ_P(ZEND_THIS))
+
+/* ---- the waiter's event: it fires when the channel hands over or closes ---- */
+
+static bool waiter_start(zend_async_event_t *event) { (void) event; return true; }
+static bool waiter_stop(zend_async_event_t *event) { (void) event; return true; }
+
+static bool waiter_dispose(zend_async_event_t *event)
+{
+	if (event->ref_count > 1) {
+		event->ref_count--;
+		return true;
+	}
+	channel_waiter_t *waiter = (channel_waiter_t *) event;
+	zend_async_callbacks_free(event);
+	zval_ptr_dtor(&waiter->value);
+	efree(waiter);
+	return true;
+}
+
+static zend_string *waiter_info(zend_async_event_t *event)
+{
+	channel_waiter_t *waiter = (channel_waiter_t *) event;
+	return zend_string_init(waiter->is_sender ? "a Channel send" : "a Channel recv",
+		waiter->is_sender ? sizeof("a Channel send") - 1 : sizeof("a Channel recv") - 1, 0);
+}
+
+static channel_waiter_t *waiter_new(bool is_sender)
+{
+	channel_waiter_t *waiter = ecalloc(1, sizeof(*waiter));
+	waiter->event.ref_count = 1;
+	waiter->event.add_callback = zend_async_callbacks_push;
+	waiter->event.del_callback = zend_async_callbacks_remove;
+	waiter->event.start = waiter_start;
+	waiter->event.stop = waiter_stop;
+	waiter->event.dispose = waiter_dispose;
+	waiter->event.info = waiter_info;
+	waiter->is_sender = is_sender;
+	ZVAL_UNDEF(&waiter->value);
+	return waiter;
+}
+
+static void queue_push(waiter_queue_t *queue, channel_waiter_t *waiter)
+{
+	waiter->prev = queue->tail;
+	waiter->next = NULL;
+	if (queue->tail) { queue->tail->next = waiter; } else { queue->head = waiter; }
+	queue->tail = waiter;
+	waiter->queued = true;
+	ZEND_ASYNC_EVENT_ADD_REF(&waiter->event); /* the queue's reference */
+}
+
+static channel_waiter_t *queue_unlink(waiter_queue_t *queue, channel_waiter_t *waiter)
+{
+	if (waiter->prev) { waiter->prev->next = waiter->next; } else { queue->head = waiter->next; }
+	if (waiter->next) { waiter->next->prev = waiter->prev; } else { queue->tail = waiter->prev; }
+	waiter->prev = waiter->next = NULL;
+	waiter->queued = false;
+	return waiter; /* the caller takes over the queue's reference */
+}
+
+/* Wakes a waiter: the value was handed over (error NULL) or the channel closed. */
+static void wake(channel_waiter_t *waiter, zend_object *error)
+{
+	ZEND_ASYNC_EVENT_SET_CLOSED(&waiter->event);
+	ZEND_ASYNC_CALLBACKS_NOTIFY(&waiter->event, NULL, error);
+	ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
+}
+
+/* ---- the buffer ---- */
+
+static void buffer_push(async_channel_t *channel, zval *value, bool at_head)
+{
+	if (channel->count == channel->size) {
+		uint32_t size = channel->size ? channel->size * 2 : 4;
+		zval *buffer = safe_emalloc(size, sizeof(zval), 0);
+		for (uint32_t i = 0; i < channel->count; i++) {
+			ZVAL_COPY_VALUE(&buffer[i], &channel->buffer[(channel->head + i) % channel->size]);
+		}
+		if (channel->buffer) {
+			efree(channel->buffer);
+		}
+		channel->buffer = buffer;
+		channel->size = size;
+		channel->head = 0;
+	}
+	if (at_head) {
+		channel->head = (channel->head + channel->size - 1) % channel->size;
+		ZVAL_COPY_VALUE(&channel->buffer[channel->head], value);
+	} else {
+		ZVAL_COPY_VALUE(&channel->buffer[(channel->head + channel->count) % channel->size], value);
+	}
+	channel->count++;
+}
+
+static void buffer_pop(async_channel_t *channel, zval *out)
+{
+	ZVAL_COPY_VALUE(out, &channel->buffer[channel->head]);
+	channel->head = (channel->head + 1) % channel->size;
+	channel->count--;
+}
+
+static zend_object *closed_error(void)
+{
+	zval exception, message;
+	object_init_ex(&exception, async_ce_channel_exception);
+	ZVAL_STRING(&message, "Channel is closed");
+	zend_update_property_ex(zend_ce_exception, Z_OBJ(exception), ZSTR_KNOWN(ZEND_STR_MESSAGE), &message);
+	zval_ptr_dtor(&message);
+	return Z_OBJ(exception);
+}
+
+static void throw_closed(void)
+{
+	zend_throw_exception(async_ce_channel_exception, "Channel is closed", 0);
+}
+
+/* ---- waiting ---- */
+
+/* Waits until the waiter is handed a value or the channel closes (or the token, or a cancel).
+ * Returns false with an exception thrown. */
+static bool wait_on(async_channel_t *channel, channel_waiter_t *waiter, zend_object *cancellation)
+{
+	zend_coroutine_t *self = async_current_or_launch();
+	if (self == NULL) {
+		return false;
+	}
+	queue_push(waiter->is_sender ? &channel->senders : &channel->receivers, waiter);
+	zend_async_waker_new(self);
+	if (!zend_async_resume_when(self, &waiter->event, false, zend_async_waker_callback_resolve, NULL)
+			|| !async_await_add_token(self, cancellation)) {
+		zend_async_waker_clean(self);
+		ZEND_ASYNC_EVENT_RELEASE(&queue_unlink(waiter->is_sender ? &channel->senders : &channel->receivers, waiter)->event);
+	} else {
+		GC_ADDREF(&channel->std); /* the channel outlives the wait */
+		ZEND_ASYNC_SUSPEND();
+		if (waiter->queued) {
+			/* Cancelled before anything happened: leave the queue. */
+			ZEND_ASYNC_EVENT_RELEASE(&queue_unlink(waiter->is_sender ? &channel->senders : &channel->receivers, waiter)->event);
+		}
+		OBJ_RELEASE(&channel->std);
+	}
+	return EG(exception) == NULL;
+}
+
+ZEND_METHOD(Async_Channel, __construct)
+{
+	zend_long capacity = 0;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(capacity)
+	ZEND_PARSE_PARAMETERS_END();
+	(void) return_value;
+
+	if (capacity < 0 || capacity > INT32_MAX) {
+		zend_argument_value_error(1, "must be between 0 and %d", INT32_MAX);
+		RETURN_THROWS();
+	}
+	THIS_CHANNEL()->capacity = capacity;
+}
+
+/* Hands the value to the first waiting receiver, or buffers it. False if it must wait. */
+static bool try_send(async_channel_t *channel, zval *value)
+{
+	if (channel->receivers.head != NULL) {
+		channel_waiter_t *receiver = queue_unlink(&channel->receivers, channel->receivers.head);
+		ZVAL_COPY(&receiver->value, value);
+		receiver->done = true;
+		wake(receiver, NULL);
+		return true;
+	}
+	if ((zend_long) channel->count < channel->capacity) {
+		Z_TRY_ADDREF_P(value);
+		buffer_push(channel, value, false);
+		return true;
+	}
+	return false;
+}
+
+ZEND_METHOD(Async_Channel, send)
+{
+	zval *value;
+	zend_object *cancellation = NULL;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_ZVAL(value)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(cancellation, async_ce_completable)
+	ZEND_PARSE_PARAMETERS_END();
+	(void) return_value;
+
+	async_channel_t *channel = THIS_CHANNEL();
+	if (channel->closed) {
+		throw_closed();
+		RETURN_THROWS();
+	}
+	if (try_send(channel, value)) {
+		return;
+	}
+	channel_waiter_t *waiter = waiter_new(true);
+	ZVAL_COPY(&waiter->value, value);
+	bool ok = wait_on(channel, waiter, cancellation);
+	if (!ok && waiter->done) {
+		/* Taken by a receiver as the cancellation came: the send happened; the cancellation
+		 * waits for the next suspension point. */
+		zend_object *error = EG(exception);
+		GC_ADDREF(error);
+		zend_clear_exception();
+		ZEND_ASYNC_CANCEL(ZEND_ASYNC_CURRENT_COROUTINE, error, true);
+	}
+	ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
+}
+
+ZEND_METHOD(Async_Channel, sendAsync)
+{
+	zval *value;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(value)
+	ZEND_PARSE_PARAMETERS_END();
+
+	async_channel_t *channel = THIS_CHANNEL();
+	RETURN_BOOL(!channel->closed && try_send(channel, value));
+}
+
+/* Takes the next value: from the buffer (refilled from the first waiting sender) or straight
+ * from a waiting sender. False if there is none. */
+static bool try_recv(async_channel_t *channel, zval *out)
+{
+	if (channel->count > 0) {
+		buffer_pop(channel, out);
+		if (channel->senders.head != NULL && !channel->closed) {
+			channel_waiter_t *sender = queue_unlink(&channel->senders, channel->senders.head);
+			buffer_push(channel, &sender->value, false);
+			ZVAL_UNDEF(&sender->value);
+			sender->done = true;
+			wake(sender, NULL);
+		}
+		return true;
+	}
+	if (channel->senders.head != NULL) {
+		channel_waiter_t *sender = queue_unlink(&channel->senders, channel->senders.head);
+		ZVAL_COPY_VALUE(out, &sender->value);
+		ZVAL_UNDEF(&sender->value);
+		sender->done = true;
+		wake(sender, NULL);
+		return true;
+	}
+	return false;
+}
+
+/* recv() and the iterator: false with an exception thrown when closed and drained, or cancelled. */
+static bool channel_recv(async_channel_t *channel, zval *out, zend_object *cancellation)
+{
+	if (try_recv(channel, out)) {
+		return true;
+	}
+	if (channel->closed) {
+		throw_closed();
+		return false;
+	}
+	channel_waiter_t *waiter = waiter_new(false);
+	bool ok = wait_on(channel, waiter, cancellation);
+	if (waiter->done) {
+		if (ok) {
+			ZVAL_COPY_VALUE(out, &waiter->value);
+			ZVAL_UNDEF(&waiter->value);
+		} else {
+			/* Cancelled as the value came: it goes back to the head for the next receiver. */
+			buffer_push(channel, &waiter->value, true);
+			ZVAL_UNDEF(&waiter->value);
+		}
+	} else if (ok) {
+		/* Woken without a value: the channel closed. */
+		ok = false;
+		throw_closed();
+	}
+	ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
+	return ok;
+}
+
+ZEND_METHOD(Async_Channel, recv)
+{
+	zend_object *cancellation = NULL;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(cancellation, async_ce_completable)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!channel_recv(THIS_CHANNEL(), return_value, cancellation)) {
+		RETURN_THROWS();
+	}
+}
+
+static void close_channel(async_channel_t *channel)
+{
+	if (channel->closed) {
+		return;
+	}
+	channel->closed = true;
+	while (channel->receivers.head != NULL) {
+		channel_waiter_t *waiter = queue_unlink(&channel->receivers, channel->receivers.head);
+		zend_object *error = closed_error();
+		wake(waiter, error);
+		OBJ_RELEASE(error);
+	}
+	while (channel->senders.head != NULL) {
+		channel_waiter_t *waiter = queue_unlink(&channel->senders, channel->senders.head);
+		zend_object *error = closed_error();
+		wake(waiter, error);
+		OBJ_RELEASE(error);
+	}
+}
+
+ZEND_METHOD(Async_Channel, close)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	(void) return_value;
+	close_channel(THIS_CHANNEL());
+}
+
+ZEND_METHOD(Async_Channel, isClosed) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_BOOL(THIS_CHANNEL()->closed); }
+ZEND_METHOD(Async_Channel, capacity) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_LONG(THIS_CHANNEL()->capacity); }
+ZEND_METHOD(Async_Channel, count) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_LONG(THIS_CHANNEL()->count); }
+ZEND_METHOD(Async_Channel, isEmpty) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_BOOL(THIS_CHANNEL()->count == 0); }
+
+ZEND_METHOD(Async_Channel, isFull)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	async_channel_t *channel = THIS_CHANNEL();
+	RETURN_BOOL((zend_long) channel->count >= channel->capacity);
+}
+
+/* ---- iteration: foreach receives until closed and drained ---- */
+
+typedef struct {
+	zend_object_iterator it;
+	zval current;
+	zend_long key;
+	bool finished;
+} channel_iterator_t;
+
+static void iterator_fetch(channel_iterator_t *iterator)
+{
+	zval_ptr_dtor(&iterator->current);
+	ZVAL_UNDEF(&iterator->current);
+	async_channel_t *channel = CHANNEL_FROM_OBJ(Z_OBJ(iterator->it.data));
+	if (channel->closed && channel->count == 0 && channel->senders.head == NULL) {
+		iterator->finished = true;
+		return;
+	}
+	if (!channel_recv(channel, &iterator->current, NULL)) {
+		if (EG(exception) && instanceof_function(EG(exception)->ce, async_ce_channel_exception)) {
+			zend_clear_exception(); /* closed: the loop just ends */
+		}
+		iterator->finished = true;
+	}
+}
+
+static void iterator_dtor(zend_object_iterator *it)
+{
+	channel_iterator_t *iterator = (channel_iterator_t *) it;
+	zval_ptr_dtor(&iterator->current);
+	zval_ptr_dtor(&it->data);
+}
+
+static zend_result iterator_valid(zend_object_iterator *it)
+{
+	return ((channel_iterator_t *) it)->finished ? FAILURE : SUCCESS;
+}
+
+static zval *iterator_current(zend_object_iterator *it)
+{
+	return &((channel_iterator_t *) it)->current;
+}
+
+static void iterator_key(zend_object_iterator *it, zval *key)
+{
+	ZVAL_LONG(key, ((channel_iterator_t *) it)->key);
+}
+
+static void iterator_move_forward(zend_object_iterator *it)
+{
+	channel_iterator_t *iterator = (channel_iterator_t *) it;
+	iterator->key++;
+	iterator_fetch(iterator);
+}
+
+static void iterator_rewind(zend_object_iterator *it)
+{
+	channel_iterator_t *iterator = (channel_iterator_t *) it;
+	if (Z_TYPE(iterator->current) == IS_UNDEF && !iterator->finished) {
+		iterator_fetch(iterator);
+	}
+}
+
+static const zend_object_iterator_funcs channel_iterator_funcs = {
+	iterator_dtor, iterator_valid, iterator_current, iterator_key, iterator_move_forward,
+	iterator_rewind, NULL, NULL
+};
+
+static zend_object_iterator *channel_get_iterator(zend_class_entry *ce, zval *object, int by_ref)
+{
+	(void) ce;
+	if (by_ref) {
+		zend_throw_error(NULL, "A Channel cannot be iterated by reference");
+		return NULL;
+	}
+	channel_iterator_t *iterator = ecalloc(1, sizeof(*iterator));
+	zend_iterator_init(&iterator->it);
+	ZVAL_OBJ_COPY(&iterator->it.data, Z_OBJ_P(object));
+	iterator->it.funcs = &channel_iterator_funcs;
+	ZVAL_UNDEF(&iterator->current);
+	return &iterator->it;
+}
+
+ZEND_METHOD(Async_Channel, getIterator)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	zend_create_internal_iterator_zval(return_value, ZEND_THIS);
+}
+
+/* ---- the object ---- */
+
+static zend_object *channel_create(zend_class_entry *ce)
+{
+	async_channel_t *channel = zend_object_alloc(sizeof(async_channel_t), ce);
+	zend_object_std_init(&channel->std, ce);
+	object_properties_init(&channel->std, ce);
+	channel->std.handlers = &channel_handlers;
+	return &channel->std;
+}
+
+static void channel_free(zend_object *object)
+{
+	async_channel_t *channel = CHANNEL_FROM_OBJ(object);
+	/* Waiters hold a reference on the channel, so none is left here. */
+	while (channel->count > 0) {
+		zval value;
+		buffer_pop(channel, &value);
+		zval_ptr_dtor(&value);
+	}
+	if (channel->buffer) {
+		efree(channel->buffer);
+	}
+	zend_object_std_dtor(object);
+}
+
+static HashTable *channel_get_gc(zend_object *object, zval **table, int *n)
+{
+	async_channel_t *channel = CHANNEL_FROM_OBJ(object);
+	zend_get_gc_buffer *buffer = zend_get_gc_buffer_create();
+	for (uint32_t i = 0; i < channel->count; i++) {
+		zend_get_gc_buffer_add_zval(buffer, &channel->buffer[(channel->head + i) % channel->size]);
+	}
+	for (channel_waiter_t *w = channel->senders.head; w != NULL; w = w->next) {
+		zend_get_gc_buffer_add_zval(buffer, &w->value);
+	}
+	zend_get_gc_buffer_use(buffer, table, n);
+	return zend_std_get_properties(object);
+}
+
+void async_userland_register_channel(void)
+{
+	async_ce_channel_exception = register_class_Async_ChannelException(async_ce_async_exception);
+	async_ce_channel = register_class_Async_Channel(async_ce_awaitable, zend_ce_aggregate, zend_ce_countable);
+	async_ce_channel->create_object = channel_create;
+	async_ce_channel->get_iterator = channel_get_iterator;
+	memcpy(&channel_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	channel_handlers.offset = XtOffsetOf(async_channel_t, std);
+	channel_handlers.free_obj = channel_free;
+	channel_handlers.get_gc = channel_get_gc;
+	channel_handlers.clone_obj = NULL;
+}
