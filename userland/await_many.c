@@ -230,13 +230,10 @@ static bool wait_group(wait_group_t *group, members_t *members, zend_object *can
 			return false;
 		}
 		if (async_awaitable_completed(object)) {
-			if (instanceof_function(object->ce, async_ce_coroutine)) {
-				async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(object);
-				co->exception_handled = true;
-				group_add(group, key, &co->coroutine.result, co->coroutine.exception);
-			} else {
-				group_add(group, key, NULL, NULL);
-			}
+			zval *result;
+			zend_object *exception;
+			async_awaitable_take_outcome(object, &result, &exception);
+			group_add(group, key, result, exception);
 		}
 	} ZEND_HASH_FOREACH_END();
 	if (group_done(group)) {

@@ -17,7 +17,26 @@ zend_async_event_t *async_awaitable_event(zend_object *object)
 	if (instanceof_function(object->ce, async_ce_timeout)) {
 		return async_timeout_event(object);
 	}
+	if (instanceof_function(object->ce, async_ce_future) && async_future_has_state(object)) {
+		return async_future_event(object);
+	}
 	return NULL;
+}
+
+void async_awaitable_take_outcome(zend_object *object, zval **result, zend_object **exception)
+{
+	static zval null_result;
+	ZVAL_NULL(&null_result);
+	*result = &null_result;
+	*exception = NULL;
+	if (instanceof_function(object->ce, async_ce_coroutine)) {
+		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(object);
+		co->exception_handled = true;
+		*result = &co->coroutine.result;
+		*exception = co->coroutine.exception;
+	} else if (instanceof_function(object->ce, async_ce_future)) {
+		async_future_outcome(object, result, exception);
+	}
 }
 
 bool async_awaitable_never_completes(zend_object *object)
@@ -39,8 +58,9 @@ zend_object *async_token_error(zend_object *token)
 	zend_object *previous = NULL;
 	if (instanceof_function(token->ce, async_ce_timeout)) {
 		previous = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_TIMEOUT, "Operation has been cancelled by timeout");
-	} else if (instanceof_function(token->ce, async_ce_coroutine)) {
-		previous = ASYNC_COROUTINE_FROM_OBJ(token)->coroutine.exception;
+	} else {
+		zval *ignored;
+		async_awaitable_take_outcome(token, &ignored, &previous);
 		if (previous != NULL) {
 			GC_ADDREF(previous);
 		}

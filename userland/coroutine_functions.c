@@ -92,16 +92,15 @@ PHP_FUNCTION(Async_await)
 
 	if (async_awaitable_completed(awaitable)) {
 		/* Already completed: no switch. */
-		if (target != NULL) {
-			target->exception_handled = true;
-			if (target->coroutine.exception != NULL) {
-				GC_ADDREF(target->coroutine.exception);
-				zend_throw_exception_object(&(zval){ .value.obj = target->coroutine.exception, .u1.type_info = IS_OBJECT_EX });
-				RETURN_THROWS();
-			}
-			RETURN_COPY(&target->coroutine.result);
+		zval *result;
+		zend_object *exception;
+		async_awaitable_take_outcome(awaitable, &result, &exception);
+		if (exception != NULL) {
+			GC_ADDREF(exception);
+			zend_throw_exception_object(&(zval){ .value.obj = exception, .u1.type_info = IS_OBJECT_EX });
+			RETURN_THROWS();
 		}
-		RETURN_NULL();
+		RETURN_COPY(result);
 	}
 	if (async_awaitable_never_completes(awaitable)) {
 		zend_throw_error(NULL, "Cannot await a Timeout that was cancelled: it never completes");

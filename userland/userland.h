@@ -17,7 +17,17 @@ void async_timeout_bind_class(zend_class_entry *ce);
 zend_async_event_t *async_timeout_event(zend_object *object);
 bool async_timeout_is_cancelled(zend_object *object);
 
+extern zend_class_entry *async_ce_future;
+extern zend_class_entry *async_ce_future_state;
+void async_userland_register_future(void);
+zend_async_event_t *async_future_event(zend_object *future);
+void async_future_outcome(zend_object *future, zval **result, zend_object **exception);
+bool async_future_has_state(zend_object *future);
+
 /* awaitable.c */
+/* The result and exception of a completed Coroutine or Future (borrowed); marks the exception as
+ * handled. A Timeout's outcome is null. */
+void async_awaitable_take_outcome(zend_object *object, zval **result, zend_object **exception);
 zend_async_event_t *async_awaitable_event(zend_object *object);
 bool async_awaitable_completed(zend_object *object);
 bool async_awaitable_never_completes(zend_object *object);

@@ -1,0 +1,47 @@
+<?php
+
+/** @generate-class-entries */
+
+namespace Async;
+
+/** The producer side of a Future: complete it once, with a value or an error. */
+final class FutureState
+{
+    public function __construct() {}
+
+    /** Completes the Future with $result. Throws if it is already completed. */
+    public function complete(mixed $result = null): void {}
+
+    /** Completes the Future with $throwable. Throws if it is already completed. */
+    public function error(\Throwable $throwable): void {}
+
+    public function isCompleted(): bool {}
+
+    /** An error nobody awaits is then not reported. */
+    public function ignore(): void {}
+}
+
+/** A value that a FutureState provides later. */
+final class Future implements Completable
+{
+    public function __construct(FutureState $state) {}
+
+    /** A Future completed with $value. */
+    public static function completed(mixed $value = null): Future {}
+
+    /** A Future completed with $throwable. */
+    public static function failed(\Throwable $throwable): Future {}
+
+    /** Waits for it: returns its value or throws its error. */
+    public function await(?Completable $cancellation = null): mixed {}
+
+    /** Completes it with an AsyncCancellation, if it has not completed yet. */
+    public function cancel(?AsyncCancellation $cancellation = null): void {}
+
+    public function isCompleted(): bool {}
+
+    public function isCancelled(): bool {}
+
+    /** An error nobody awaits is then not reported. */
+    public function ignore(): Future {}
+}
