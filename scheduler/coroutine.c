@@ -92,6 +92,7 @@ static zend_object *coroutine_create_object(zend_class_entry *ce)
 
 	co->coroutine.waker = &co->waker;
 	ZVAL_UNDEF(&co->waker.result);
+	ZVAL_UNDEF(&co->finally_handlers);
 	ZVAL_NULL(&co->coroutine.result);
 	co->id = async_scheduler.next_id++;
 	return &co->std;
@@ -173,6 +174,20 @@ static void run_coroutine(async_coroutine_t *co)
 	if (Z_TYPE(retval) == IS_UNDEF) {
 		ZVAL_NULL(&retval);
 	}
+	if (!bailout) {
+		/* The result is known: handlers see it, and run while the VM stack is still there. */
+		zval_ptr_dtor(&co->coroutine.result);
+		ZVAL_COPY(&co->coroutine.result, &retval);
+		if (exception != NULL && co->coroutine.exception == NULL) {
+			GC_ADDREF(exception);
+			co->coroutine.exception = exception;
+		}
+		zend_try {
+			async_coroutine_call_finally(co);
+		} zend_catch {
+			bailout = true;
+		} zend_end_try();
+	}
 
 	zend_vm_stack_destroy();
 	EG(vm_stack) = NULL;
@@ -235,10 +250,14 @@ void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *ex
 		zval_ptr_dtor(&coroutine->result);
 		ZVAL_COPY_VALUE(&coroutine->result, result);
 	}
-	if (exception != NULL) {
+	if (exception != NULL && coroutine->exception != exception) {
+		if (coroutine->exception != NULL) {
+			OBJ_RELEASE(coroutine->exception);
+		}
 		GC_ADDREF(exception);
 		coroutine->exception = exception;
 	}
+	async_coroutine_call_finally(co); /* if it did not run yet: cancelled before it started */
 	zend_async_waker_destroy(coroutine);
 	if (co->pending_cancel != NULL) {
 		OBJ_RELEASE(co->pending_cancel);
@@ -275,6 +294,73 @@ void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *ex
 	OBJ_RELEASE(&co->std);
 }
 
+void async_coroutine_call_finally(async_coroutine_t *co)
+{
+	co->ended = true;
+	if (co->finally_done) {
+		return;
+	}
+	co->finally_done = true;
+	if (Z_TYPE(co->finally_handlers) != IS_ARRAY) {
+		return;
+	}
+	zval handlers;
+	ZVAL_COPY_VALUE(&handlers, &co->finally_handlers);
+	ZVAL_UNDEF(&co->finally_handlers);
+
+	zend_object *composite = NULL, *first = NULL;
+	zval *handler, argument, retval;
+	ZVAL_OBJ(&argument, &co->std);
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(handlers), handler) {
+		call_user_function(NULL, NULL, handler, &retval, 1, &argument);
+		zval_ptr_dtor(&retval);
+		if (EG(exception) == NULL) {
+			continue;
+		}
+		zend_object *error = EG(exception);
+		GC_ADDREF(error);
+		zend_clear_exception();
+		if (first == NULL) {
+			first = error;
+			continue;
+		}
+		if (composite == NULL) {
+			composite = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_COMPOSITE, "Several finally handlers threw");
+			zval list;
+			array_init(&list);
+			add_next_index_object(&list, first);
+			zend_update_property(async_ce_composite_exception, composite, "exceptions", sizeof("exceptions") - 1, &list);
+			zval_ptr_dtor(&list);
+			first = NULL;
+		}
+		zval rv;
+		zval *list = zend_read_property(async_ce_composite_exception, composite, "exceptions", sizeof("exceptions") - 1, true, &rv);
+		SEPARATE_ARRAY(list);
+		add_next_index_object(list, error);
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&handlers);
+
+	zend_object *thrown = composite != NULL ? composite : first;
+	if (thrown != NULL) {
+		/* Nobody can catch a handler's exception: it is uncaught. */
+		if (ZEND_ASYNC_EXIT_EXCEPTION == NULL) {
+			ZEND_ASYNC_EXIT_EXCEPTION = thrown;
+		} else {
+			zend_exception_set_previous(ZEND_ASYNC_EXIT_EXCEPTION, thrown);
+		}
+		ZEND_ASYNC_SHUTDOWN();
+	}
+}
+
+void async_coroutine_add_finally(async_coroutine_t *co, zval *callback)
+{
+	if (Z_TYPE(co->finally_handlers) != IS_ARRAY) {
+		array_init(&co->finally_handlers);
+	}
+	Z_ADDREF_P(callback);
+	add_next_index_zval(&co->finally_handlers, callback);
+}
+
 /* ---- the object ---- */
 
 static void coroutine_free(zend_object *object)
@@ -309,6 +395,7 @@ static void coroutine_free(zend_object *object)
 		coroutine->fcall = NULL;
 	}
 	zval_ptr_dtor(&coroutine->result);
+	zval_ptr_dtor(&co->finally_handlers);
 	if (coroutine->exception != NULL) {
 		OBJ_RELEASE(coroutine->exception);
 	}
@@ -337,6 +424,7 @@ static HashTable *coroutine_get_gc(zend_object *object, zval **table, int *n)
 		zend_get_gc_buffer_add_obj(buffer, co->coroutine.exception);
 	}
 	zend_get_gc_buffer_add_zval(buffer, &co->waker.result);
+	zend_get_gc_buffer_add_zval(buffer, &co->finally_handlers);
 	zend_get_gc_buffer_use(buffer, table, n);
 	return zend_std_get_properties(object);
 }

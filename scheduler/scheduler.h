@@ -32,12 +32,17 @@ struct _async_coroutine_s {
 	bool queued;                    /* in the run queue */
 	bool exception_handled;         /* someone took the exception (await, getException) */
 	bool exception_reported;        /* given to the uncaught-exception path already */
+	bool finally_done;              /* the finally handlers have run */
+	bool ended;                     /* its body has ended: result and exception are final */
+	zval finally_handlers;          /* array of Closures, or UNDEF */
 	zend_object std;
 };
 
 #define ASYNC_COROUTINE_FROM_OBJ(obj) ((async_coroutine_t *) ((char *) (obj) - XtOffsetOf(async_coroutine_t, std)))
 #define ASYNC_COROUTINE_OF(co)        ((async_coroutine_t *) (co))
 #define ASYNC_COROUTINE_OBJ(co)       (&ASYNC_COROUTINE_OF(co)->std)
+/* Ended, from PHP's point of view: finally handlers already see it so. */
+#define ASYNC_COROUTINE_ENDED(co)     ((co)->ended || ZEND_COROUTINE_IS_FINISHED(&(co)->coroutine))
 
 struct _async_fiber_s {
 	zend_fiber_context context;
@@ -55,6 +60,9 @@ zend_coroutine_t *async_scheduler_new_coroutine(zend_async_scope_t *scope);
 /* Ends a coroutine: result or exception stored, awaiters notified, closed. */
 void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *exception);
 zend_string *async_coroutine_spawn_location(async_coroutine_t *co);
+/* Runs the finally handlers once; needs a VM stack (the coroutine's own, or the caller's). */
+void async_coroutine_call_finally(async_coroutine_t *co);
+void async_coroutine_add_finally(async_coroutine_t *co, zval *callback);
 
 /* ---- the run queue (queue.c) ---- */
 void async_queue_push(async_coroutine_t *co, bool at_head);

@@ -47,6 +47,12 @@ final class Coroutine implements Completable
 
     public function isCompleted(): bool {}
 
+    /**
+     * Calls $callback($coroutine) when it has ended (at once if it already has). An exception a
+     * handler throws is reported like an uncaught one; several become one CompositeException.
+     */
+    public function finally(\Closure $callback): void {}
+
     /** "file:line" where it was spawned. */
     public function getSpawnLocation(): string {}
 

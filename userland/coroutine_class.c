@@ -1,6 +1,7 @@
 /* Async\Awaitable, Async\Completable and the methods of Async\Coroutine. */
 #include "php.h"
 #include "zend_exceptions.h"
+#include "zend_closures.h"
 #include "../zend_async_API.h"
 #include "../engine/engine.h"
 #include "../scheduler/scheduler.h"
@@ -34,7 +35,7 @@ ZEND_METHOD(Async_Coroutine, getResult)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	async_coroutine_t *co = THIS_COROUTINE();
-	if (!ZEND_COROUTINE_IS_FINISHED(&co->coroutine)) {
+	if (!ASYNC_COROUTINE_ENDED(co)) {
 		RETURN_NULL();
 	}
 	RETURN_COPY(&co->coroutine.result);
@@ -44,7 +45,7 @@ ZEND_METHOD(Async_Coroutine, getException)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	async_coroutine_t *co = THIS_COROUTINE();
-	if (!ZEND_COROUTINE_IS_FINISHED(&co->coroutine)) {
+	if (!ASYNC_COROUTINE_ENDED(co)) {
 		if (ZEND_COROUTINE_IS_STARTED(&co->coroutine) || co->queued) {
 			zend_throw_error(NULL, "Cannot get the exception of a coroutine that has not completed yet");
 			RETURN_THROWS();
@@ -106,7 +107,7 @@ ZEND_METHOD(Async_Coroutine, isCancelled)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	async_coroutine_t *co = THIS_COROUTINE();
-	RETURN_BOOL(ZEND_COROUTINE_IS_FINISHED(&co->coroutine) && co->coroutine.exception != NULL
+	RETURN_BOOL(ASYNC_COROUTINE_ENDED(co) && co->coroutine.exception != NULL
 		&& instanceof_function(co->coroutine.exception->ce, async_ce_cancellation));
 }
 
@@ -119,7 +120,27 @@ ZEND_METHOD(Async_Coroutine, isCancellationRequested)
 ZEND_METHOD(Async_Coroutine, isCompleted)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	RETURN_BOOL(ZEND_COROUTINE_IS_FINISHED(&THIS_COROUTINE()->coroutine));
+	RETURN_BOOL(ASYNC_COROUTINE_ENDED(THIS_COROUTINE()));
+}
+
+ZEND_METHOD(Async_Coroutine, finally)
+{
+	zval *callback;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJECT_OF_CLASS(callback, zend_ce_closure)
+	ZEND_PARSE_PARAMETERS_END();
+	(void) return_value;
+
+	async_coroutine_t *co = THIS_COROUTINE();
+	if (ZEND_COROUTINE_IS_FINISHED(&co->coroutine)) {
+		zval retval, argument;
+		ZVAL_OBJ(&argument, &co->std);
+		call_user_function(NULL, NULL, callback, &retval, 1, &argument);
+		zval_ptr_dtor(&retval);
+		return;
+	}
+	async_coroutine_add_finally(co, callback);
 }
 
 ZEND_METHOD(Async_Coroutine, getSpawnLocation)
