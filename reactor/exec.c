@@ -42,7 +42,8 @@
  * way to the handler in the same turn of the loop.)
  *
  * libuv_exec() runs one command to the end: it drives the loop until the event has finished
- * (without a scheduler yet; see exec_wait), kills the command after `timeout` ms (if not 0)
+ * (suspending only the current coroutine inside one; see exec_wait), kills the command after
+ * `timeout` ms (if not 0)
  * with Async\TimeoutException, and returns the exit code, or -1 on failure or timeout.
  */
 #include "reactor.h"
@@ -539,8 +540,35 @@ zend_async_exec_event_t *libuv_new_exec_event(zend_async_exec_mode exec_mode, co
  * (false). There is no scheduler yet, so the caller's thread runs the loop itself; with one,
  * this is where the coroutine suspends instead.
  */
+/* Inside a coroutine: only the coroutine waits, through the engine API, while the others run. */
+static bool exec_wait_in_coroutine(zend_coroutine_t *coroutine, zend_async_exec_event_t *exec, zend_ulong timeout_ms)
+{
+	if (exec->terminated) {
+		return true;
+	}
+	zend_async_waker_new(coroutine);
+	if (!zend_async_resume_when(coroutine, &exec->base, false, zend_async_waker_callback_resolve, NULL)) {
+		return false;
+	}
+	if (timeout_ms > 0) {
+		zend_async_timer_event_t *deadline = ZEND_ASYNC_NEW_TIMER_EVENT(timeout_ms, false);
+		if (deadline == NULL
+				|| !zend_async_resume_when(coroutine, &deadline->base, true, zend_async_waker_callback_resolve, NULL)) {
+			zend_async_waker_clean(coroutine);
+			return false;
+		}
+	}
+	ZEND_ASYNC_SUSPEND();
+	return exec->terminated; /* false after the deadline (or with the exception that woke it) */
+}
+
 static bool exec_wait(zend_async_exec_event_t *exec, zend_ulong timeout_ms)
 {
+	zend_coroutine_t *coroutine = ZEND_ASYNC_CURRENT_COROUTINE;
+	if (coroutine != NULL) {
+		return exec_wait_in_coroutine(coroutine, exec, timeout_ms);
+	}
+	/* No coroutine: the caller waits, running the loop (as stock PHP's exec() blocks). */
 	zend_async_timer_event_t *deadline = NULL;
 	if (timeout_ms > 0) {
 		deadline = libuv_new_timer_event(timeout_ms, 0, false, 0);
