@@ -63,14 +63,14 @@ static void on_resolved(uv_getaddrinfo_t *req, int status, struct addrinfo *res)
 	zend_async_event_close(event);
 	if (status == 0) {
 		dns->event.result = res;
-		ZEND_ASYNC_CALLBACKS_NOTIFY(event, NULL, NULL);
+		ASYNC_UV_NOTIFY(event, NULL, NULL);
 		return;
 	}
 	uv_freeaddrinfo(res);
 	zend_object *exception = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_DNS,
 		"Cannot resolve " ADDRINFO_WHAT_FORMAT ": %s",
 		ADDRINFO_WHAT_ARGS(dns->event.node, dns->event.service), uv_strerror(status));
-	ZEND_ASYNC_CALLBACKS_NOTIFY(event, NULL, exception);
+	ASYNC_UV_NOTIFY(event, NULL, exception);
 	OBJ_RELEASE(exception);
 }
 
@@ -206,14 +206,14 @@ static void on_named(uv_getnameinfo_t *req, int status, const char *hostname, co
 	if (status == 0) {
 		dns->event.hostname = zend_string_init(hostname, strlen(hostname), 0);
 		dns->event.service = zend_string_init(service, strlen(service), 0);
-		ZEND_ASYNC_CALLBACKS_NOTIFY(event, NULL, NULL);
+		ASYNC_UV_NOTIFY(event, NULL, NULL);
 		return;
 	}
 	char address[INET6_ADDRSTRLEN];
 	describe_address(dns, address, sizeof(address));
 	zend_object *exception = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_DNS,
 		"Cannot resolve address %s: %s", address, uv_strerror(status));
-	ZEND_ASYNC_CALLBACKS_NOTIFY(event, NULL, exception);
+	ASYNC_UV_NOTIFY(event, NULL, exception);
 	OBJ_RELEASE(exception);
 }
 

@@ -250,7 +250,7 @@ static void finish(libuv_exec_t *exec)
 		exception = async_uv_exception(ZEND_ASYNC_EXCEPTION_INPUT_OUTPUT, exec->read_error,
 			"Cannot read the output of the command");
 	}
-	ZEND_ASYNC_CALLBACKS_NOTIFY(event, NULL, exception);
+	ASYNC_UV_NOTIFY(event, NULL, exception);
 	if (exception != NULL) {
 		OBJ_RELEASE(exception);
 	}

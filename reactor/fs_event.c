@@ -50,14 +50,14 @@ static void on_fs_change(uv_fs_event_t *handle, const char *filename, int events
 		zend_object *exception = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_INPUT_OUTPUT,
 			"Watching %s failed: %s", ZSTR_VAL(watch->event.path), uv_strerror(status));
 		watch->event.triggered_events = 0;
-		ZEND_ASYNC_CALLBACKS_NOTIFY(event, NULL, exception);
+		ASYNC_UV_NOTIFY(event, NULL, exception);
 		OBJ_RELEASE(exception);
 		return;
 	}
 	watch->event.triggered_events = ((events & UV_RENAME) ? ZEND_ASYNC_FS_EVENT_RENAME : 0)
 		| ((events & UV_CHANGE) ? ZEND_ASYNC_FS_EVENT_CHANGE : 0);
 	set_triggered_filename(watch, filename);
-	ZEND_ASYNC_CALLBACKS_NOTIFY(event, NULL, NULL);
+	ASYNC_UV_NOTIFY(event, NULL, NULL);
 }
 
 static void *throw_cannot_watch(const zend_string *path, int uv_error)

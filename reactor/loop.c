@@ -41,6 +41,13 @@ static void occupy_closed_stdio(void)
 	}
 }
 
+void async_uv_loop_wake(void)
+{
+	if (reactor_loop.started) {
+		uv_stop(&reactor_loop.loop);
+	}
+}
+
 bool libuv_reactor_startup(void)
 {
 	if (reactor_loop.started) {

@@ -141,7 +141,7 @@ static void notify_users(poll_handle_t *shared, async_poll_event fired, bool is_
 			continue;
 		}
 		poll->event.triggered_events = mine;
-		ZEND_ASYNC_CALLBACKS_NOTIFY(&poll->event.base, NULL, exception);
+		ASYNC_UV_NOTIFY(&poll->event.base, NULL, exception);
 	}
 	shared->next_to_notify = NULL;
 }

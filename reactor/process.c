@@ -93,7 +93,7 @@ static void report(libuv_process_t *proc, zend_long exit_code, zend_object *exce
 	proc->event.exit_code = exit_code;
 	zend_async_event_close(event);
 	stop_watching(proc);
-	ZEND_ASYNC_CALLBACKS_NOTIFY(event, NULL, exception);
+	ASYNC_UV_NOTIFY(event, NULL, exception);
 }
 
 /* Reports the process if it has ended. */

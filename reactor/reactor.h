@@ -19,6 +19,17 @@
 uv_loop_t *async_uv_loop(void);
 bool async_uv_loop_started(void);
 
+/* Ends the current loop iteration before it polls: a callback has just woken a waiter, which must
+ * run now, not after the next I/O. (UV_RUN_ONCE fires due timers first and would then block in the
+ * poll phase with no timer left to bound it.) */
+void async_uv_loop_wake(void);
+
+/* How every reactor callback delivers: notify, then let the scheduler run whoever it woke. */
+#define ASYNC_UV_NOTIFY(ev, result, exception) do { \
+		ZEND_ASYNC_CALLBACKS_NOTIFY((ev), (result), (exception)); \
+		async_uv_loop_wake(); \
+	} while (0)
+
 bool libuv_reactor_startup(void);
 bool libuv_reactor_shutdown(void);
 bool libuv_reactor_execute(bool no_wait);

@@ -123,7 +123,7 @@ static void on_signal(uv_signal_t *handle, int signum)
 	for (uint32_t i = 0; i < length && !EG(exception); i++) {
 		libuv_signal_t *sig = slot->armed[i];
 		if (sig != NULL) {
-			ZEND_ASYNC_CALLBACKS_NOTIFY(&sig->event.base, NULL, NULL);
+			ASYNC_UV_NOTIFY(&sig->event.base, NULL, NULL);
 		}
 	}
 	slot->delivering--;

@@ -43,12 +43,12 @@ static void on_entry_returned(uv_work_t *req, int status)
 	zend_async_event_close(event);
 	if (status == 0) {
 		thread->event.finished = true;
-		ZEND_ASYNC_CALLBACKS_NOTIFY(event, NULL, NULL);
+		ASYNC_UV_NOTIFY(event, NULL, NULL);
 		return;
 	}
 	/* Only dispose and request shutdown cancel, and neither delivers: kept for safety. */
 	zend_object *exception = async_uv_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, status, "The thread entry did not run");
-	ZEND_ASYNC_CALLBACKS_NOTIFY(event, NULL, exception);
+	ASYNC_UV_NOTIFY(event, NULL, exception);
 	OBJ_RELEASE(exception);
 }
 

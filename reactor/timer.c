@@ -24,7 +24,7 @@ static void on_timer(uv_timer_t *handle)
 	if (!timer->event.is_periodic) {
 		zend_async_event_close(event);
 	}
-	ZEND_ASYNC_CALLBACKS_NOTIFY(event, NULL, NULL);
+	ASYNC_UV_NOTIFY(event, NULL, NULL);
 }
 
 static bool timer_start(zend_async_event_t *event)
