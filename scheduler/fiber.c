@@ -30,7 +30,8 @@ async_fiber_t *async_fiber_acquire(void)
 		return fiber;
 	}
 	async_fiber_t *fiber = ecalloc(1, sizeof(async_fiber_t));
-	if (!zend_fiber_init_context(&fiber->context, &fiber_kind, fiber_entry, EG(fiber_stack_size))) {
+	size_t stack_size = async_fiber_stack_size > 0 ? (size_t) async_fiber_stack_size : (size_t) EG(fiber_stack_size);
+	if (!zend_fiber_init_context(&fiber->context, &fiber_kind, fiber_entry, stack_size)) {
 		efree(fiber);
 		return NULL; /* an exception was thrown */
 	}

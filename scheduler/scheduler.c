@@ -49,6 +49,7 @@ static void switch_to(async_coroutine_t *target)
 	async_coroutine_t *self = CURRENT;
 	if (self != NULL && !ZEND_COROUTINE_IS_FINISHED(&self->coroutine)) {
 		self->suspended_in = EG(current_fiber_context);
+		self->suspended_frame = EG(current_execute_data);
 	}
 	zend_fiber_context *to = context_of(target);
 	target->suspended_in = NULL;
@@ -586,6 +587,19 @@ static void async_execute_ex(zend_execute_data *execute_data)
 static char scheduler_module[] = "async";
 
 static bool default_scheduler = true;
+zend_long async_fiber_stack_size = 0;
+
+static ZEND_INI_MH(on_update_fiber_stack_size)
+{
+	(void) entry; (void) mh_arg1; (void) mh_arg2; (void) mh_arg3; (void) stage;
+	zend_long size = zend_ini_parse_quantity_warn(new_value, entry->name);
+	if (size != 0 && size < 64 * 1024) {
+		zend_error(E_WARNING, "async.fiber_stack_size must be 0 (PHP's fiber.stack_size) or at least 64K");
+		return FAILURE;
+	}
+	async_fiber_stack_size = size;
+	return SUCCESS;
+}
 
 static ZEND_INI_MH(on_update_default_scheduler)
 {
@@ -596,6 +610,7 @@ static ZEND_INI_MH(on_update_default_scheduler)
 
 PHP_INI_BEGIN()
 	PHP_INI_ENTRY("async.default_scheduler", "1", PHP_INI_SYSTEM, on_update_default_scheduler)
+	PHP_INI_ENTRY("async.fiber_stack_size", "0", PHP_INI_ALL, on_update_fiber_stack_size)
 PHP_INI_END()
 
 void async_scheduler_minit(int type, int module_number)

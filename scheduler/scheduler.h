@@ -26,6 +26,7 @@ struct _async_coroutine_s {
 	/* Where it was when it last switched away: its fiber, the main context, or a userland Fiber's
 	 * context it was running in. Switching back goes there. */
 	zend_fiber_context *suspended_in;
+	zend_execute_data *suspended_frame; /* EG(current_execute_data) when it switched away */
 	zend_fcall_t fcall_storage;     /* coroutine.fcall points here for PHP callables */
 	uint64_t id;
 	zend_object *pending_cancel;    /* a cancellation to deliver at the next suspension point */
@@ -50,6 +51,9 @@ struct _async_fiber_s {
 	async_fiber_t *next_idle;
 	bool exit_requested;            /* leave the loop and let the context die */
 };
+
+/* INI async.fiber_stack_size: the C stack of each coroutine context (0: PHP's fiber.stack_size). */
+extern zend_long async_fiber_stack_size;
 
 /* ---- coroutine objects (coroutine.c) ---- */
 extern zend_class_entry *async_ce_coroutine;

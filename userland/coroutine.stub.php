@@ -53,6 +53,12 @@ final class Coroutine implements Completable
      */
     public function finally(\Closure $callback): void {}
 
+    /**
+     * The backtrace where it is suspended (debug_backtrace() format), or null when it is not
+     * suspended.
+     */
+    public function getTrace(int $options = DEBUG_BACKTRACE_PROVIDE_OBJECT, int $limit = 0): ?array {}
+
     /** "file:line" where it was spawned. */
     public function getSpawnLocation(): string {}
 

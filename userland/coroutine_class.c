@@ -2,6 +2,7 @@
 #include "php.h"
 #include "zend_exceptions.h"
 #include "zend_closures.h"
+#include "zend_builtin_functions.h"
 #include "../zend_async_API.h"
 #include "../engine/engine.h"
 #include "../scheduler/scheduler.h"
@@ -141,6 +142,28 @@ ZEND_METHOD(Async_Coroutine, finally)
 		return;
 	}
 	async_coroutine_add_finally(co, callback);
+}
+
+ZEND_METHOD(Async_Coroutine, getTrace)
+{
+	zend_long options = DEBUG_BACKTRACE_PROVIDE_OBJECT, limit = 0;
+
+	ZEND_PARSE_PARAMETERS_START(0, 2)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(options)
+		Z_PARAM_LONG(limit)
+	ZEND_PARSE_PARAMETERS_END();
+
+	async_coroutine_t *co = THIS_COROUTINE();
+	bool suspended = ZEND_COROUTINE_IS_STARTED(&co->coroutine) && !ASYNC_COROUTINE_ENDED(co) && !is_running(co);
+	if (!suspended || co->suspended_frame == NULL) {
+		RETURN_NULL();
+	}
+	/* Read its stack as if it ran: its frames stay valid while it is suspended. */
+	zend_execute_data *current = EG(current_execute_data);
+	EG(current_execute_data) = co->suspended_frame;
+	zend_fetch_debug_backtrace(return_value, 0, (int) options, (int) limit);
+	EG(current_execute_data) = current;
 }
 
 ZEND_METHOD(Async_Coroutine, getSpawnLocation)
