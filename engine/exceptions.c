@@ -69,13 +69,6 @@ static zend_object *new_exception_v(zend_async_class type, const char *format, v
 	return Z_OBJ(exception);
 }
 
-static void throw_object(zend_object *exception)
-{
-	zval zv;
-	ZVAL_OBJ(&zv, exception);
-	zend_throw_exception_object(&zv);
-}
-
 ZEND_ASYNC_EXPORT zend_object *zend_async_new_exception(zend_async_class type, const char *format, ...)
 {
 	va_list args;
@@ -91,7 +84,7 @@ ZEND_ASYNC_EXPORT zend_object *zend_async_throw(zend_async_class type, const cha
 	va_start(args, format);
 	zend_object *exception = new_exception_v(type, format, args);
 	va_end(args);
-	throw_object(exception);
+	zend_throw_exception_internal(exception);
 	return exception;
 }
 
@@ -108,7 +101,7 @@ ZEND_ASYNC_EXPORT zend_object *zend_async_throw_cancellation(const char *format,
 	va_start(args, format);
 	zend_object *exception = new_exception_v(ZEND_ASYNC_EXCEPTION_CANCELLATION, format, args);
 	va_end(args);
-	throw_object(exception);
+	zend_throw_exception_internal(exception);
 	return exception;
 }
 

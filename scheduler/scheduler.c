@@ -304,7 +304,7 @@ bool async_scheduler_deliver_pending_cancel(async_coroutine_t *co)
 	}
 	zend_object *error = co->pending_cancel;
 	co->pending_cancel = NULL;
-	zend_throw_exception_object(&(zval){ .value.obj = error, .u1.type_info = IS_OBJECT_EX });
+	zend_throw_exception_internal(error);
 	return true;
 }
 
@@ -390,7 +390,7 @@ static bool scheduler_suspend(bool from_main, bool is_bailout)
 	if (waker->error != NULL) {
 		zend_object *error = waker->error;
 		waker->error = NULL;
-		zend_throw_exception_object(&(zval){ .value.obj = error, .u1.type_info = IS_OBJECT_EX });
+		zend_throw_exception_internal(error);
 		return false;
 	}
 	if (async_scheduler_deliver_pending_cancel(self)) {

@@ -288,7 +288,7 @@ static void throw_first_error(wait_group_t *group)
 {
 	zend_object *error = group->first_error;
 	group->first_error = NULL;
-	zend_throw_exception_object(&(zval){ .value.obj = error, .u1.type_info = IS_OBJECT_EX });
+	zend_throw_exception_internal(error);
 }
 
 /* Cancels the members that are coroutines still running (await_all_or_fail after an error). */

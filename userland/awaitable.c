@@ -108,7 +108,7 @@ bool async_await_add_token(zend_coroutine_t *self, zend_object *token)
 		return true;
 	}
 	if (async_awaitable_completed(token)) {
-		zend_throw_exception_object(&(zval){ .value.obj = async_token_error(token), .u1.type_info = IS_OBJECT_EX });
+		zend_throw_exception_internal(async_token_error(token));
 		return false;
 	}
 	token_callback_t *cb = ecalloc(1, sizeof(*cb));

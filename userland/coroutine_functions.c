@@ -64,28 +64,21 @@ PHP_FUNCTION(Async_suspend)
 	ZEND_ASYNC_SUSPEND();
 }
 
-PHP_FUNCTION(Async_await)
+/* await() for any Completable: the result in return_value, or false with an exception thrown. */
+bool async_await_object(zend_object *awaitable, zend_object *cancellation, zval *return_value)
 {
-	zend_object *awaitable, *cancellation = NULL;
-
-	ZEND_PARSE_PARAMETERS_START(1, 2)
-		Z_PARAM_OBJ_OF_CLASS(awaitable, async_ce_completable)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_OBJ_OF_CLASS_OR_NULL(cancellation, async_ce_completable)
-	ZEND_PARSE_PARAMETERS_END();
-
 	zend_async_event_t *event = async_awaitable_event(awaitable);
 	if (event == NULL || (cancellation != NULL && async_awaitable_event(cancellation) == NULL)) {
 		zend_type_error("Cannot await an instance of %s", ZSTR_VAL((event == NULL ? awaitable : cancellation)->ce->name));
-		RETURN_THROWS();
+		return false;
 	}
 	zend_coroutine_t *self = async_current_or_launch();
 	if (self == NULL) {
-		RETURN_THROWS();
+		return false;
 	}
 	if (event == &self->event) {
 		zend_throw_error(NULL, "A coroutine cannot await itself");
-		RETURN_THROWS();
+		return false;
 	}
 	bool is_coroutine = instanceof_function(awaitable->ce, async_ce_coroutine);
 	async_coroutine_t *target = is_coroutine ? ASYNC_COROUTINE_FROM_OBJ(awaitable) : NULL;
@@ -97,37 +90,55 @@ PHP_FUNCTION(Async_await)
 		async_awaitable_take_outcome(awaitable, &result, &exception);
 		if (exception != NULL) {
 			GC_ADDREF(exception);
-			zend_throw_exception_object(&(zval){ .value.obj = exception, .u1.type_info = IS_OBJECT_EX });
-			RETURN_THROWS();
+			zend_throw_exception_internal(exception);
+			return false;
 		}
-		RETURN_COPY(result);
+		ZVAL_COPY(return_value, result);
+		return true;
 	}
 	if (async_awaitable_never_completes(awaitable)) {
 		zend_throw_error(NULL, "Cannot await a Timeout that was cancelled: it never completes");
-		RETURN_THROWS();
+		return false;
 	}
 	if (target != NULL && ZEND_COROUTINE_IS_MAIN(&target->coroutine)) {
 		zend_throw_error(NULL, "Cannot await the main script's coroutine: it ends last");
-		RETURN_THROWS();
+		return false;
 	}
 
 	zend_async_waker_new(self);
 	if (!zend_async_resume_when(self, event, false, zend_async_waker_callback_resolve, NULL)
 			|| !async_await_add_token(self, cancellation)) {
 		zend_async_waker_clean(self);
-		RETURN_THROWS();
+		return false;
 	}
 	ZEND_ASYNC_SUSPEND();
 	if (EG(exception)) {
 		if (target != NULL && ZEND_COROUTINE_IS_FINISHED(&target->coroutine) && target->coroutine.exception == EG(exception)) {
 			target->exception_handled = true;
 		}
-		RETURN_THROWS();
+		return false;
 	}
 	if (Z_TYPE(self->waker->result) == IS_UNDEF) {
-		RETURN_NULL(); /* events without a value (a Timeout) */
+		ZVAL_NULL(return_value); /* events without a value (a Timeout) */
+	} else {
+		ZVAL_COPY(return_value, &self->waker->result);
 	}
-	RETURN_COPY(&self->waker->result);
+	return true;
+}
+
+PHP_FUNCTION(Async_await)
+{
+	zend_object *awaitable, *cancellation = NULL;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJ_OF_CLASS(awaitable, async_ce_completable)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(cancellation, async_ce_completable)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!async_await_object(awaitable, cancellation, return_value)) {
+		RETURN_THROWS();
+	}
 }
 
 PHP_FUNCTION(Async_delay)

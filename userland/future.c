@@ -278,15 +278,9 @@ ZEND_METHOD(Async_Future, await)
 	if (this_future(ZEND_THIS)->state == NULL) {
 		RETURN_THROWS();
 	}
-	zval args[2];
-	ZVAL_COPY_VALUE(&args[0], ZEND_THIS);
-	if (cancellation) {
-		ZVAL_OBJ(&args[1], cancellation);
+	if (!async_await_object(Z_OBJ_P(ZEND_THIS), cancellation, return_value)) {
+		RETURN_THROWS();
 	}
-	zval function;
-	ZVAL_STRING(&function, "Async\\await");
-	call_user_function(NULL, NULL, &function, return_value, cancellation ? 2 : 1, args);
-	zval_ptr_dtor(&function);
 }
 
 ZEND_METHOD(Async_Future, cancel)

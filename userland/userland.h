@@ -34,6 +34,8 @@ bool async_awaitable_never_completes(zend_object *object);
 zend_object *async_token_error(zend_object *token);
 /* Adds a cancellation token to the current wait; throws (false) if it has completed already. */
 bool async_await_add_token(zend_coroutine_t *self, zend_object *token);
+/* await() for any Completable: the result in return_value, or false with an exception thrown. */
+bool async_await_object(zend_object *awaitable, zend_object *cancellation, zval *return_value);
 /* The running coroutine; the first use starts the scheduler. */
 zend_coroutine_t *async_current_or_launch(void);
 extern zend_class_entry *async_ce_completable;
