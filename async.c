@@ -14,6 +14,7 @@
 #include "reactor/reactor_module.h"
 #include "scheduler/scheduler_module.h"
 #include "userland/userland.h"
+#include "hooks/hooks.h"
 #include "userland/functions_arginfo.h"
 
 /* The module callbacks take (type, module_number); we need neither. */
@@ -26,12 +27,14 @@ static PHP_MINIT_FUNCTION(async)
 	async_reactor_minit(type, module_number);
 	async_scheduler_minit(type, module_number);
 	async_userland_minit();
+	async_hooks_minit();
 	return SUCCESS;
 }
 
 static PHP_MSHUTDOWN_FUNCTION(async)
 {
 	ZEND_UNUSED_MODULE_ARGS();
+	async_hooks_mshutdown();
 	async_reactor_mshutdown(type, module_number);
 	async_engine_mshutdown();
 	return SUCCESS;

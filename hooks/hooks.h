@@ -1,0 +1,66 @@
+/*
+ * Hooks: PHP's own blocking functions and stream transports, made non-blocking inside
+ * coroutines and unchanged outside them. No PHP patch: function handlers are swapped in the
+ * function table (the original kept and called outside coroutines), and stream transports are
+ * registered over PHP's with php_stream_xport_register(). Every wait goes through engine API
+ * events, so whichever reactor is registered serves them.
+ */
+#ifndef ASYNC_HOOKS_H
+#define ASYNC_HOOKS_H
+
+#include "php.h"
+#include "php_network.h"
+#include "../zend_async_API.h"
+
+/* One function whose handler is replaced. `original` receives PHP's handler (NULL while the
+ * function is absent, e.g. ext/sockets not loaded). */
+typedef struct {
+	const char *name;
+	zif_handler replacement;
+	zif_handler *original;
+} async_function_hook_t;
+
+/* A table of hooks, one per hook file, listed in hooks.c. */
+typedef struct {
+	const async_function_hook_t *hooks;
+	size_t count;
+} async_function_hook_table_t;
+
+#define ASYNC_HOOK_TABLE(hooks) { (hooks), sizeof(hooks) / sizeof((hooks)[0]) }
+
+/* True when the caller runs in a coroutine and may suspend: the hooks take over only then. */
+static zend_always_inline bool async_hooks_in_coroutine(void)
+{
+	return ZEND_ASYNC_CURRENT_COROUTINE != NULL && !ZEND_ASYNC_IS_SCHEDULER_CONTEXT;
+}
+
+/* At the top of a replacement handler: outside a coroutine, PHP's own handler does the call. */
+#define ASYNC_HOOK_OUTSIDE_COROUTINE_CALL(original) do { \
+		if (!async_hooks_in_coroutine()) { \
+			(original)(INTERNAL_FUNCTION_PARAM_PASSTHRU); \
+			return; \
+		} \
+	} while (0)
+
+/* Module hooks (hooks.c). */
+void async_hooks_minit(void);
+void async_hooks_mshutdown(void);
+
+/* ---- waiting from a hook (wait.c): the running coroutine suspends, others run ---- */
+typedef enum {
+	ASYNC_HOOK_WAIT_READY,      /* the fd is ready / the sleep ended */
+	ASYNC_HOOK_WAIT_TIMEOUT,    /* the timeout passed first */
+	ASYNC_HOOK_WAIT_FAILED      /* an exception is pending (cancellation, reactor error) */
+} async_hook_wait_result_t;
+
+/* Waits until `fd` is ready for `events` (ASYNC_READABLE/ASYNC_WRITABLE) or `timeout_ms` passes
+ * (negative: no timeout). `triggered` (may be NULL) receives what fired. */
+async_hook_wait_result_t async_hook_wait_fd(php_socket_t fd, bool is_socket, async_poll_event events,
+	zend_long timeout_ms, async_poll_event *triggered);
+/* Sleeps the running coroutine. */
+async_hook_wait_result_t async_hook_sleep(zend_ulong ms, zend_ulong ns);
+
+/* ---- the hook tables, one per file ---- */
+extern const async_function_hook_table_t async_sleep_hooks;
+
+#endif
