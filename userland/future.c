@@ -2,11 +2,17 @@
  * Async\FutureState and Async\Future. The state carries the event (inside its PHP object, as a
  * coroutine does); a Future is a view on one state. An error that nobody awaited or ignored is
  * reported as a warning when the state goes.
+ *
+ * map(), catch() and finally() derive a new Future: a link on the source state's event runs the
+ * callback, in a coroutine of its own, once the source completes (at once if it has already),
+ * and the coroutine's outcome settles the derived state. Taking the source's outcome this way
+ * counts as handling its error: an error that goes on unhandled is reported on the derived one.
  */
 #include "php.h"
 #include "zend_exceptions.h"
 #include "../zend_async_API.h"
 #include "../engine/engine.h"
+#include "../scheduler/scheduler.h"
 #include "userland.h"
 #include "future_arginfo.h"
 
@@ -84,6 +90,8 @@ static void state_free(zend_object *object)
 	zend_object_std_dtor(object);
 }
 
+static void chain_links_get_gc(async_future_state_t *state, zend_get_gc_buffer *buffer);
+
 static HashTable *state_get_gc(zend_object *object, zval **table, int *n)
 {
 	async_future_state_t *state = STATE_FROM_OBJ(object);
@@ -92,6 +100,7 @@ static HashTable *state_get_gc(zend_object *object, zval **table, int *n)
 	if (state->exception != NULL) {
 		zend_get_gc_buffer_add_obj(buffer, state->exception);
 	}
+	chain_links_get_gc(state, buffer);
 	zend_get_gc_buffer_use(buffer, table, n);
 	return zend_std_get_properties(object);
 }
@@ -343,6 +352,212 @@ ZEND_METHOD(Async_Future, ignore)
 	STATE_FROM_OBJ(future->state)->ignored = true;
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
+
+/* ---- map, catch, finally ---- */
+
+typedef enum { CHAIN_MAP, CHAIN_CATCH, CHAIN_FINALLY } chain_kind_t;
+
+/* On the source state's event (which owns it). Once it ran, it lets go of the derived state
+ * and the callable but stays in the vector: removing it during the notify would change the order
+ * in which the links after it run. */
+typedef struct {
+	zend_async_event_callback_t base;
+	chain_kind_t kind;
+	zend_object *source;   /* the source state (borrowed: it owns the link) */
+	zend_object *derived;  /* the derived state; NULL once run */
+	zval callable;
+} chain_link_t;
+
+/* On the callback coroutine's event: settles the derived state when the coroutine ends. */
+typedef struct {
+	zend_async_event_callback_t base;
+	zend_object *source;   /* finally: whose outcome the derived state takes; else NULL */
+	zend_object *derived;
+} chain_done_t;
+
+/* Like state_complete, but a state already completed (the derived Future was cancelled) is left
+ * as it is. */
+static void state_settle(zend_object *object, zval *result, zend_object *exception)
+{
+	async_future_state_t *state = STATE_FROM_OBJ(object);
+	if (!ZEND_ASYNC_EVENT_IS_CLOSED(&state->event)) {
+		state_complete(state, result, exception);
+	}
+}
+
+static void chain_link_dispose(zend_async_event_callback_t *callback, zend_async_event_t *event)
+{
+	(void) event;
+	if (callback->ref_count > 1) {
+		callback->ref_count--;
+		return;
+	}
+	chain_link_t *link = (chain_link_t *) callback;
+	if (link->derived != NULL) {
+		OBJ_RELEASE(link->derived);
+	}
+	zval_ptr_dtor(&link->callable);
+	efree(link);
+}
+
+static void chain_done_dispose(zend_async_event_callback_t *callback, zend_async_event_t *event)
+{
+	(void) event;
+	if (callback->ref_count > 1) {
+		callback->ref_count--;
+		return;
+	}
+	chain_done_t *done = (chain_done_t *) callback;
+	if (done->source != NULL) {
+		OBJ_RELEASE(done->source);
+	}
+	OBJ_RELEASE(done->derived);
+	efree(done);
+}
+
+static void on_callback_done(zend_async_event_t *event, zend_async_event_callback_t *callback, void *result,
+	zend_object *exception)
+{
+	chain_done_t *done = (chain_done_t *) callback;
+	ZEND_ASYNC_EVENT_CALLBACK_ADD_REF(callback); /* alive until we are done here */
+	if (exception != NULL) {
+		ZEND_ASYNC_EVENT_SET_EXCEPTION_HANDLED(event); /* the derived Future carries it on */
+		state_settle(done->derived, NULL, exception);
+	} else if (done->source != NULL) {
+		async_future_state_t *source = STATE_FROM_OBJ(done->source);
+		state_settle(done->derived, &source->result, source->exception);
+	} else {
+		state_settle(done->derived, (zval *) result, NULL);
+	}
+	event->del_callback(event, callback);
+	ZEND_ASYNC_EVENT_CALLBACK_RELEASE(callback);
+}
+
+/* Runs the link's callback in a new coroutine; its end settles the derived state. */
+static void chain_spawn(chain_link_t *link, zval *argument)
+{
+	zend_coroutine_t *coroutine = ZEND_ASYNC_SPAWN();
+	if (coroutine == NULL) {
+		/* No coroutine now (the application is shutting down): the derived Future fails. */
+		zend_object *error = EG(exception);
+		GC_ADDREF(error);
+		zend_clear_exception();
+		state_settle(link->derived, NULL, error);
+		OBJ_RELEASE(error);
+		return;
+	}
+	async_coroutine_t *co = ASYNC_COROUTINE_OF(coroutine);
+	zend_fcall_t *fcall = &co->fcall_storage;
+	zend_fcall_info_init(&link->callable, 0, &fcall->fci, &fcall->fci_cache, NULL, NULL);
+	Z_TRY_ADDREF(fcall->fci.function_name);
+	fcall->fci.param_count = 0;
+	fcall->fci.params = NULL;
+	fcall->fci.named_params = NULL;
+	if (argument != NULL) {
+		fcall->fci.param_count = 1;
+		fcall->fci.params = safe_emalloc(1, sizeof(zval), 0);
+		ZVAL_COPY(&fcall->fci.params[0], argument);
+	}
+	coroutine->fcall = fcall;
+
+	chain_done_t *done = ecalloc(1, sizeof(*done));
+	done->base.callback = on_callback_done;
+	done->base.dispose = chain_done_dispose;
+	done->derived = link->derived;
+	GC_ADDREF(done->derived);
+	if (link->kind == CHAIN_FINALLY) {
+		done->source = link->source;
+		GC_ADDREF(done->source);
+	}
+	coroutine->event.add_callback(&coroutine->event, &done->base);
+}
+
+/* The source completed: run the callback if it applies, else pass the outcome through. */
+static void chain_run(chain_link_t *link, zval *result, zend_object *exception)
+{
+	STATE_FROM_OBJ(link->source)->handled = true;
+	if (link->kind == CHAIN_FINALLY) {
+		chain_spawn(link, NULL);
+	} else if (link->kind == CHAIN_MAP && exception == NULL) {
+		chain_spawn(link, result);
+	} else if (link->kind == CHAIN_CATCH && exception != NULL) {
+		zval error;
+		ZVAL_OBJ(&error, exception);
+		chain_spawn(link, &error);
+	} else {
+		state_settle(link->derived, result, exception);
+	}
+}
+
+static void on_source_completed(zend_async_event_t *event, zend_async_event_callback_t *callback, void *result,
+	zend_object *exception)
+{
+	(void) event;
+	chain_link_t *link = (chain_link_t *) callback;
+	if (link->derived == NULL) {
+		return;
+	}
+	chain_run(link, (zval *) result, exception);
+	zend_object *derived = link->derived;
+	link->derived = NULL;
+	zval_ptr_dtor(&link->callable);
+	ZVAL_UNDEF(&link->callable);
+	OBJ_RELEASE(derived);
+}
+
+static void chain_links_get_gc(async_future_state_t *state, zend_get_gc_buffer *buffer)
+{
+	zend_async_callbacks_vector_t *callbacks = &state->event.callbacks;
+	for (uint32_t i = 0; i < callbacks->length; i++) {
+		chain_link_t *link = (chain_link_t *) callbacks->data[i];
+		if (link->base.callback == on_source_completed && link->derived != NULL) {
+			zend_get_gc_buffer_add_obj(buffer, link->derived);
+			zend_get_gc_buffer_add_zval(buffer, &link->callable);
+		}
+	}
+}
+
+static void future_chain(INTERNAL_FUNCTION_PARAMETERS, chain_kind_t kind)
+{
+	zend_fcall_info fci;
+	zend_fcall_info_cache fcc;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_FUNC(fci, fcc)
+	ZEND_PARSE_PARAMETERS_END();
+	(void) fcc;
+
+	async_future_t *future = this_future(ZEND_THIS);
+	if (future->state == NULL) {
+		RETURN_THROWS();
+	}
+	async_future_state_t *source = STATE_FROM_OBJ(future->state);
+
+	zend_object *derived = state_create(async_ce_future_state);
+	zend_object *object = future_create(async_ce_future);
+	FUTURE_FROM_OBJ(object)->state = derived;
+	GC_ADDREF(derived);
+
+	chain_link_t *link = ecalloc(1, sizeof(*link));
+	link->base.callback = on_source_completed;
+	link->base.dispose = chain_link_dispose;
+	link->kind = kind;
+	link->source = &source->std;
+	link->derived = derived;
+	ZVAL_COPY(&link->callable, &fci.function_name);
+
+	if (ZEND_ASYNC_EVENT_IS_CLOSED(&source->event)) {
+		chain_run(link, &source->result, source->exception);
+		link->base.dispose(&link->base, NULL);
+	} else {
+		source->event.add_callback(&source->event, &link->base);
+	}
+	RETURN_OBJ(object);
+}
+
+ZEND_METHOD(Async_Future, map) { future_chain(INTERNAL_FUNCTION_PARAM_PASSTHRU, CHAIN_MAP); }
+ZEND_METHOD(Async_Future, catch) { future_chain(INTERNAL_FUNCTION_PARAM_PASSTHRU, CHAIN_CATCH); }
+ZEND_METHOD(Async_Future, finally) { future_chain(INTERNAL_FUNCTION_PARAM_PASSTHRU, CHAIN_FINALLY); }
 
 void async_userland_register_future(void)
 {

@@ -44,4 +44,23 @@ final class Future implements Completable
 
     /** An error nobody awaits is then not reported. */
     public function ignore(): Future {}
+
+    /**
+     * A Future of $callback($value) once this one completes with a value; an error passes
+     * through untouched. The callback runs in a coroutine of its own; if it throws, the new
+     * Future fails with that.
+     */
+    public function map(callable $callback): Future {}
+
+    /**
+     * A Future of $callback($error) once this one fails; a value passes through untouched.
+     * The callback runs in a coroutine of its own; if it throws, the new Future fails with that.
+     */
+    public function catch(callable $callback): Future {}
+
+    /**
+     * A Future with this one's outcome, settled once $callback() has run after this one
+     * completed either way. If the callback throws, the new Future fails with that instead.
+     */
+    public function finally(callable $callback): Future {}
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: f0b2882a7776654d021cd94bbcfc5f01902e10ed */
+ * Stub hash: 727867a476a0844d7f35640f63a50675eb8a2c10 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Async_FutureState___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -45,6 +45,14 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Async_Future_ignore, 0, 0, Async\\Future, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Async_Future_map, 0, 1, Async\\Future, 0)
+	ZEND_ARG_TYPE_INFO(0, callback, IS_CALLABLE, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Async_Future_catch arginfo_class_Async_Future_map
+
+#define arginfo_class_Async_Future_finally arginfo_class_Async_Future_map
+
 
 ZEND_METHOD(Async_FutureState, __construct);
 ZEND_METHOD(Async_FutureState, complete);
@@ -59,6 +67,9 @@ ZEND_METHOD(Async_Future, cancel);
 ZEND_METHOD(Async_Future, isCompleted);
 ZEND_METHOD(Async_Future, isCancelled);
 ZEND_METHOD(Async_Future, ignore);
+ZEND_METHOD(Async_Future, map);
+ZEND_METHOD(Async_Future, catch);
+ZEND_METHOD(Async_Future, finally);
 
 
 static const zend_function_entry class_Async_FutureState_methods[] = {
@@ -80,6 +91,9 @@ static const zend_function_entry class_Async_Future_methods[] = {
 	ZEND_ME(Async_Future, isCompleted, arginfo_class_Async_Future_isCompleted, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_Future, isCancelled, arginfo_class_Async_Future_isCancelled, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_Future, ignore, arginfo_class_Async_Future_ignore, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_Future, map, arginfo_class_Async_Future_map, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_Future, catch, arginfo_class_Async_Future_catch, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_Future, finally, arginfo_class_Async_Future_finally, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
