@@ -114,8 +114,8 @@ static void resolve_deadlock(void)
 {
 	/* A last non-blocking turn: pending close or error callbacks may still wake someone. */
 	ZEND_ASYNC_REACTOR_EXECUTE(true);
-	if (async_queue_length() > 0) {
-		return;
+	if (async_queue_length() > 0 || async_channel_close_deadlocked()) {
+		return; /* (channels with soft timeouts closed: their waiters go on with an exception) */
 	}
 
 	uint32_t waiting = 0;

@@ -114,5 +114,7 @@ bool async_scheduler_graceful_shutdown(zend_object *error);
 bool async_scheduler_deliver_pending_cancel(async_coroutine_t *co);
 /* Runs every remaining coroutine to its end (the main script has ended). */
 void async_scheduler_run_after_main(void);
+/* userland/channel.c: closes the channels whose soft timeouts are armed (a deadlock); true if any. */
+bool async_channel_close_deadlocked(void);
 
 #endif

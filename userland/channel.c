@@ -3,10 +3,17 @@
  * receiver, or into the buffer; a sender waits while the buffer is full (always, with capacity 0,
  * until a receiver takes its value). Waiters are served in arrival order. A waiter woken by a
  * value but cancelled at the same moment puts the value back at the head: nothing is lost.
+ *
+ * Timeouts: the no-producer timer runs while receivers wait, the no-consumer timer while senders
+ * wait; each value handed over to that side starts it again. When one expires the channel closes
+ * (reason NO_PRODUCERS / NO_CONSUMERS). Soft timers are hidden from the loop: they do not keep the
+ * application alive; when their waiters are all that is left the scheduler calls
+ * async_channel_close_deadlocked(), which closes those channels (reason DEADLOCK) instead.
  */
 #include "php.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
+#include "zend_enum.h"
 #include "../zend_async_API.h"
 #include "../engine/engine.h"
 #include "../scheduler/scheduler.h"
@@ -15,6 +22,7 @@
 
 zend_class_entry *async_ce_channel;
 zend_class_entry *async_ce_channel_exception;
+zend_class_entry *async_ce_channel_close_reason;
 static zend_object_handlers channel_handlers;
 
 typedef struct _channel_waiter_s channel_waiter_t;
@@ -33,14 +41,26 @@ typedef struct {
 	channel_waiter_t *head, *tail;
 } waiter_queue_t;
 
-typedef struct {
+typedef enum {
+	CLOSE_EXPLICIT, CLOSE_NO_PRODUCERS, CLOSE_NO_CONSUMERS, CLOSE_DEADLOCK
+} close_reason_t;
+
+typedef struct _async_channel_s async_channel_t;
+
+struct _async_channel_s {
 	zend_long capacity;
 	zval *buffer;             /* ring of `size` slots */
 	uint32_t size, head, count;
 	waiter_queue_t senders, receivers;
 	bool closed;
+	close_reason_t close_reason;
+	zend_long no_producer_timeout, no_consumer_timeout; /* ms, 0: none */
+	bool hard_timeouts;
+	zend_async_timer_event_t *producer_timer, *consumer_timer; /* armed while that side waits */
+	async_channel_t *soft_prev, *soft_next; /* in the list of channels with a soft timer armed */
+	bool in_soft_list;
 	zend_object std;
-} async_channel_t;
+};
 
 #define CHANNEL_FROM_OBJ(obj) ((async_channel_t *) ((char *) (obj) - XtOffsetOf(async_channel_t, std)))
 #define THIS_CHANNEL() CHANNEL_FROM_OBJ(Z_OBJ_P(ZEND_THIS))
@@ -145,19 +165,143 @@ static void buffer_pop(async_channel_t *channel, zval *out)
 	channel->count--;
 }
 
-static zend_object *closed_error(void)
+static zend_object *closed_error(async_channel_t *channel)
 {
-	zval exception, message;
+	static const char *const cases[] = { "EXPLICIT", "NO_PRODUCERS", "NO_CONSUMERS", "DEADLOCK" };
+	zval exception, message, reason;
 	object_init_ex(&exception, async_ce_channel_exception);
-	ZVAL_STRING(&message, "Channel is closed");
+	switch (channel->close_reason) {
+		case CLOSE_NO_PRODUCERS:
+			ZVAL_STR(&message, zend_strpprintf(0, "Channel is closed: receivers waited %" ZEND_LONG_FMT_SPEC
+				" ms and no value was sent", channel->no_producer_timeout));
+			break;
+		case CLOSE_NO_CONSUMERS:
+			ZVAL_STR(&message, zend_strpprintf(0, "Channel is closed: senders waited %" ZEND_LONG_FMT_SPEC
+				" ms and no value was received", channel->no_consumer_timeout));
+			break;
+		case CLOSE_DEADLOCK:
+			ZVAL_STRING(&message, "Channel is closed: its waiters were deadlocked, nothing else could wake them");
+			break;
+		default:
+			ZVAL_STRING(&message, "Channel is closed");
+	}
 	zend_update_property_ex(zend_ce_exception, Z_OBJ(exception), ZSTR_KNOWN(ZEND_STR_MESSAGE), &message);
 	zval_ptr_dtor(&message);
+	ZVAL_OBJ_COPY(&reason, zend_enum_get_case_cstr(async_ce_channel_close_reason, cases[channel->close_reason]));
+	zend_update_property(async_ce_channel_exception, Z_OBJ(exception), "reason", sizeof("reason") - 1, &reason);
+	zval_ptr_dtor(&reason);
 	return Z_OBJ(exception);
 }
 
-static void throw_closed(void)
+static void throw_closed(async_channel_t *channel)
 {
-	zend_throw_exception(async_ce_channel_exception, "Channel is closed", 0);
+	zend_throw_exception_internal(closed_error(channel));
+}
+
+static void close_channel(async_channel_t *channel, close_reason_t reason);
+
+/* ---- the no-producer and no-consumer timers ---- */
+
+ZEND_TLS async_channel_t *soft_list_head = NULL;
+
+static void soft_list_update(async_channel_t *channel)
+{
+	bool armed = !channel->hard_timeouts && (channel->producer_timer != NULL || channel->consumer_timer != NULL);
+	if (armed == channel->in_soft_list) {
+		return;
+	}
+	if (armed) {
+		channel->soft_prev = NULL;
+		channel->soft_next = soft_list_head;
+		if (soft_list_head) { soft_list_head->soft_prev = channel; }
+		soft_list_head = channel;
+	} else {
+		if (channel->soft_prev) { channel->soft_prev->soft_next = channel->soft_next; } else { soft_list_head = channel->soft_next; }
+		if (channel->soft_next) { channel->soft_next->soft_prev = channel->soft_prev; }
+		channel->soft_prev = channel->soft_next = NULL;
+	}
+	channel->in_soft_list = armed;
+}
+
+typedef struct {
+	zend_async_event_callback_t base;
+	async_channel_t *channel;   /* alive: the channel owns the timer while it is armed */
+	bool for_producers;
+} timer_callback_t;
+
+static void on_timeout(zend_async_event_t *event, zend_async_event_callback_t *callback, void *result,
+	zend_object *exception)
+{
+	(void) event; (void) result; (void) exception;
+	timer_callback_t *cb = (timer_callback_t *) callback;
+	close_channel(cb->channel, cb->for_producers ? CLOSE_NO_PRODUCERS : CLOSE_NO_CONSUMERS);
+}
+
+static void timer_disarm(async_channel_t *channel, zend_async_timer_event_t **slot)
+{
+	zend_async_timer_event_t *timer = *slot;
+	if (timer == NULL) {
+		return;
+	}
+	*slot = NULL;
+	timer->base.stop(&timer->base);
+	ZEND_ASYNC_EVENT_RELEASE(&timer->base); /* frees its callback too */
+	soft_list_update(channel);
+}
+
+/* Starts the timer of one side, or starts it again from zero. False with an exception thrown. */
+static bool timer_arm(async_channel_t *channel, bool for_producers)
+{
+	zend_async_timer_event_t **slot = for_producers ? &channel->producer_timer : &channel->consumer_timer;
+	if (*slot != NULL && !ZEND_ASYNC_EVENT_IS_CLOSED(&(*slot)->base)) {
+		(*slot)->base.stop(&(*slot)->base);
+		return (*slot)->base.start(&(*slot)->base);
+	}
+	timer_disarm(channel, slot);
+	zend_long ms = for_producers ? channel->no_producer_timeout : channel->no_consumer_timeout;
+	zend_async_timer_event_t *timer = ZEND_ASYNC_NEW_TIMER_EVENT((zend_ulong) ms, false);
+	if (timer == NULL) {
+		return false;
+	}
+	if (!channel->hard_timeouts) {
+		ZEND_ASYNC_EVENT_SET_HIDDEN(&timer->base);
+	}
+	timer_callback_t *cb = (timer_callback_t *) ZEND_ASYNC_EVENT_CALLBACK_EX(on_timeout, sizeof(timer_callback_t));
+	cb->channel = channel;
+	cb->for_producers = for_producers;
+	timer->base.add_callback(&timer->base, &cb->base);
+	*slot = timer;
+	soft_list_update(channel);
+	return timer->base.start(&timer->base);
+}
+
+/* Keeps each timer armed exactly while its side waits. `received` / `relieved`: a waiting
+ * receiver got a value / a waiting sender's value was taken, so that side's count starts again.
+ * False with an exception thrown. */
+static bool timers_update(async_channel_t *channel, bool received, bool relieved)
+{
+	bool ok = true;
+	if (channel->closed || channel->receivers.head == NULL) {
+		timer_disarm(channel, &channel->producer_timer);
+	} else if (channel->no_producer_timeout > 0 && (channel->producer_timer == NULL || received)) {
+		ok = timer_arm(channel, true);
+	}
+	if (channel->closed || channel->senders.head == NULL) {
+		timer_disarm(channel, &channel->consumer_timer);
+	} else if (ok && channel->no_consumer_timeout > 0 && (channel->consumer_timer == NULL || relieved)) {
+		ok = timer_arm(channel, false);
+	}
+	return ok;
+}
+
+bool async_channel_close_deadlocked(void)
+{
+	bool closed_any = false;
+	while (soft_list_head != NULL) {
+		close_channel(soft_list_head, CLOSE_DEADLOCK); /* disarms: leaves the list */
+		closed_any = true;
+	}
+	return closed_any;
 }
 
 /* ---- waiting ---- */
@@ -173,15 +317,17 @@ static bool wait_on(async_channel_t *channel, channel_waiter_t *waiter, zend_obj
 	queue_push(waiter->is_sender ? &channel->senders : &channel->receivers, waiter);
 	zend_async_waker_new(self);
 	if (!zend_async_resume_when(self, &waiter->event, false, zend_async_waker_callback_resolve, NULL)
-			|| !async_await_add_token(self, cancellation)) {
+			|| !async_await_add_token(self, cancellation) || !timers_update(channel, false, false)) {
 		zend_async_waker_clean(self);
 		ZEND_ASYNC_EVENT_RELEASE(&queue_unlink(waiter->is_sender ? &channel->senders : &channel->receivers, waiter)->event);
+		timers_update(channel, false, false);
 	} else {
 		GC_ADDREF(&channel->std); /* the channel outlives the wait */
 		ZEND_ASYNC_SUSPEND();
 		if (waiter->queued) {
 			/* Cancelled before anything happened: leave the queue. */
 			ZEND_ASYNC_EVENT_RELEASE(&queue_unlink(waiter->is_sender ? &channel->senders : &channel->receivers, waiter)->event);
+			timers_update(channel, false, false); /* only disarms: its side has fewer waiters */
 		}
 		OBJ_RELEASE(&channel->std);
 	}
@@ -190,11 +336,15 @@ static bool wait_on(async_channel_t *channel, channel_waiter_t *waiter, zend_obj
 
 ZEND_METHOD(Async_Channel, __construct)
 {
-	zend_long capacity = 0;
+	zend_long capacity = 0, no_producer_timeout = 0, no_consumer_timeout = 0;
+	bool hard_timeouts = false;
 
-	ZEND_PARSE_PARAMETERS_START(0, 1)
+	ZEND_PARSE_PARAMETERS_START(0, 4)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_LONG(capacity)
+		Z_PARAM_LONG(no_producer_timeout)
+		Z_PARAM_LONG(no_consumer_timeout)
+		Z_PARAM_BOOL(hard_timeouts)
 	ZEND_PARSE_PARAMETERS_END();
 	(void) return_value;
 
@@ -202,7 +352,23 @@ ZEND_METHOD(Async_Channel, __construct)
 		zend_argument_value_error(1, "must be between 0 and %d", INT32_MAX);
 		RETURN_THROWS();
 	}
-	THIS_CHANNEL()->capacity = capacity;
+	if (no_producer_timeout < 0) {
+		zend_argument_value_error(2, "must be greater than or equal to 0");
+		RETURN_THROWS();
+	}
+	if (no_consumer_timeout < 0) {
+		zend_argument_value_error(3, "must be greater than or equal to 0");
+		RETURN_THROWS();
+	}
+	async_channel_t *channel = THIS_CHANNEL();
+	if (channel->senders.head != NULL || channel->receivers.head != NULL) {
+		zend_throw_error(NULL, "Cannot construct a Channel again while coroutines wait on it");
+		RETURN_THROWS();
+	}
+	channel->capacity = capacity;
+	channel->no_producer_timeout = no_producer_timeout;
+	channel->no_consumer_timeout = no_consumer_timeout;
+	channel->hard_timeouts = hard_timeouts;
 }
 
 /* Hands the value to the first waiting receiver, or buffers it. False if it must wait. */
@@ -213,6 +379,7 @@ static bool try_send(async_channel_t *channel, zval *value)
 		ZVAL_COPY(&receiver->value, value);
 		receiver->done = true;
 		wake(receiver, NULL);
+		timers_update(channel, true, false);
 		return true;
 	}
 	if ((zend_long) channel->count < channel->capacity) {
@@ -237,7 +404,7 @@ ZEND_METHOD(Async_Channel, send)
 
 	async_channel_t *channel = THIS_CHANNEL();
 	if (channel->closed) {
-		throw_closed();
+		throw_closed(channel);
 		RETURN_THROWS();
 	}
 	if (try_send(channel, value)) {
@@ -281,6 +448,7 @@ static bool try_recv(async_channel_t *channel, zval *out)
 			ZVAL_UNDEF(&sender->value);
 			sender->done = true;
 			wake(sender, NULL);
+			timers_update(channel, false, true);
 		}
 		return true;
 	}
@@ -290,6 +458,7 @@ static bool try_recv(async_channel_t *channel, zval *out)
 		ZVAL_UNDEF(&sender->value);
 		sender->done = true;
 		wake(sender, NULL);
+		timers_update(channel, false, true);
 		return true;
 	}
 	return false;
@@ -302,7 +471,7 @@ static bool channel_recv(async_channel_t *channel, zval *out, zend_object *cance
 		return true;
 	}
 	if (channel->closed) {
-		throw_closed();
+		throw_closed(channel);
 		return false;
 	}
 	channel_waiter_t *waiter = waiter_new(false);
@@ -319,7 +488,7 @@ static bool channel_recv(async_channel_t *channel, zval *out, zend_object *cance
 	} else if (ok) {
 		/* Woken without a value: the channel closed. */
 		ok = false;
-		throw_closed();
+		throw_closed(channel);
 	}
 	ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
 	return ok;
@@ -339,21 +508,23 @@ ZEND_METHOD(Async_Channel, recv)
 	}
 }
 
-static void close_channel(async_channel_t *channel)
+static void close_channel(async_channel_t *channel, close_reason_t reason)
 {
 	if (channel->closed) {
 		return;
 	}
 	channel->closed = true;
+	channel->close_reason = reason;
+	timers_update(channel, false, false); /* disarms both */
 	while (channel->receivers.head != NULL) {
 		channel_waiter_t *waiter = queue_unlink(&channel->receivers, channel->receivers.head);
-		zend_object *error = closed_error();
+		zend_object *error = closed_error(channel);
 		wake(waiter, error);
 		OBJ_RELEASE(error);
 	}
 	while (channel->senders.head != NULL) {
 		channel_waiter_t *waiter = queue_unlink(&channel->senders, channel->senders.head);
-		zend_object *error = closed_error();
+		zend_object *error = closed_error(channel);
 		wake(waiter, error);
 		OBJ_RELEASE(error);
 	}
@@ -363,7 +534,7 @@ ZEND_METHOD(Async_Channel, close)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	(void) return_value;
-	close_channel(THIS_CHANNEL());
+	close_channel(THIS_CHANNEL(), CLOSE_EXPLICIT);
 }
 
 ZEND_METHOD(Async_Channel, isClosed) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_BOOL(THIS_CHANNEL()->closed); }
@@ -481,7 +652,9 @@ static zend_object *channel_create(zend_class_entry *ce)
 static void channel_free(zend_object *object)
 {
 	async_channel_t *channel = CHANNEL_FROM_OBJ(object);
-	/* Waiters hold a reference on the channel, so none is left here. */
+	/* Waiters hold a reference on the channel, so none is left here, nor an armed timer. */
+	timer_disarm(channel, &channel->producer_timer);
+	timer_disarm(channel, &channel->consumer_timer);
 	while (channel->count > 0) {
 		zval value;
 		buffer_pop(channel, &value);
@@ -509,6 +682,7 @@ static HashTable *channel_get_gc(zend_object *object, zval **table, int *n)
 
 void async_userland_register_channel(void)
 {
+	async_ce_channel_close_reason = register_class_Async_ChannelCloseReason();
 	async_ce_channel_exception = register_class_Async_ChannelException(async_ce_async_exception);
 	async_ce_channel = register_class_Async_Channel(async_ce_awaitable, zend_ce_aggregate, zend_ce_countable);
 	async_ce_channel->create_object = channel_create;

@@ -4,16 +4,44 @@
 
 namespace Async;
 
+/** Why a channel was closed. */
+enum ChannelCloseReason: string
+{
+    /** close() was called. */
+    case EXPLICIT = "explicit";
+    /** Reserved for upstream compatibility: not used by this extension. */
+    case DISPOSED = "disposed";
+    /** Receivers waited $noProducerTimeout ms and no value came. */
+    case NO_PRODUCERS = "no_producers";
+    /** Senders waited $noConsumerTimeout ms and no receiver took a value. */
+    case NO_CONSUMERS = "no_consumers";
+    /** Its waiters were all that was left (soft timeouts only): nothing could wake them. */
+    case DEADLOCK = "deadlock";
+    /** Reserved for upstream compatibility: not used by this extension yet. */
+    case SCOPE_DISPOSED = "scope_disposed";
+}
+
 /** A channel operation failed: the channel is closed. */
-class ChannelException extends AsyncException {}
+class ChannelException extends AsyncException
+{
+    /** Why the channel was closed. */
+    public ?ChannelCloseReason $reason = null;
+}
 
 /**
  * A FIFO channel between coroutines. Capacity 0 is a rendezvous: send() waits for a receiver.
  * With capacity N, send() waits only while N values are buffered.
+ *
+ * $noProducerTimeout (ms, 0: none): when receivers have waited that long and no value came, the
+ * channel closes (reason NO_PRODUCERS) and they get a ChannelException. $noConsumerTimeout: the
+ * same for senders waiting for a receiver (NO_CONSUMERS). Each value handed over starts the
+ * count again. Soft timeouts ($hardTimeouts false) do not keep the application alive: when their
+ * waiters are all that is left, the channel closes at once (reason DEADLOCK) instead of the
+ * application ending with a DeadlockError. Hard ones keep it alive until they expire.
  */
 final class Channel implements Awaitable, \IteratorAggregate, \Countable
 {
-    public function __construct(int $capacity = 0) {}
+    public function __construct(int $capacity = 0, int $noProducerTimeout = 0, int $noConsumerTimeout = 0, bool $hardTimeouts = false) {}
 
     /** Sends $value, waiting while the channel is full. Throws ChannelException once closed. */
     public function send(mixed $value, ?Completable $cancellation = null): void {}
