@@ -184,6 +184,7 @@ static void run_coroutine(async_coroutine_t *co)
 		}
 		zend_try {
 			async_coroutine_call_finally(co);
+			async_output_coroutine_ended();
 		} zend_catch {
 			bailout = true;
 		} zend_end_try();
@@ -204,6 +205,7 @@ static void run_coroutine(async_coroutine_t *co)
 		}
 		zend_fiber_transfer transfer = { .context = EG(main_fiber_context), .flags = ZEND_FIBER_TRANSFER_FLAG_BAILOUT };
 		ZVAL_NULL(&transfer.value);
+		async_output_switch(NULL, async_scheduler.main); /* PHP flushes the script's buffers */
 		ZEND_ASYNC_G(coroutine) = ZEND_ASYNC_G(main_coroutine);
 		zend_fiber_switch_context(&transfer);
 		return; /* never comes back */

@@ -53,6 +53,7 @@ static void switch_to(async_coroutine_t *target)
 	}
 	zend_fiber_context *to = context_of(target);
 	target->suspended_in = NULL;
+	async_output_switch(self, target);
 	ZEND_ASYNC_G(coroutine) = &target->coroutine;
 	async_scheduler.switches++;
 
@@ -207,6 +208,7 @@ bool async_scheduler_next_for_fiber(async_fiber_t *fiber)
 			/* Run it right here: no switch, no other C stack. */
 			next->fiber = fiber;
 			fiber->coroutine = next;
+			async_output_switch(NULL, next);
 			ZEND_ASYNC_G(coroutine) = &next->coroutine;
 			return true;
 		}
@@ -660,6 +662,7 @@ void async_scheduler_rshutdown(void)
 	/* Anything still alive here was left by a fatal error: it never runs; drop it. */
 	zend_hash_destroy(&async_scheduler.coroutines);
 	zend_hash_init(&async_scheduler.coroutines, 0, NULL, ZVAL_PTR_DTOR, 0);
+	async_output_rshutdown();
 	async_queue_free();
 	if (async_scheduler.main != NULL) {
 		zend_async_waker_destroy(&async_scheduler.main->coroutine);

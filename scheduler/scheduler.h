@@ -114,6 +114,10 @@ bool async_scheduler_graceful_shutdown(zend_object *error);
 bool async_scheduler_deliver_pending_cancel(async_coroutine_t *co);
 /* Runs every remaining coroutine to its end (the main script has ended). */
 void async_scheduler_run_after_main(void);
+/* Output buffers per coroutine (output.c): the switch, the flush at a coroutine's end, cleanup. */
+void async_output_switch(async_coroutine_t *from, async_coroutine_t *to);
+void async_output_coroutine_ended(void);
+void async_output_rshutdown(void);
 /* userland/channel.c: closes the channels whose soft timeouts are armed (a deadlock); true if any. */
 bool async_channel_close_deadlocked(void);
 
