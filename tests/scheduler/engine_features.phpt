@@ -25,7 +25,8 @@ $c = spawn(function () {
 });
 var_dump(await($c));
 
-// output buffering still works across a suspension (the buffer is the script's, shared)
+// output buffering still works across a suspension; the buffer is the main script's own, so the
+// coroutine's output does not go into it (output buffers are per coroutine)
 ob_start();
 echo "buffered ";
 $d = spawn(function () { echo "from a coroutine "; });
@@ -39,4 +40,4 @@ destructor of a cycle
 collected: 1
 destructor of a local
 string(4) "done"
-string(26) "buffered from a coroutine "
+from a coroutine string(9) "buffered "
