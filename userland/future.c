@@ -440,8 +440,12 @@ static void chain_spawn(chain_link_t *link, zval *argument)
 	if (coroutine == NULL) {
 		/* No coroutine now (the application is shutting down): the derived Future fails. */
 		zend_object *error = EG(exception);
-		GC_ADDREF(error);
-		zend_clear_exception();
+		if (error == NULL) {
+			error = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_DEFAULT, "Cannot run the callback: no coroutine could be spawned");
+		} else {
+			GC_ADDREF(error);
+			zend_clear_exception();
+		}
 		state_settle(link->derived, NULL, error);
 		OBJ_RELEASE(error);
 		return;
