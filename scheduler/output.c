@@ -55,7 +55,11 @@ void async_output_switch(async_coroutine_t *from, async_coroutine_t *to)
 {
 	zend_stack orphan;
 	bool has_orphan = false;
+	bool none_parked = !parked_ready || zend_hash_num_elements(&parked) == 0;
 
+	if (current_is_empty() && none_parked) {
+		return; /* the common case: nobody has a buffer; the empty stack serves `to` as it is */
+	}
 	if (current_is_empty()) {
 		zend_stack_destroy(&OG(handlers)); /* frees what a past ob_start() allocated */
 	} else if (from != NULL && !ZEND_COROUTINE_IS_FINISHED(&from->coroutine)) {
@@ -73,8 +77,7 @@ void async_output_switch(async_coroutine_t *from, async_coroutine_t *to)
 		has_orphan = true;
 	}
 
-	coroutine_output_t *saved = parked_ready && zend_hash_num_elements(&parked) > 0
-		? zend_hash_index_find_ptr(&parked, (zend_ulong) (uintptr_t) to) : NULL;
+	coroutine_output_t *saved = parked_ready ? zend_hash_index_find_ptr(&parked, (zend_ulong) (uintptr_t) to) : NULL;
 	if (saved == NULL) {
 		install_empty();
 	} else {
