@@ -381,6 +381,7 @@ void async_scope_dispose(zend_async_scope_t *scope, bool safely)
 {
 	GC_ADDREF(ASYNC_SCOPE_OBJ(scope));
 	scope->closed = true;
+	scope->cancelled = true;
 	drop_dispose_timer(scope);
 
 	snapshot_t children = take_children(scope);

@@ -52,6 +52,7 @@ ZEND_METHOD(Async_Scope, provideScope)
 
 ZEND_METHOD(Async_Scope, spawn)
 {
+	zval *task;
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
 	zval *args = NULL;
@@ -59,10 +60,13 @@ ZEND_METHOD(Async_Scope, spawn)
 	HashTable *named_args = NULL;
 
 	ZEND_PARSE_PARAMETERS_START(1, -1)
-		Z_PARAM_FUNC(fci, fcc)
+		Z_PARAM_OBJECT_OF_CLASS(task, zend_ce_closure)
 		Z_PARAM_VARIADIC_WITH_NAMED(args, args_count, named_args)
 	ZEND_PARSE_PARAMETERS_END();
 
+	if (zend_fcall_info_init(task, 0, &fci, &fcc, NULL, NULL) != SUCCESS) {
+		RETURN_THROWS();
+	}
 	zend_async_scope_t *scope = THIS_SCOPE();
 	if (!async_scope_check_spawn(scope)) {
 		RETURN_THROWS();
