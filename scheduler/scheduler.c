@@ -65,6 +65,14 @@ static void switch_to(async_coroutine_t *target)
 	}
 }
 
+static void release_from_queue(async_coroutine_t *co)
+{
+	if (co->queue_holds_ref) {
+		co->queue_holds_ref = false;
+		OBJ_RELEASE(&co->std);
+	}
+}
+
 /* The next coroutine to run; skips those that ended while queued (cancelled before start). */
 static async_coroutine_t *pop_runnable(void)
 {
@@ -73,6 +81,7 @@ static async_coroutine_t *pop_runnable(void)
 		if (!ZEND_COROUTINE_IS_FINISHED(&co->coroutine)) {
 			return co;
 		}
+		release_from_queue(co);
 	}
 	return NULL;
 }
@@ -346,7 +355,11 @@ static bool scheduler_cancel(zend_coroutine_t *coroutine, zend_object *error, bo
 	ZEND_COROUTINE_SET_CANCELLED(coroutine);
 
 	if (!is_started(co) && co != async_scheduler.main) {
-		/* Never ran: it ends now, cancelled, without running. */
+		/* Never ran: it ends now, cancelled, without running. The queue still points to it. */
+		if (co->queued && !co->queue_holds_ref) {
+			co->queue_holds_ref = true;
+			GC_ADDREF(&co->std);
+		}
 		async_coroutine_finish(co, NULL, error);
 		OBJ_RELEASE(error);
 		return true;
@@ -677,6 +690,10 @@ void async_scheduler_rshutdown(void)
 		run_late_coroutines();
 	} zend_end_try();
 	/* Anything still alive here was left by a fatal error: it never runs; drop it. */
+	async_coroutine_t *queued;
+	while ((queued = async_queue_pop()) != NULL) {
+		release_from_queue(queued);
+	}
 	zend_hash_destroy(&async_scheduler.coroutines);
 	zend_hash_init(&async_scheduler.coroutines, 0, NULL, ZVAL_PTR_DTOR, 0);
 	async_queue_free();

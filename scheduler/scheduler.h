@@ -35,6 +35,7 @@ struct _async_coroutine_s {
 	bool exception_reported;        /* given to the uncaught-exception path already */
 	bool finally_done;              /* the finally handlers have run */
 	bool ended;                     /* its body has ended: result and exception are final */
+	bool queue_holds_ref;           /* ended while queued: the queue keeps it alive until popped */
 	zval finally_handlers;          /* array of Closures, or UNDEF */
 	zend_object std;
 };
