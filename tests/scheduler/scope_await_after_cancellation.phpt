@@ -39,7 +39,7 @@ echo "no handler: dropped\n";
 
 // Zombies of disposeSafely() count; a token interrupts the wait.
 $zombies = new Scope();
-$zombies->spawn(function () { delay(100); echo "zombie finished its work\n"; });
+$zombies->spawn(function () { delay(500); echo "zombie finished its work\n"; });
 delay(5);
 $zombies->disposeSafely();
 try { $zombies->awaitAfterCancellation(null, timeout(10)); } catch (OperationCanceledException $e) { echo "interrupted by the token\n"; }

@@ -6,9 +6,9 @@ use Async\{Scope, OperationCanceledException, AsyncCancellation, Future, FutureS
 use function Async\{spawn, delay, await, timeout};
 
 $scope = new Scope();
-$c = $scope->spawn(function () { delay(200); echo "long task done\n"; return "ok"; });
+$release = new FutureState();
+$c = $scope->spawn(function () use ($release) { await(new Future($release)); echo "long task done\n"; return "ok"; });
 
-$start = microtime(true);
 try {
 	$scope->awaitCompletion(timeout(20));
 } catch (OperationCanceledException $e) {
@@ -20,6 +20,7 @@ $state = new FutureState();
 spawn(function () use ($state) { delay(10); $state->complete(1); });
 try { $scope->awaitCompletion(new Future($state)); } catch (OperationCanceledException $e) { echo "interrupted by a Future\n"; }
 
+spawn(function () use ($release) { delay(10); $release->complete(); });
 $scope->awaitCompletion(timeout(5000));
 echo "waited for the task: ", await($c), "\n";
 

@@ -3,13 +3,14 @@ Scope::setChildScopeExceptionHandler(): takes the failures of coroutines in desc
 --FILE--
 <?php
 use Async\{Scope, Coroutine, AsyncCancellation};
-use function Async\{delay, timeout};
+use function Async\{delay, timeout, await};
 
 $app = new Scope();
-$app->setChildScopeExceptionHandler(function (Scope $s, Coroutine $c, Throwable $e) use (&$auth) {
-	echo "app: child scope failed: ", $e->getMessage(), " (the failing coroutine's scope: ", json_encode($s === $auth), ")\n";
-});
 $auth = Scope::inherit($app);
+$authRef = WeakReference::create($auth); // no cycle through the handler
+$app->setChildScopeExceptionHandler(function (Scope $s, Coroutine $c, Throwable $e) use ($authRef) {
+	echo "app: child scope failed: ", $e->getMessage(), " (the failing coroutine's scope: ", json_encode($s === $authRef->get()), ")\n";
+});
 $cache = Scope::inherit($app);
 $deep = Scope::inherit($auth);
 
@@ -18,9 +19,10 @@ $auth->spawn(function () {
 	catch (AsyncCancellation) { echo "auth sibling: cancelled with its failing scope\n"; }
 });
 $auth->spawn(function () { delay(5); throw new RuntimeException("auth failed"); });
-$cache->spawn(function () { delay(30); echo "cache: keeps working\n"; });
-$app->spawn(function () { delay(30); echo "app's own coroutine: keeps working\n"; });
+$cacheWork = $cache->spawn(function () { delay(30); return "cache: keeps working"; });
+$appWork = $app->spawn(function () { delay(30); return "app's own coroutine: keeps working"; });
 $app->awaitCompletion(timeout(2000));
+echo await($cacheWork), "\n", await($appWork), "\n";
 echo "auth cancelled=", json_encode($auth->isCancelled()), " app cancelled=", json_encode($app->isCancelled()),
 	" cache cancelled=", json_encode($cache->isCancelled()), "\n";
 

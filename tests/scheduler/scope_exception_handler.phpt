@@ -12,7 +12,7 @@ $scope->setExceptionHandler(function (Scope $s, Coroutine $c, Throwable $e) use 
 });
 $scope->spawn(function () { delay(5); throw new RuntimeException("first failure"); });
 $scope->spawn(function () { delay(10); throw new LogicException("second failure"); });
-$scope->spawn(function () { delay(30); echo "sibling keeps running\n"; });
+$sibling = $scope->spawn(function () { delay(30); return "sibling keeps running"; });
 // Deeper: spawn() inside a coroutine of the scope is in the scope too.
 $scope->spawn(function () { spawn(function () { delay(15); throw new DomainException("nested failure"); }); });
 // Awaited: the awaiter gets it, not the handler.
@@ -23,6 +23,7 @@ $cancelled = $scope->spawn(fn() => delay(1000));
 delay(1);
 $cancelled->cancel();
 $scope->awaitCompletion(timeout(2000));
+echo await($sibling), "\n";
 echo "scope cancelled: ", json_encode($scope->isCancelled()), "\n";
 
 // A handler can be replaced, also from inside itself.

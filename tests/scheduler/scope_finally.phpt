@@ -7,13 +7,18 @@ use function Async\{delay, timeout, suspend};
 
 $scope = new Scope();
 $scope->finally(function (Scope $s) use ($scope) { echo "first handler, same scope: ", json_encode($s === $scope), "\n"; });
-$scope->finally(function (Scope $s) { delay(5); echo "second handler (it suspended), finished: ", json_encode($s->isFinished()), "\n"; });
+$handled = new Async\FutureState();
+$scope->finally(function (Scope $s) use ($handled) {
+	delay(5);
+	echo "second handler (it suspended), finished: ", json_encode($s->isFinished()), "\n";
+	$handled->complete();
+});
 $scope->spawn(function () { try { delay(1000); } catch (AsyncCancellation) { delay(10); echo "coroutine unwound\n"; } });
 delay(5);
 echo "dispose\n";
 $scope->dispose(); // the handlers wait for the coroutine to unwind
 $scope->awaitAfterCancellation(null, timeout(2000));
-delay(20);
+Async\await(new Async\Future($handled));
 $scope->finally(fn() => print("added when done: runs at once\n"));
 echo "after the late handler\n";
 
@@ -28,12 +33,13 @@ suspend();
 echo "after unset\n";
 
 // A scope held only by its coroutines goes away after the last one ends.
-(function () {
+$ran = new Async\FutureState();
+(function () use ($ran) {
 	$local = new Scope();
-	$local->finally(fn() => print("local: handler ran after its coroutine ended\n"));
+	$local->finally(function () use ($ran) { echo "local: handler ran after its coroutine ended\n"; $ran->complete(); });
 	$local->spawn(function () { delay(10); echo "local: coroutine done\n"; });
 })();
-delay(50);
+Async\await(new Async\Future($ran));
 
 // Disposed with nothing running: at once (in a coroutine of their own).
 $empty = new Scope();
