@@ -86,6 +86,7 @@ struct _zend_async_scope_s {
 	bool closed;                       /* disposed: refuses spawn */
 	bool cancelled;
 	bool finally_done;                 /* the finally handlers were dispatched */
+	bool not_safely;                   /* asNotSafely(): disposeSafely() cancels too */
 	zval exception_handler;            /* callables, or UNDEF */
 	zval child_exception_handler;
 	zval finally_handlers;             /* array of Closures, or UNDEF */

@@ -379,6 +379,7 @@ static void drop_dispose_timer(zend_async_scope_t *scope)
 
 void async_scope_dispose(zend_async_scope_t *scope, bool safely)
 {
+	safely = safely && !scope->not_safely;
 	GC_ADDREF(ASYNC_SCOPE_OBJ(scope));
 	scope->closed = true;
 	scope->cancelled = true;

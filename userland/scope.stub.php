@@ -75,8 +75,14 @@ final class Scope implements ScopeProvider
     /** Closes it and cancels every coroutine in it and in its child scopes. */
     public function dispose(): void {}
 
-    /** Closes it (and its child scopes); their coroutines go on as zombies. */
+    /**
+     * Closes it (and its child scopes); their coroutines go on as zombies, unless asNotSafely()
+     * was called: then it cancels them as dispose() does.
+     */
     public function disposeSafely(): void {}
+
+    /** Makes disposeSafely() act as dispose(): it cancels, here and below, instead of leaving zombies. */
+    public function asNotSafely(): Scope {}
 
     /** dispose() after $timeout milliseconds, unless it was disposed before. */
     public function disposeAfterTimeout(int $timeout): void {}

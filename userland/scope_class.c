@@ -320,6 +320,13 @@ ZEND_METHOD(Async_Scope, disposeSafely)
 	async_scope_dispose(THIS_SCOPE(), true);
 }
 
+ZEND_METHOD(Async_Scope, asNotSafely)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	THIS_SCOPE()->not_safely = true;
+	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
 ZEND_METHOD(Async_Scope, disposeAfterTimeout)
 {
 	zend_long timeout;

@@ -42,6 +42,16 @@ delay(5);
 $late->disposeSafely();
 $late->dispose();
 $late->awaitAfterCancellation(null, timeout(2000));
+
+// asNotSafely(): disposeSafely() is dispose(), for its child scopes too.
+$strict = new Scope();
+var_dump($strict->asNotSafely() === $strict);
+$strictChild = Scope::inherit($strict);
+$strict->spawn(function () { try { delay(5000); } catch (AsyncCancellation) { echo "not safely: cancelled\n"; } });
+$strictChild->spawn(function () { try { delay(5000); } catch (AsyncCancellation) { echo "its child scope's coroutine: cancelled too\n"; } });
+delay(5);
+$strict->disposeSafely();
+$strict->awaitAfterCancellation(null, timeout(2000));
 echo "done\n";
 ?>
 --EXPECT--
@@ -56,4 +66,7 @@ safe: closed=true finished (zombies do not count)=true
 zombie: finished its work, not cancelled
 result: zombie result
 zombie cancelled by dispose()
+bool(true)
+its child scope's coroutine: cancelled too
+not safely: cancelled
 done
