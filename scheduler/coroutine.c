@@ -102,6 +102,9 @@ async_coroutine_t *async_coroutine_new(zend_async_scope_t *scope)
 {
 	async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(coroutine_create_object(async_ce_coroutine));
 	co->coroutine.scope = scope;
+	if (scope != NULL) {
+		GC_ADDREF(ASYNC_SCOPE_OBJ(scope)); /* released when the coroutine object goes */
+	}
 
 	zend_execute_data *frame = EG(current_execute_data);
 	while (frame != NULL && (frame->func == NULL || !ZEND_USER_CODE(frame->func->type))) {
@@ -185,6 +188,7 @@ static void run_coroutine(async_coroutine_t *co)
 		zend_try {
 			async_coroutine_call_finally(co);
 			async_output_coroutine_ended();
+			async_scope_coroutine_failed(co);
 		} zend_catch {
 			bailout = true;
 		} zend_end_try();
@@ -407,6 +411,13 @@ static void coroutine_free(zend_object *object)
 	if (coroutine->filename != NULL) {
 		zend_string_release(coroutine->filename);
 	}
+	if (coroutine->scope != NULL) {
+		if (!ZEND_COROUTINE_IS_FINISHED(coroutine)) {
+			zend_hash_index_del(&coroutine->scope->coroutines, co->id); /* it never ended: a fatal error */
+		}
+		OBJ_RELEASE(ASYNC_SCOPE_OBJ(coroutine->scope));
+		coroutine->scope = NULL;
+	}
 	zend_object_std_dtor(object);
 }
 
@@ -427,6 +438,9 @@ static HashTable *coroutine_get_gc(zend_object *object, zval **table, int *n)
 	}
 	zend_get_gc_buffer_add_zval(buffer, &co->waker.result);
 	zend_get_gc_buffer_add_zval(buffer, &co->finally_handlers);
+	if (co->coroutine.scope != NULL) {
+		zend_get_gc_buffer_add_obj(buffer, ASYNC_SCOPE_OBJ(co->coroutine.scope));
+	}
 	zend_get_gc_buffer_use(buffer, table, n);
 	return zend_std_get_properties(object);
 }

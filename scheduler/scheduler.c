@@ -66,6 +66,14 @@ static void switch_to(async_coroutine_t *target)
 	}
 }
 
+static void release_from_queue(async_coroutine_t *co)
+{
+	if (co->queue_holds_ref) {
+		co->queue_holds_ref = false;
+		OBJ_RELEASE(&co->std);
+	}
+}
+
 /* The next coroutine to run; skips those that ended while queued (cancelled before start). */
 static async_coroutine_t *pop_runnable(void)
 {
@@ -74,6 +82,7 @@ static async_coroutine_t *pop_runnable(void)
 		if (!ZEND_COROUTINE_IS_FINISHED(&co->coroutine)) {
 			return co;
 		}
+		release_from_queue(co);
 	}
 	return NULL;
 }
@@ -233,7 +242,11 @@ bool async_scheduler_launch(void)
 	if (!ZEND_ASYNC_REACTOR_STARTUP()) {
 		return false;
 	}
-	async_coroutine_t *main = async_coroutine_new(NULL);
+	zend_async_scope_t *main_scope = async_scope_new(NULL);
+	async_coroutine_t *main = async_coroutine_new(main_scope);
+	OBJ_RELEASE(ASYNC_SCOPE_OBJ(main_scope)); /* the main coroutine holds it now */
+	async_scheduler.main_scope = main_scope;
+	ZEND_ASYNC_G(main_scope) = main_scope;
 	ZEND_COROUTINE_SET_MAIN(&main->coroutine);
 	ZEND_COROUTINE_SET_STARTED(&main->coroutine);
 	async_scheduler.main = main;
@@ -246,6 +259,17 @@ bool async_scheduler_launch(void)
 
 /* ---- the engine API entries ---- */
 
+async_coroutine_t *async_scheduler_spawn_in(zend_async_scope_t *scope, int32_t priority)
+{
+	async_coroutine_t *co = async_coroutine_new(scope);
+	zval zv;
+	ZVAL_OBJ(&zv, &co->std); /* the scheduler's reference, until the coroutine ends */
+	zend_hash_index_add_new(&async_scheduler.coroutines, co->id, &zv);
+	ZEND_ASYNC_INCREASE_COROUTINE_COUNT;
+	async_queue_push(co, priority >= ZEND_COROUTINE_HI_PRIORITY);
+	return co;
+}
+
 static zend_coroutine_t *scheduler_spawn(zend_async_scope_t *scope, zend_object *scope_provider, int32_t priority)
 {
 	(void) scope_provider;
@@ -256,12 +280,15 @@ static zend_coroutine_t *scheduler_spawn(zend_async_scope_t *scope, zend_object 
 		zend_async_throw(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Cannot spawn a coroutine: the application is shutting down");
 		return NULL;
 	}
-	async_coroutine_t *co = async_coroutine_new(scope);
-	zval zv;
-	ZVAL_OBJ(&zv, &co->std); /* the scheduler's reference, until the coroutine ends */
-	zend_hash_index_add_new(&async_scheduler.coroutines, co->id, &zv);
-	ZEND_ASYNC_INCREASE_COROUTINE_COUNT;
-	async_queue_push(co, priority >= ZEND_COROUTINE_HI_PRIORITY);
+	/* By default a coroutine goes where its spawner runs. */
+	if (scope == NULL) {
+		scope = ZEND_ASYNC_CURRENT_SCOPE != NULL ? ZEND_ASYNC_CURRENT_SCOPE : async_scheduler.main_scope;
+	}
+	if (!async_scope_check_spawn(scope)) {
+		return NULL;
+	}
+	async_coroutine_t *co = async_scheduler_spawn_in(scope, priority);
+	async_scope_add_coroutine(scope, co);
 	return &co->coroutine;
 }
 
@@ -330,7 +357,11 @@ static bool scheduler_cancel(zend_coroutine_t *coroutine, zend_object *error, bo
 	ZEND_COROUTINE_SET_CANCELLED(coroutine);
 
 	if (!is_started(co) && co != async_scheduler.main) {
-		/* Never ran: it ends now, cancelled, without running. */
+		/* Never ran: it ends now, cancelled, without running. The queue still points to it. */
+		if (co->queued && !co->queue_holds_ref) {
+			co->queue_holds_ref = true;
+			GC_ADDREF(&co->std);
+		}
 		async_coroutine_finish(co, NULL, error);
 		OBJ_RELEASE(error);
 		return true;
@@ -466,6 +497,7 @@ void async_scheduler_coroutine_ended(async_coroutine_t *co)
 		return;
 	}
 	ZEND_ASYNC_DECREASE_COROUTINE_COUNT;
+	async_scope_coroutine_ended(co);
 	if (async_scheduler.after_main && live_count() == 1 && async_scheduler.main != NULL
 			&& async_scheduler.main->waker.status == ZEND_ASYNC_WAKER_WAITING) {
 		ZEND_ASYNC_RESUME(&async_scheduler.main->coroutine);
@@ -622,7 +654,7 @@ void async_scheduler_minit(int type, int module_number)
 		return;
 	}
 	zend_async_scheduler_register(scheduler_module, false,
-		async_scheduler_launch, async_scheduler_new_coroutine, NULL, NULL, scheduler_spawn, scheduler_suspend,
+		async_scheduler_launch, async_scheduler_new_coroutine, async_scheduler_new_scope, NULL, scheduler_spawn, scheduler_suspend,
 		scheduler_enqueue, scheduler_resume, scheduler_cancel, NULL, scheduler_shutdown,
 		scheduler_get_coroutines, NULL, NULL, NULL);
 }
@@ -660,6 +692,10 @@ void async_scheduler_rshutdown(void)
 		run_late_coroutines();
 	} zend_end_try();
 	/* Anything still alive here was left by a fatal error: it never runs; drop it. */
+	async_coroutine_t *queued;
+	while ((queued = async_queue_pop()) != NULL) {
+		release_from_queue(queued);
+	}
 	zend_hash_destroy(&async_scheduler.coroutines);
 	zend_hash_init(&async_scheduler.coroutines, 0, NULL, ZVAL_PTR_DTOR, 0);
 	async_output_rshutdown();
@@ -678,6 +714,8 @@ void async_scheduler_rshutdown(void)
 		ZEND_ASYNC_EXIT_EXCEPTION = NULL;
 	}
 	zend_hash_destroy(&async_scheduler.coroutines);
+	async_scheduler.main_scope = NULL; /* freed with the main coroutine */
+	ZEND_ASYNC_G(main_scope) = NULL;
 	ZEND_ASYNC_G(coroutine) = NULL;
 	ZEND_ASYNC_G(main_coroutine) = NULL;
 	async_scheduler.launched = false;

@@ -35,6 +35,7 @@ struct _async_coroutine_s {
 	bool exception_reported;        /* given to the uncaught-exception path already */
 	bool finally_done;              /* the finally handlers have run */
 	bool ended;                     /* its body has ended: result and exception are final */
+	bool queue_holds_ref;           /* ended while queued: the queue keeps it alive until popped */
 	zval finally_handlers;          /* array of Closures, or UNDEF */
 	zend_object std;
 };
@@ -67,6 +68,59 @@ zend_string *async_coroutine_spawn_location(async_coroutine_t *co);
 /* Runs the finally handlers once; needs a VM stack (the coroutine's own, or the caller's). */
 void async_coroutine_call_finally(async_coroutine_t *co);
 void async_coroutine_add_finally(async_coroutine_t *co, zval *callback);
+
+/* ---- scopes (scope.c) ---- */
+/* A Scope: a group of coroutines with a shared lifetime (structured concurrency). The engine API
+ * declares zend_async_scope_t opaque; this is its definition. It lives inside an Async\Scope
+ * object: every coroutine in it, each child scope and the scheduler (main scope) hold a reference
+ * on that object. */
+struct _zend_async_scope_s {
+	/* Notified each time the scope becomes finished (nothing active in it or below), and with
+	 * the exception of a coroutine that failed in it when nobody handled it. Never closed. */
+	zend_async_event_t event;
+	zend_async_scope_t *parent_scope;  /* holds a reference; NULL for a root scope */
+	zend_async_scope_t **children;     /* weak: a child removes itself when it is freed */
+	uint32_t children_count, children_capacity;
+	HashTable coroutines;              /* id => async_coroutine_t* (weak): its live coroutines */
+	uint32_t active_count;             /* those that are not zombies */
+	bool closed;                       /* disposed: refuses spawn */
+	bool cancelled;
+	bool finally_done;                 /* the finally handlers were dispatched */
+	bool not_safely;                   /* asNotSafely(): disposeSafely() cancels too */
+	zval exception_handler;            /* callables, or UNDEF */
+	zval child_exception_handler;
+	zval finally_handlers;             /* array of Closures, or UNDEF */
+	zend_async_event_t *dispose_timer; /* disposeAfterTimeout() */
+	zend_object std;
+};
+
+#define ASYNC_SCOPE_OBJ(scope)      (&(scope)->std)
+#define ASYNC_SCOPE_FROM_OBJ(obj)   ((zend_async_scope_t *) ((char *) (obj) - XtOffsetOf(zend_async_scope_t, std)))
+
+extern zend_class_entry *async_ce_scope;
+/* Gives the Async\Scope class (registered by the userland layer) its object handlers. */
+void async_scope_bind_class(zend_class_entry *ce);
+/* A new scope, child of `parent` (NULL: a root scope); throws and returns NULL if the parent is closed. */
+zend_async_scope_t *async_scope_new(zend_async_scope_t *parent);
+zend_async_scope_t *async_scheduler_new_scope(zend_async_scope_t *parent, bool with_zend_object);
+/* Throws (false) when the scope refuses new coroutines. */
+bool async_scope_check_spawn(zend_async_scope_t *scope);
+void async_scope_add_coroutine(zend_async_scope_t *scope, async_coroutine_t *co);
+/* The coroutine is leaving its scope (it ended): accounting, completion, finally handlers. Idempotent. */
+void async_scope_coroutine_ended(async_coroutine_t *co);
+/* Called in the coroutine's own context before it ends: gives an exception nobody awaits to the
+ * scope's handlers, or makes its scopes fail together. */
+void async_scope_coroutine_failed(async_coroutine_t *co);
+void async_scope_cancel(zend_async_scope_t *scope, zend_object *error);
+/* Closes it: with `safely`, its active coroutines become zombies, else they are cancelled. */
+void async_scope_dispose(zend_async_scope_t *scope, bool safely);
+bool async_scope_is_finished(zend_async_scope_t *scope);
+/* No live coroutine (zombies included) in it or below. */
+bool async_scope_is_empty(zend_async_scope_t *scope);
+/* The coroutine runs in `scope` or in one of its descendants. */
+bool async_scope_contains(zend_async_scope_t *scope, zend_coroutine_t *coroutine);
+void async_scope_add_finally(zend_async_scope_t *scope, zval *callback);
+bool async_scope_set_dispose_timeout(zend_async_scope_t *scope, zend_long ms);
 
 /* ---- the run queue (queue.c) ---- */
 void async_queue_push(async_coroutine_t *co, bool at_head);
@@ -109,6 +163,8 @@ bool async_scheduler_next_for_fiber(async_fiber_t *fiber);
 void async_scheduler_report_uncaught(async_coroutine_t *co);
 void async_scheduler_coroutine_ended(async_coroutine_t *co);
 bool async_scheduler_launch(void);
+/* Creates and queues a coroutine in `scope` without the scope's checks or accounting. */
+async_coroutine_t *async_scheduler_spawn_in(zend_async_scope_t *scope, int32_t priority);
 bool async_scheduler_graceful_shutdown(zend_object *error);
 /* Throws a cancellation that waited for the end of protect(); false if there is none. */
 bool async_scheduler_deliver_pending_cancel(async_coroutine_t *co);

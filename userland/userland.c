@@ -8,4 +8,5 @@ void async_userland_minit(void)
 	async_userland_register_coroutine_classes();
 	async_userland_register_channel();
 	async_userland_register_future();
+	async_userland_register_scope();
 }

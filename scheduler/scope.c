@@ -1,0 +1,568 @@
+/*
+ * Scopes: groups of coroutines with a shared lifetime (structured concurrency). A coroutine runs
+ * in the scope it was spawned in, and spawn() inside it uses that scope too; the main script and
+ * what it spawns run in the main scope. A scope knows its live coroutines and its child scopes:
+ * cancelling or disposing it reaches all of them, and waiting for it waits for all of them.
+ *
+ * An exception that ends a coroutine, when nobody awaits it, goes to the scope's exception
+ * handler (the coroutines are then independent of each other); else to the child-scope handler
+ * of an ancestor (the scopes below it fail together, it does not); else, when nobody holds the
+ * coroutine, the scopes fail together up the chain: each is cancelled and its awaiters get the
+ * exception; when none takes it, it is uncaught as before (the application shuts down).
+ */
+#include "scheduler.h"
+#include "zend_exceptions.h"
+#include "../engine/engine.h"
+
+zend_class_entry *async_ce_scope;
+static zend_object_handlers scope_handlers;
+
+#define CURRENT ((async_coroutine_t *) ZEND_ASYNC_G(coroutine))
+
+/* ---- the scope's event: notified when it finishes, or fails ---- */
+
+static bool event_start(zend_async_event_t *event) { (void) event; return true; }
+static bool event_stop(zend_async_event_t *event) { (void) event; return true; }
+
+static bool event_dispose(zend_async_event_t *event)
+{
+	OBJ_RELEASE(ASYNC_SCOPE_OBJ((zend_async_scope_t *) event));
+	return true;
+}
+
+static zend_string *event_info(zend_async_event_t *event)
+{
+	zend_async_scope_t *scope = (zend_async_scope_t *) event;
+	uint32_t count = zend_hash_num_elements(&scope->coroutines);
+	return zend_strpprintf(0, "a Scope (%u coroutine%s, %u child scope%s)", count, count == 1 ? "" : "s",
+		scope->children_count, scope->children_count == 1 ? "" : "s");
+}
+
+/* ---- creation and the tree ---- */
+
+static zend_object *scope_create_object(zend_class_entry *ce)
+{
+	zend_async_scope_t *scope = zend_object_alloc(sizeof(zend_async_scope_t), ce);
+	memset(scope, 0, XtOffsetOf(zend_async_scope_t, std));
+	zend_object_std_init(&scope->std, ce);
+	object_properties_init(&scope->std, ce);
+	scope->std.handlers = &scope_handlers;
+
+	zend_async_event_t *event = &scope->event;
+	event->flags = ZEND_ASYNC_EVENT_F_ZEND_OBJ;
+	event->zend_object_offset = XtOffsetOf(zend_async_scope_t, std);
+	event->add_callback = zend_async_callbacks_push;
+	event->del_callback = zend_async_callbacks_remove;
+	event->start = event_start;
+	event->stop = event_stop;
+	event->dispose = event_dispose;
+	event->info = event_info;
+
+	zend_hash_init(&scope->coroutines, 8, NULL, NULL, 0);
+	ZVAL_UNDEF(&scope->exception_handler);
+	ZVAL_UNDEF(&scope->child_exception_handler);
+	ZVAL_UNDEF(&scope->finally_handlers);
+	return &scope->std;
+}
+
+static void add_child(zend_async_scope_t *parent, zend_async_scope_t *child)
+{
+	if (parent->children_count == parent->children_capacity) {
+		parent->children_capacity = parent->children_capacity ? parent->children_capacity * 2 : 4;
+		parent->children = safe_erealloc(parent->children, parent->children_capacity, sizeof(*parent->children), 0);
+	}
+	parent->children[parent->children_count++] = child;
+	child->parent_scope = parent;
+	GC_ADDREF(ASYNC_SCOPE_OBJ(parent));
+}
+
+static void remove_child(zend_async_scope_t *parent, zend_async_scope_t *child)
+{
+	for (uint32_t i = 0; i < parent->children_count; i++) {
+		if (parent->children[i] == child) {
+			memmove(&parent->children[i], &parent->children[i + 1], (parent->children_count - i - 1) * sizeof(*parent->children));
+			parent->children_count--;
+			return;
+		}
+	}
+}
+
+zend_async_scope_t *async_scope_new(zend_async_scope_t *parent)
+{
+	if (parent != NULL && parent->closed) {
+		zend_throw_error(NULL, "Cannot create a child of a closed Scope: it was disposed");
+		return NULL;
+	}
+	zend_async_scope_t *scope = ASYNC_SCOPE_FROM_OBJ(scope_create_object(async_ce_scope));
+	if (parent != NULL) {
+		add_child(parent, scope);
+	}
+	return scope;
+}
+
+/* The engine API's new_scope: the caller owns the returned reference (a Scope object always). */
+zend_async_scope_t *async_scheduler_new_scope(zend_async_scope_t *parent, bool with_zend_object)
+{
+	(void) with_zend_object;
+	return async_scope_new(parent);
+}
+
+/* ---- state ---- */
+
+bool async_scope_is_finished(zend_async_scope_t *scope)
+{
+	if (scope->active_count > 0) {
+		return false;
+	}
+	for (uint32_t i = 0; i < scope->children_count; i++) {
+		if (!async_scope_is_finished(scope->children[i])) {
+			return false;
+		}
+	}
+	return true;
+}
+
+bool async_scope_is_empty(zend_async_scope_t *scope)
+{
+	if (zend_hash_num_elements(&scope->coroutines) > 0) {
+		return false;
+	}
+	for (uint32_t i = 0; i < scope->children_count; i++) {
+		if (!async_scope_is_empty(scope->children[i])) {
+			return false;
+		}
+	}
+	return true;
+}
+
+bool async_scope_contains(zend_async_scope_t *scope, zend_coroutine_t *coroutine)
+{
+	for (zend_async_scope_t *s = coroutine->scope; s != NULL; s = s->parent_scope) {
+		if (s == scope) {
+			return true;
+		}
+	}
+	return false;
+}
+
+bool async_scope_check_spawn(zend_async_scope_t *scope)
+{
+	if (scope->closed) {
+		zend_throw_error(NULL, "Cannot spawn a coroutine in a closed Scope: it was disposed");
+		return false;
+	}
+	return true;
+}
+
+void async_scope_add_coroutine(zend_async_scope_t *scope, async_coroutine_t *co)
+{
+	zend_hash_index_add_new_ptr(&scope->coroutines, co->id, co);
+	scope->active_count++;
+}
+
+/* ---- errors nobody can catch ---- */
+
+/* An exception thrown by a handler: nobody can catch it, so it is uncaught (the application
+ * ends gracefully and reports it), as for Coroutine::finally() handlers. Takes the reference. */
+static void report_handler_error(zend_object *error)
+{
+	if (ZEND_ASYNC_EXIT_EXCEPTION == NULL) {
+		ZEND_ASYNC_EXIT_EXCEPTION = error;
+	} else {
+		zend_exception_set_previous(ZEND_ASYNC_EXIT_EXCEPTION, error);
+	}
+	ZEND_ASYNC_SHUTDOWN();
+}
+
+static zend_object *take_exception(void)
+{
+	zend_object *error = EG(exception);
+	GC_ADDREF(error);
+	zend_clear_exception();
+	return error;
+}
+
+/* ---- finally handlers ---- */
+
+/* The entry of the coroutine that runs a scope's finally handlers: each gets the Scope. */
+static void run_finally_handlers(void)
+{
+	zend_async_scope_t *scope = CURRENT->coroutine.scope;
+	zval handlers, argument, retval, *handler;
+	ZVAL_COPY_VALUE(&handlers, &scope->finally_handlers);
+	ZVAL_UNDEF(&scope->finally_handlers);
+	if (Z_TYPE(handlers) != IS_ARRAY) {
+		return;
+	}
+	zend_object *first = NULL, *composite = NULL;
+	zval list;
+	ZVAL_UNDEF(&list);
+	ZVAL_OBJ(&argument, ASYNC_SCOPE_OBJ(scope));
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(handlers), handler) {
+		call_user_function(NULL, NULL, handler, &retval, 1, &argument);
+		zval_ptr_dtor(&retval);
+		if (EG(exception) == NULL) {
+			continue;
+		}
+		zend_object *error = take_exception();
+		if (first == NULL) {
+			first = error;
+			continue;
+		}
+		if (Z_TYPE(list) == IS_UNDEF) {
+			array_init(&list);
+			add_next_index_object(&list, first);
+		}
+		add_next_index_object(&list, error);
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&handlers);
+
+	if (Z_TYPE(list) == IS_ARRAY) {
+		composite = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_COMPOSITE, "Several finally handlers of a Scope threw");
+		zend_update_property(async_ce_composite_exception, composite, "exceptions", sizeof("exceptions") - 1, &list);
+		zval_ptr_dtor(&list);
+		first = composite;
+	}
+	if (first != NULL) {
+		report_handler_error(first);
+	}
+}
+
+/* Runs the finally handlers once, in a coroutine of their own (the scope may finish where no
+ * PHP code can run, such as the end of a coroutine). That coroutine runs in the scope but does
+ * not count in it. */
+static void dispatch_finally(zend_async_scope_t *scope)
+{
+	if (scope->finally_done) {
+		return;
+	}
+	scope->finally_done = true;
+	if (Z_TYPE(scope->finally_handlers) != IS_ARRAY) {
+		return;
+	}
+	if (!async_scheduler_launch()) {
+		return;
+	}
+	async_coroutine_t *co = async_scheduler_spawn_in(scope, ZEND_COROUTINE_NORMAL);
+	co->coroutine.internal_entry = run_finally_handlers;
+}
+
+void async_scope_add_finally(zend_async_scope_t *scope, zval *callback)
+{
+	if (scope->finally_done) {
+		/* Done already: at once, in the caller. */
+		zval retval, argument;
+		ZVAL_OBJ(&argument, ASYNC_SCOPE_OBJ(scope));
+		call_user_function(NULL, NULL, callback, &retval, 1, &argument);
+		zval_ptr_dtor(&retval);
+		return;
+	}
+	if (Z_TYPE(scope->finally_handlers) != IS_ARRAY) {
+		array_init(&scope->finally_handlers);
+	}
+	Z_ADDREF_P(callback);
+	add_next_index_zval(&scope->finally_handlers, callback);
+}
+
+/* ---- completion ---- */
+
+/* Something in `scope` ended or changed state: each scope from it upwards that is now finished
+ * tells its awaiters, and runs its finally handlers if it was disposed. A scope that is not
+ * finished keeps its ancestors from being finished too. */
+static void scope_changed(zend_async_scope_t *scope)
+{
+	for (zend_async_scope_t *s = scope; s != NULL; s = s->parent_scope) {
+		if (!async_scope_is_finished(s)) {
+			return;
+		}
+		ZEND_ASYNC_CALLBACKS_NOTIFY(&s->event, NULL, NULL);
+		if (s->closed) {
+			dispatch_finally(s);
+		}
+	}
+}
+
+void async_scope_coroutine_ended(async_coroutine_t *co)
+{
+	zend_async_scope_t *scope = co->coroutine.scope;
+	if (scope == NULL || zend_hash_index_del(&scope->coroutines, co->id) != SUCCESS) {
+		return;
+	}
+	if (!ZEND_COROUTINE_IS_ZOMBIE(&co->coroutine) && scope->active_count > 0) {
+		scope->active_count--;
+	}
+	scope_changed(scope);
+}
+
+/* ---- cancel and dispose ---- */
+
+/* The scope's children and live coroutines, each with a reference: cancelling one may run code
+ * (the finally handlers of a coroutine that never started) that changes both lists. */
+typedef struct {
+	zend_object **objects;
+	uint32_t count;
+} snapshot_t;
+
+static snapshot_t take_children(zend_async_scope_t *scope)
+{
+	snapshot_t snap = { scope->children_count ? safe_emalloc(scope->children_count, sizeof(zend_object *), 0) : NULL, 0 };
+	for (uint32_t i = 0; i < scope->children_count; i++) {
+		snap.objects[snap.count] = ASYNC_SCOPE_OBJ(scope->children[i]);
+		GC_ADDREF(snap.objects[snap.count++]);
+	}
+	return snap;
+}
+
+static snapshot_t take_coroutines(zend_async_scope_t *scope)
+{
+	uint32_t n = zend_hash_num_elements(&scope->coroutines);
+	snapshot_t snap = { n ? safe_emalloc(n, sizeof(zend_object *), 0) : NULL, 0 };
+	async_coroutine_t *co;
+	ZEND_HASH_FOREACH_PTR(&scope->coroutines, co) {
+		snap.objects[snap.count] = &co->std;
+		GC_ADDREF(snap.objects[snap.count++]);
+	} ZEND_HASH_FOREACH_END();
+	return snap;
+}
+
+static void release_snapshot(snapshot_t *snap)
+{
+	for (uint32_t i = 0; i < snap->count; i++) {
+		OBJ_RELEASE(snap->objects[i]);
+	}
+	if (snap->objects != NULL) {
+		efree(snap->objects);
+	}
+}
+
+/* Cancels its child scopes, then its coroutines (each once), with `error` or, when NULL, a new
+ * "The Scope was cancelled" AsyncCancellation for each. It stays open: spawn() still works. */
+void async_scope_cancel(zend_async_scope_t *scope, zend_object *error)
+{
+	scope->cancelled = true;
+	GC_ADDREF(ASYNC_SCOPE_OBJ(scope));
+
+	snapshot_t children = take_children(scope);
+	for (uint32_t i = 0; i < children.count; i++) {
+		async_scope_cancel(ASYNC_SCOPE_FROM_OBJ(children.objects[i]), error);
+	}
+	release_snapshot(&children);
+
+	snapshot_t coroutines = take_coroutines(scope);
+	for (uint32_t i = 0; i < coroutines.count; i++) {
+		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(coroutines.objects[i]);
+		if (ASYNC_COROUTINE_ENDED(co) || ZEND_COROUTINE_IS_CANCELLED(&co->coroutine)) {
+			continue;
+		}
+		if (error != NULL) {
+			ZEND_ASYNC_CANCEL(&co->coroutine, error, false);
+		} else {
+			ZEND_ASYNC_CANCEL(&co->coroutine,
+				zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "The Scope was cancelled"), true);
+		}
+	}
+	release_snapshot(&coroutines);
+
+	OBJ_RELEASE(ASYNC_SCOPE_OBJ(scope));
+}
+
+static void drop_dispose_timer(zend_async_scope_t *scope)
+{
+	zend_async_event_t *timer = scope->dispose_timer;
+	if (timer == NULL) {
+		return;
+	}
+	scope->dispose_timer = NULL;
+	timer->stop(timer);
+	ZEND_ASYNC_EVENT_RELEASE(timer);
+}
+
+void async_scope_dispose(zend_async_scope_t *scope, bool safely)
+{
+	safely = safely && !scope->not_safely;
+	GC_ADDREF(ASYNC_SCOPE_OBJ(scope));
+	scope->closed = true;
+	scope->cancelled = true;
+	drop_dispose_timer(scope);
+
+	snapshot_t children = take_children(scope);
+	for (uint32_t i = 0; i < children.count; i++) {
+		async_scope_dispose(ASYNC_SCOPE_FROM_OBJ(children.objects[i]), safely);
+	}
+	release_snapshot(&children);
+
+	if (safely) {
+		/* Its coroutines go on as zombies: they no longer count as active. */
+		async_coroutine_t *co;
+		ZEND_HASH_FOREACH_PTR(&scope->coroutines, co) {
+			if (!ZEND_COROUTINE_IS_ZOMBIE(&co->coroutine)) {
+				ZEND_COROUTINE_SET_ZOMBIE(&co->coroutine);
+				scope->active_count--;
+			}
+		} ZEND_HASH_FOREACH_END();
+	} else {
+		async_scope_cancel(scope, NULL);
+	}
+	scope_changed(scope);
+	OBJ_RELEASE(ASYNC_SCOPE_OBJ(scope));
+}
+
+typedef struct {
+	zend_async_event_callback_t base;
+	zend_async_scope_t *scope;  /* owns the timer */
+} timer_callback_t;
+
+static void on_dispose_timer(zend_async_event_t *event, zend_async_event_callback_t *callback, void *result,
+	zend_object *exception)
+{
+	(void) event; (void) result; (void) exception;
+	async_scope_dispose(((timer_callback_t *) callback)->scope, false);
+}
+
+bool async_scope_set_dispose_timeout(zend_async_scope_t *scope, zend_long ms)
+{
+	drop_dispose_timer(scope);
+	zend_async_timer_event_t *timer = ZEND_ASYNC_NEW_TIMER_EVENT((zend_ulong) ms, false);
+	if (timer == NULL) {
+		return false;
+	}
+	/* It does not keep the application alive by itself: only the scope's coroutines do. */
+	ZEND_ASYNC_EVENT_SET_HIDDEN(&timer->base);
+	timer_callback_t *cb = (timer_callback_t *) ZEND_ASYNC_EVENT_CALLBACK_EX(on_dispose_timer, sizeof(timer_callback_t));
+	cb->scope = scope;
+	timer->base.add_callback(&timer->base, &cb->base);
+	scope->dispose_timer = &timer->base;
+	timer->base.start(&timer->base);
+	return true;
+}
+
+/* ---- exceptions ---- */
+
+static void call_exception_handler(zval *handler, zend_async_scope_t *scope, async_coroutine_t *co, zend_object *exception)
+{
+	zval callable, retval, args[3];
+	ZVAL_COPY(&callable, handler); /* the handler may replace itself */
+	ZVAL_OBJ(&args[0], ASYNC_SCOPE_OBJ(scope));
+	ZVAL_OBJ(&args[1], &co->std);
+	ZVAL_OBJ(&args[2], exception);
+	co->exception_handled = true;
+	call_user_function(NULL, NULL, &callable, &retval, 3, args);
+	zval_ptr_dtor(&retval);
+	zval_ptr_dtor(&callable);
+	if (EG(exception) != NULL) {
+		report_handler_error(take_exception());
+	}
+}
+
+static bool is_cancellation(zend_object *exception)
+{
+	return instanceof_function(exception->ce, async_ce_cancellation);
+}
+
+void async_scope_coroutine_failed(async_coroutine_t *co)
+{
+	zend_async_scope_t *scope = co->coroutine.scope;
+	zend_object *exception = co->coroutine.exception;
+	if (scope == NULL || exception == NULL || co->exception_handled || is_cancellation(exception)
+			|| zend_is_unwind_exit(exception) || co->coroutine.event.callbacks.length > 0) {
+		return; /* nothing to handle, or whoever awaits it takes it */
+	}
+	GC_ADDREF(exception);
+
+	if (Z_TYPE(scope->exception_handler) != IS_UNDEF) {
+		call_exception_handler(&scope->exception_handler, scope, co, exception);
+		OBJ_RELEASE(exception);
+		return;
+	}
+	for (zend_async_scope_t *s = scope; s->parent_scope != NULL; s = s->parent_scope) {
+		zend_async_scope_t *handler_scope = s->parent_scope;
+		if (Z_TYPE(handler_scope->child_exception_handler) != IS_UNDEF) {
+			for (zend_async_scope_t *failed = scope; failed != handler_scope; failed = failed->parent_scope) {
+				if (!failed->cancelled) {
+					async_scope_cancel(failed, NULL);
+				}
+			}
+			call_exception_handler(&handler_scope->child_exception_handler, scope, co, exception);
+			OBJ_RELEASE(exception);
+			return;
+		}
+	}
+
+	/* Fail together, unless someone holds the coroutine and may still await it (the scheduler's
+	 * reference is the only one otherwise). The main scope's failure is the application's. */
+	if (GC_REFCOUNT(&co->std) <= 1) {
+		for (zend_async_scope_t *s = scope; s != NULL && s != async_scheduler.main_scope; s = s->parent_scope) {
+			if (!s->cancelled) {
+				async_scope_cancel(s, NULL);
+			}
+			ZEND_ASYNC_CALLBACKS_NOTIFY(&s->event, NULL, exception);
+			if (ZEND_ASYNC_EVENT_IS_EXCEPTION_HANDLED(&s->event)) {
+				co->exception_handled = true; /* an awaiter of the scope took it */
+				break;
+			}
+		}
+	}
+	OBJ_RELEASE(exception);
+}
+
+/* ---- the object ---- */
+
+/* The last reference went: the finally handlers of a scope never disposed run now. */
+static void scope_dtor(zend_object *object)
+{
+	zend_async_scope_t *scope = ASYNC_SCOPE_FROM_OBJ(object);
+	if (!scope->finally_done && Z_TYPE(scope->finally_handlers) == IS_ARRAY && !CG(unclean_shutdown)) {
+		dispatch_finally(scope);
+	}
+}
+
+static void scope_free(zend_object *object)
+{
+	zend_async_scope_t *scope = ASYNC_SCOPE_FROM_OBJ(object);
+	drop_dispose_timer(scope);
+	/* Children still alive here are freed in the same garbage cycle: they hold us. */
+	for (uint32_t i = 0; i < scope->children_count; i++) {
+		scope->children[i]->parent_scope = NULL;
+	}
+	if (scope->children != NULL) {
+		efree(scope->children);
+	}
+	if (scope->parent_scope != NULL) {
+		remove_child(scope->parent_scope, scope);
+		OBJ_RELEASE(ASYNC_SCOPE_OBJ(scope->parent_scope));
+		scope->parent_scope = NULL;
+	}
+	zend_async_callbacks_free(&scope->event);
+	zend_hash_destroy(&scope->coroutines);
+	zval_ptr_dtor(&scope->exception_handler);
+	zval_ptr_dtor(&scope->child_exception_handler);
+	zval_ptr_dtor(&scope->finally_handlers);
+	zend_object_std_dtor(object);
+}
+
+static HashTable *scope_get_gc(zend_object *object, zval **table, int *n)
+{
+	zend_async_scope_t *scope = ASYNC_SCOPE_FROM_OBJ(object);
+	zend_get_gc_buffer *buffer = zend_get_gc_buffer_create();
+	if (scope->parent_scope != NULL) {
+		zend_get_gc_buffer_add_obj(buffer, ASYNC_SCOPE_OBJ(scope->parent_scope));
+	}
+	zend_get_gc_buffer_add_zval(buffer, &scope->exception_handler);
+	zend_get_gc_buffer_add_zval(buffer, &scope->child_exception_handler);
+	zend_get_gc_buffer_add_zval(buffer, &scope->finally_handlers);
+	zend_get_gc_buffer_use(buffer, table, n);
+	return zend_std_get_properties(object);
+}
+
+void async_scope_bind_class(zend_class_entry *ce)
+{
+	async_ce_scope = ce;
+	ce->create_object = scope_create_object;
+
+	memcpy(&scope_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	scope_handlers.offset = XtOffsetOf(zend_async_scope_t, std);
+	scope_handlers.dtor_obj = scope_dtor;
+	scope_handlers.free_obj = scope_free;
+	scope_handlers.get_gc = scope_get_gc;
+	scope_handlers.clone_obj = NULL;
+}
