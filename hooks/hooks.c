@@ -7,6 +7,8 @@
 
 static const async_function_hook_table_t *const hook_tables[] = {
 	&async_sleep_hooks,
+	&async_stream_select_hooks,
+	&async_sockets_ext_hooks,
 };
 
 static zend_result (*previous_post_startup)(void);
