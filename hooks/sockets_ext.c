@@ -84,12 +84,23 @@ static void call_nonblocking(INTERNAL_FUNCTION_PARAMETERS, zif_handler original,
 	fcntl(fd, F_SETFL, flags);
 }
 
+/* True when the call's flags argument (number `flags_arg`, 0 for none) asks for MSG_DONTWAIT:
+ * that one call does not block in PHP either. */
+static bool asks_dontwait(zend_execute_data *execute_data, uint32_t flags_arg)
+{
+	if (flags_arg == 0 || ZEND_CALL_NUM_ARGS(execute_data) < flags_arg) {
+		return false;
+	}
+	zval *flags = ZEND_CALL_ARG(execute_data, flags_arg);
+	return Z_TYPE_P(flags) != IS_LONG || (Z_LVAL_P(flags) & MSG_DONTWAIT);
+}
+
 /* Waits until the socket is ready for `events` (within its timeout option), then calls PHP's handler. */
 static void call_when_ready(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, async_poll_event events,
-	int timeout_option)
+	int timeout_option, uint32_t flags_arg)
 {
 	php_socket *sock = hooked_socket_argument(execute_data);
-	if (sock == NULL) {
+	if (sock == NULL || asks_dontwait(execute_data, flags_arg)) {
 		original(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 		return;
 	}
@@ -109,19 +120,19 @@ static void call_when_ready(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, 
 	}
 }
 
-#define READY_HOOK(name, events, option) \
+#define READY_HOOK(name, events, option, flags_arg) \
 	static PHP_FUNCTION(async_hook_##name) \
 	{ \
-		call_when_ready(INTERNAL_FUNCTION_PARAM_PASSTHRU, original_##name, (events), (option)); \
+		call_when_ready(INTERNAL_FUNCTION_PARAM_PASSTHRU, original_##name, (events), (option), (flags_arg)); \
 	}
 
-READY_HOOK(socket_accept, ASYNC_READABLE, SO_RCVTIMEO)
-READY_HOOK(socket_read, ASYNC_READABLE, SO_RCVTIMEO)
-READY_HOOK(socket_recv, ASYNC_READABLE, SO_RCVTIMEO)
-READY_HOOK(socket_recvfrom, ASYNC_READABLE, SO_RCVTIMEO)
-READY_HOOK(socket_write, ASYNC_WRITABLE, SO_SNDTIMEO)
-READY_HOOK(socket_send, ASYNC_WRITABLE, SO_SNDTIMEO)
-READY_HOOK(socket_sendto, ASYNC_WRITABLE, SO_SNDTIMEO)
+READY_HOOK(socket_accept, ASYNC_READABLE, SO_RCVTIMEO, 0)
+READY_HOOK(socket_read, ASYNC_READABLE, SO_RCVTIMEO, 0)
+READY_HOOK(socket_recv, ASYNC_READABLE, SO_RCVTIMEO, 4)
+READY_HOOK(socket_recvfrom, ASYNC_READABLE, SO_RCVTIMEO, 4)
+READY_HOOK(socket_write, ASYNC_WRITABLE, SO_SNDTIMEO, 0)
+READY_HOOK(socket_send, ASYNC_WRITABLE, SO_SNDTIMEO, 4)
+READY_HOOK(socket_sendto, ASYNC_WRITABLE, SO_SNDTIMEO, 4)
 
 static void set_socket_error(php_socket *sock, zend_sockets_globals *globals, int error)
 {

@@ -7,7 +7,8 @@ sockets
 use function Async\{spawn, await, delay};
 
 $ticks = 0;
-$ticker = spawn(function () use (&$ticks) { for ($i = 0; $i < 10; $i++) { delay(40); $ticks++; } });
+$done = false;
+$ticker = spawn(function () use (&$ticks, &$done) { while (!$done) { delay(20); $ticks++; } });
 
 $server = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);
 socket_bind($server, '127.0.0.1', 0);
@@ -68,6 +69,7 @@ $selecting = spawn(function () use ($pair, $udp, &$ticks) {
 });
 spawn(function () use ($pair) { delay(80); socket_write($pair[1], "ping"); });
 echo json_encode(await($selecting)), "\n";
+$done = true;
 await($ticker);
 ?>
 --EXPECT--

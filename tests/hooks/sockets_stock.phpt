@@ -1,5 +1,5 @@
 --TEST--
-Hooks: ext/sockets in a coroutine gives what PHP gives outside one: SO_RCVTIMEO/SO_SNDTIMEO timeouts, refused connects, non-blocking sockets, closed sockets, bad arguments
+Hooks: ext/sockets in a coroutine gives what PHP gives outside one: SO_RCVTIMEO/SO_SNDTIMEO timeouts, refused connects, non-blocking sockets and MSG_DONTWAIT, closed sockets, bad arguments
 --EXTENSIONS--
 sockets
 --INI--
@@ -39,6 +39,9 @@ function scenarios(): array {
     socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $nb);
     socket_set_nonblock($nb[0]);
     $note('non-blocking read', fn () => socket_read($nb[0], 10));
+    socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $blocking);
+    $note('MSG_DONTWAIT recv', fn () => [socket_recv($blocking[0], $buf, 10, MSG_DONTWAIT), $buf]);
+    $note('MSG_DONTWAIT recvfrom', fn () => socket_recvfrom($blocking[0], $buf, 10, MSG_DONTWAIT, $from));
     $note('non-blocking accept', function () {
         $s = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);
         socket_bind($s, '127.0.0.1', 0); socket_listen($s); socket_set_nonblock($s);
@@ -88,6 +91,8 @@ recvfrom timeout: [false,11,null,true]
 write timeout: [false,11,null,true]
 send timeout: [false,11,null,true]
 non-blocking read: [false,11,null,null]
+MSG_DONTWAIT recv: [[false,null],11,null,null]
+MSG_DONTWAIT recvfrom: [false,11,null,null]
 non-blocking accept: [false,11,null,null]
 refused: [false,111,"socket_connect(): unable to connect [111]: Connection refused",null]
 bad address: [false,-10000,"socket_connect(): Host lookup failed [-10000]: Unknown error -10000",null]

@@ -1,5 +1,5 @@
 --TEST--
-Hooks: stream_select() in a coroutine waits through the reactor (others run meanwhile) over socket pairs and proc_open pipes; the result arrays keep their keys
+Hooks: stream_select() in a coroutine waits through the reactor (others run meanwhile) over socket pairs, proc_open and popen pipes; the result arrays keep their keys
 --FILE--
 <?php
 use function Async\{spawn, await, delay};
@@ -9,8 +9,9 @@ use function Async\{spawn, await, delay};
 $proc = proc_open(['sh', '-c', 'sleep 0.3; echo from-child'], [1 => ['pipe', 'w']], $pipes);
 
 $ticks = 0;
-$ticker = spawn(function () use (&$ticks) {
-    for ($i = 0; $i < 8; $i++) { delay(50); $ticks++; }
+$done = false;
+$ticker = spawn(function () use (&$ticks, &$done) {
+    while (!$done) { delay(20); $ticks++; }
 });
 $selector = spawn(function () use ($a, $c, $pipes, &$ticks) {
     $results = [];
@@ -22,6 +23,12 @@ $selector = spawn(function () use ($a, $c, $pipes, &$ticks) {
     $r = ['child' => $pipes[1], 'other' => $c]; $w = []; $e = null;
     $n = stream_select($r, $w, $e, null);
     $results[] = ['pipe', $n, array_keys($r), trim(fgets($pipes[1])), $w];
+    // 2b. a popen() pipe
+    $p = popen('sleep 0.2; echo from-popen', 'r');
+    $r = ['popen' => $p]; $w = null; $e = null;
+    $n = stream_select($r, $w, $e, 5);
+    $results[] = ['popen', $n, array_keys($r), trim(fgets($p))];
+    pclose($p);
     // 3. writable at once, in the write set only
     $r = null; $w = [5 => $a]; $e = [];
     $results[] = ['writable', stream_select($r, $w, $e, 1), $r, array_keys($w), $e];
@@ -35,12 +42,15 @@ $selector = spawn(function () use ($a, $c, $pipes, &$ticks) {
 });
 spawn(function () use ($b) { delay(100); fwrite($b, "hello"); });
 
-foreach (await($selector) as $line) echo json_encode($line), "\n";
+$results = await($selector);
+$done = true;
+foreach ($results as $line) echo json_encode($line), "\n";
 await($ticker);
 proc_close($proc);
 ?>
 --EXPECT--
 ["pair",1,["first"],"hello",true]
 ["pipe",1,["child"],"from-child",[]]
+["popen",1,["popen"],"from-popen"]
 ["writable",1,null,[5],[]]
 ["timeout",0,[],[],true,true]
