@@ -7,13 +7,12 @@
 
 int async_xport_accept(async_xport_t *xport, php_stream *stream, php_stream_xport_param *xparam)
 {
-	php_netstream_data_t *sock = stream->abstract;
 	async_xport_deadline_t deadline;
 
 	xparam->outputs.client = NULL;
 	async_xport_deadline_init(&deadline, xparam->inputs.timeout);
-	switch (async_xport_wait_ready(sock->socket, ASYNC_READABLE, &deadline)) {
-		case ASYNC_HOOK_WAIT_TIMEOUT: {
+	switch (async_xport_wait_stream(stream, ASYNC_READABLE, &deadline)) {
+		case ASYNC_XPORT_TIMEOUT: {
 			/* PHP's accept with no time left: it fails (or takes a last-moment client) its own way */
 			struct timeval zero = { 0, 0 };
 			struct timeval *timeout = xparam->inputs.timeout;
@@ -22,7 +21,14 @@ int async_xport_accept(async_xport_t *xport, php_stream *stream, php_stream_xpor
 			xparam->inputs.timeout = timeout;
 			return result;
 		}
-		case ASYNC_HOOK_WAIT_FAILED:
+		case ASYNC_XPORT_CLOSED: /* the server socket was closed by another coroutine */
+			xparam->outputs.error_code = EBADF;
+			if (xparam->want_errortext) {
+				xparam->outputs.error_text = php_socket_error_str(EBADF);
+			}
+			xparam->outputs.returncode = -1;
+			return PHP_STREAM_OPTION_RETURN_OK;
+		case ASYNC_XPORT_FAILED:
 			xparam->outputs.returncode = -1;
 			return PHP_STREAM_OPTION_RETURN_OK;
 		default:
