@@ -5,6 +5,16 @@
  */
 #include "xport.h"
 
+static int failed(php_stream_xport_param *xparam, int error)
+{
+	xparam->outputs.error_code = error;
+	if (xparam->want_errortext) {
+		xparam->outputs.error_text = php_socket_error_str(error);
+	}
+	xparam->outputs.returncode = -1;
+	return PHP_STREAM_OPTION_RETURN_OK;
+}
+
 int async_xport_accept(async_xport_t *xport, php_stream *stream, php_stream_xport_param *xparam)
 {
 	async_xport_deadline_t deadline;
@@ -22,15 +32,9 @@ int async_xport_accept(async_xport_t *xport, php_stream *stream, php_stream_xpor
 			return result;
 		}
 		case ASYNC_XPORT_CLOSED: /* the server socket was closed by another coroutine */
-			xparam->outputs.error_code = EBADF;
-			if (xparam->want_errortext) {
-				xparam->outputs.error_text = php_socket_error_str(EBADF);
-			}
-			xparam->outputs.returncode = -1;
-			return PHP_STREAM_OPTION_RETURN_OK;
-		case ASYNC_XPORT_FAILED:
-			xparam->outputs.returncode = -1;
-			return PHP_STREAM_OPTION_RETURN_OK;
+			return failed(xparam, EBADF);
+		case ASYNC_XPORT_FAILED: /* cancelled: PHP's caller still warns, so it says why */
+			return failed(xparam, ECANCELED);
 		default:
 			return async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
 	}
