@@ -1,6 +1,7 @@
 --TEST--
 Stream hooks: failures inside a coroutine give PHP's own results, warnings and error codes (refused, unknown host, bad address, closed peer, closed stream, accept timeout)
 --INI--
+pcre.jit=0
 default_socket_timeout=10
 --FILE--
 <?php

@@ -1,6 +1,7 @@
 --TEST--
 Stream hooks: timeouts inside a coroutine end as PHP's do (stream_set_timeout on read and write, default_socket_timeout, connect timeout) while other coroutines run
 --INI--
+pcre.jit=0
 default_socket_timeout=1
 --FILE--
 <?php
