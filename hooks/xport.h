@@ -31,6 +31,21 @@ async_xport_t *async_xport_of(php_stream *stream);
 /* Runs PHP's set_option with PHP's ops on the stream; an accepted client gets the proxy ops. */
 int async_xport_original_set_option(async_xport_t *xport, php_stream *stream, int option, int value, void *ptrparam);
 
+/* xport_guard.c: who waits on which stream, so that closing it from another coroutine is safe. */
+typedef struct _async_xport_guard async_xport_guard_t;
+typedef struct _async_xport_waiter {
+	async_xport_guard_t *guard;
+	zend_coroutine_t *coroutine;
+	struct _async_xport_waiter *prev, *next;
+} async_xport_waiter_t;
+
+/* False when the stream is being closed: do not wait. */
+bool async_xport_guard_enter(php_stream *stream, async_xport_waiter_t *waiter);
+void async_xport_guard_leave(php_stream *stream, async_xport_waiter_t *waiter);
+bool async_xport_guard_closing(const async_xport_waiter_t *waiter);
+/* From our close op, before PHP's: wakes the waiters and waits until they have left. */
+void async_xport_guard_close(php_stream *stream);
+
 /* xport_wait.c: waits until the socket is ready for `events` or the deadline passes. */
 typedef struct {
 	bool infinite;
@@ -41,6 +56,17 @@ void async_xport_deadline_init(async_xport_deadline_t *deadline, const struct ti
 /* Milliseconds left (0 once passed), -1 for no deadline. */
 zend_long async_xport_deadline_left_ms(const async_xport_deadline_t *deadline);
 async_hook_wait_result_t async_xport_wait_ready(php_socket_t fd, async_poll_event events,
+	const async_xport_deadline_t *deadline);
+
+typedef enum {
+	ASYNC_XPORT_READY,
+	ASYNC_XPORT_TIMEOUT,
+	ASYNC_XPORT_FAILED,     /* an exception is pending (cancellation) */
+	ASYNC_XPORT_CLOSED      /* another coroutine closed the stream meanwhile: do not touch it */
+} async_xport_wait_result_t;
+
+/* The same for a socket that belongs to a stream PHP code can reach (and close meanwhile). */
+async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_poll_event events,
 	const async_xport_deadline_t *deadline);
 
 /* The operations a coroutine does without blocking (one file each). */

@@ -144,8 +144,9 @@ static attempt_result_t attempt(async_xport_t *xport, php_stream *stream, php_st
 	int error = 0;
 	if (xparam->outputs.returncode == 1) { /* in progress */
 		switch (async_xport_wait_ready(sock->socket, ASYNC_READABLE | ASYNC_WRITABLE, deadline)) {
-			case ASYNC_HOOK_WAIT_FAILED:
+			case ASYNC_HOOK_WAIT_FAILED: /* cancelled: PHP's caller still warns, so it says why */
 				close_socket(sock);
+				set_error(xparam, ECANCELED);
 				xparam->outputs.returncode = -1;
 				return ATTEMPT_THREW;
 			case ASYNC_HOOK_WAIT_TIMEOUT:
@@ -241,6 +242,7 @@ int async_xport_connect(async_xport_t *xport, php_stream *stream, php_stream_xpo
 			async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
 			break;
 		case RESOLVE_THREW:
+			set_error(xparam, ECANCELED);
 			xparam->outputs.returncode = -1;
 			break;
 	}

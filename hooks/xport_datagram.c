@@ -7,14 +7,23 @@
 
 int async_xport_datagram(async_xport_t *xport, php_stream *stream, php_stream_xport_param *xparam)
 {
-	php_netstream_data_t *sock = stream->abstract;
 	async_xport_deadline_t no_deadline;
 	async_poll_event events = xparam->op == STREAM_XPORT_OP_RECV ? ASYNC_READABLE : ASYNC_WRITABLE;
 
 	async_xport_deadline_init(&no_deadline, NULL);
-	if (async_xport_wait_ready(sock->socket, events, &no_deadline) != ASYNC_HOOK_WAIT_READY) {
-		xparam->outputs.returncode = -1;
-		return PHP_STREAM_OPTION_RETURN_OK;
+	switch (async_xport_wait_stream(stream, events, &no_deadline)) {
+		case ASYNC_XPORT_READY:
+			break;
+		case ASYNC_XPORT_CLOSED:
+			if (xparam->op == STREAM_XPORT_OP_SEND) { /* PHP's warning for a failed send */
+				char *error = php_socket_strerror(EBADF, NULL, 0);
+				php_error_docref(NULL, E_WARNING, "%s\n", error);
+				efree(error);
+			}
+			ZEND_FALLTHROUGH;
+		default:
+			xparam->outputs.returncode = -1;
+			return PHP_STREAM_OPTION_RETURN_OK;
 	}
 	return async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
 }

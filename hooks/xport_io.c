@@ -16,15 +16,16 @@ ssize_t async_xport_read(php_stream *stream, char *buf, size_t count)
 	async_xport_deadline_t deadline;
 
 	async_xport_deadline_init(&deadline, &sock->timeout);
-	switch (async_xport_wait_ready(sock->socket, ASYNC_READABLE, &deadline)) {
-		case ASYNC_HOOK_WAIT_TIMEOUT: {
+	switch (async_xport_wait_stream(stream, ASYNC_READABLE, &deadline)) {
+		case ASYNC_XPORT_TIMEOUT: {
 			struct timeval saved = sock->timeout;
 			sock->timeout = zero_timeout;
 			ssize_t result = xport->original_ops->read(stream, buf, count);
 			sock->timeout = saved;
 			return result;
 		}
-		case ASYNC_HOOK_WAIT_FAILED:
+		case ASYNC_XPORT_FAILED:
+		case ASYNC_XPORT_CLOSED:
 			return -1;
 		default:
 			return xport->original_ops->read(stream, buf, count);
@@ -38,10 +39,18 @@ ssize_t async_xport_write(php_stream *stream, const char *buf, size_t count)
 	async_xport_deadline_t deadline;
 
 	async_xport_deadline_init(&deadline, &sock->timeout);
-	switch (async_xport_wait_ready(sock->socket, ASYNC_WRITABLE, &deadline)) {
-		case ASYNC_HOOK_WAIT_FAILED:
+	switch (async_xport_wait_stream(stream, ASYNC_WRITABLE, &deadline)) {
+		case ASYNC_XPORT_FAILED:
 			return -1;
-		case ASYNC_HOOK_WAIT_READY:
+		case ASYNC_XPORT_CLOSED: {
+			/* what PHP's write says on a socket closed under it */
+			char *error = php_socket_strerror(EBADF, NULL, 0);
+			php_error_docref(NULL, E_NOTICE, "Send of " ZEND_LONG_FMT " bytes failed with errno=%d %s",
+				(zend_long) count, EBADF, error);
+			efree(error);
+			return -1;
+		}
+		case ASYNC_XPORT_READY:
 			if (sock->timeout.tv_sec != -1) {
 				return xport->original_ops->write(stream, buf, count);
 			}

@@ -7,6 +7,7 @@
 static ssize_t proxy_write(php_stream *stream, const char *buf, size_t count);
 static ssize_t proxy_read(php_stream *stream, char *buf, size_t count);
 static int proxy_set_option(php_stream *stream, int option, int value, void *ptrparam);
+static int proxy_close(php_stream *stream, int close_handle);
 
 static async_xport_t transports[] = {
 	{ .protocol = "tcp", .is_unix = false },
@@ -46,6 +47,7 @@ static void adopt(async_xport_t *xport, php_stream *stream)
 		xport->ops.write = proxy_write;
 		xport->ops.read = proxy_read;
 		xport->ops.set_option = proxy_set_option;
+		xport->ops.close = proxy_close;
 	}
 	if (stream->ops == xport->original_ops) {
 		stream->ops = &xport->ops;
@@ -101,6 +103,12 @@ static ssize_t proxy_read(php_stream *stream, char *buf, size_t count)
 		return async_xport_read(stream, buf, count);
 	}
 	return async_xport_of(stream)->original_ops->read(stream, buf, count);
+}
+
+static int proxy_close(php_stream *stream, int close_handle)
+{
+	async_xport_guard_close(stream);
+	return async_xport_of(stream)->original_ops->close(stream, close_handle);
 }
 
 static int proxy_set_option(php_stream *stream, int option, int value, void *ptrparam)

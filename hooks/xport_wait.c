@@ -55,3 +55,41 @@ async_hook_wait_result_t async_xport_wait_ready(php_socket_t fd, async_poll_even
 		}
 	}
 }
+
+async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_poll_event events,
+	const async_xport_deadline_t *deadline)
+{
+	php_socket_t fd = ((php_netstream_data_t *) stream->abstract)->socket;
+	async_xport_waiter_t waiter;
+	async_xport_wait_result_t result;
+
+	if (!async_xport_guard_enter(stream, &waiter)) {
+		return ASYNC_XPORT_CLOSED;
+	}
+	for (;;) {
+		async_xport_deadline_t now_only;
+		async_xport_deadline_init(&now_only, &(struct timeval) { 0, 0 });
+		async_hook_wait_result_t ready = async_xport_wait_ready(fd, events, &now_only);
+		if (ready == ASYNC_HOOK_WAIT_READY) {
+			result = ASYNC_XPORT_READY;
+			break;
+		}
+		zend_long left = async_xport_deadline_left_ms(deadline);
+		if (left == 0) {
+			result = ASYNC_XPORT_TIMEOUT;
+			break;
+		}
+		async_hook_wait_result_t waited = async_hook_wait_fd(fd, true, events, left, NULL);
+		if (async_xport_guard_closing(&waiter)) {
+			result = ASYNC_XPORT_CLOSED;
+			break;
+		}
+		if (waited == ASYNC_HOOK_WAIT_FAILED) {
+			result = ASYNC_XPORT_FAILED;
+			break;
+		}
+		/* ready, timed out or woken: the next turn looks again */
+	}
+	async_xport_guard_leave(stream, &waiter);
+	return result;
+}
