@@ -17,6 +17,7 @@
 #include "ext/sockets/php_sockets.h"
 #include <fcntl.h>
 #include <errno.h>
+#include <time.h>
 
 static zif_handler original_socket_connect, original_socket_accept, original_socket_read,
 	original_socket_write, original_socket_recv, original_socket_send, original_socket_recvfrom,
@@ -130,14 +131,123 @@ READY_HOOK(socket_accept, ASYNC_READABLE, SO_RCVTIMEO, 0)
 READY_HOOK(socket_read, ASYNC_READABLE, SO_RCVTIMEO, 0)
 READY_HOOK(socket_recv, ASYNC_READABLE, SO_RCVTIMEO, 4)
 READY_HOOK(socket_recvfrom, ASYNC_READABLE, SO_RCVTIMEO, 4)
-READY_HOOK(socket_write, ASYNC_WRITABLE, SO_SNDTIMEO, 0)
-READY_HOOK(socket_send, ASYNC_WRITABLE, SO_SNDTIMEO, 4)
 READY_HOOK(socket_sendto, ASYNC_WRITABLE, SO_SNDTIMEO, 4)
 
 static void set_socket_error(php_socket *sock, zend_sockets_globals *globals, int error)
 {
 	sock->error = error;
 	globals->last_error = error;
+}
+
+static int64_t monotonic_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t) ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static bool is_stream_socket(php_socket_t fd)
+{
+	int type = 0;
+	socklen_t len = sizeof(type);
+	return getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0 && type == SOCK_STREAM;
+}
+
+/*
+ * socket_write() and socket_send() on a blocking stream socket. PHP's blocking write returns
+ * once all the data is queued, which can take many turns of the peer (maybe a coroutine of this
+ * very thread). So each time the socket is writable, PHP's handler runs on the socket made
+ * non-blocking and is given the part still to send, until all of it is sent. SO_SNDTIMEO bounds
+ * the whole call, as in PHP; when it passes after some data went, the count sent is the result.
+ * Other arguments than a string and a plain length take the one-wait path.
+ */
+static void write_all(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, uint32_t flags_arg)
+{
+	php_socket *sock = hooked_socket_argument(execute_data);
+	zend_sockets_globals *globals = loaded_sockets_globals();
+	uint32_t argc = ZEND_CALL_NUM_ARGS(execute_data);
+	zval *data = argc >= 2 ? ZEND_CALL_ARG(execute_data, 2) : NULL;
+	zval *length = argc >= 3 ? ZEND_CALL_ARG(execute_data, 3) : NULL;
+
+	if (sock == NULL || globals == NULL || data == NULL || Z_TYPE_P(data) != IS_STRING
+		|| (length != NULL && Z_TYPE_P(length) != IS_NULL && (Z_TYPE_P(length) != IS_LONG || Z_LVAL_P(length) < 0))
+		|| asks_dontwait(execute_data, flags_arg) || !is_stream_socket(sock->bsd_socket)) {
+		call_when_ready(INTERNAL_FUNCTION_PARAM_PASSTHRU, original, ASYNC_WRITABLE, SO_SNDTIMEO, flags_arg);
+		return;
+	}
+	zend_string *whole = Z_STR_P(data);
+	size_t total = ZSTR_LEN(whole);
+	if (length != NULL && Z_TYPE_P(length) == IS_LONG && (zend_ulong) Z_LVAL_P(length) < total) {
+		total = (size_t) Z_LVAL_P(length);
+	}
+	zval saved_length;
+	if (length != NULL) {
+		ZVAL_COPY_VALUE(&saved_length, length); /* a long or null */
+	}
+	php_socket_t fd = sock->bsd_socket;
+	int64_t timeout_ns = socket_timeout_ns(fd, SO_SNDTIMEO);
+	int64_t deadline = timeout_ns >= 0 ? monotonic_ns() + timeout_ns : 0;
+	size_t sent = 0;
+
+	for (;;) {
+		int64_t remaining = -1;
+		if (timeout_ns >= 0 && (remaining = deadline - monotonic_ns()) < 0) {
+			remaining = 0;
+		}
+		async_hook_fd_t wait = { .fd = fd, .events = ASYNC_WRITABLE };
+		async_hook_wait_result_t waited = async_hook_wait_fds(&wait, 1, remaining);
+		if (waited == ASYNC_HOOK_WAIT_FAILED) {
+			RETURN_THROWS();
+		}
+		if (IS_INVALID_SOCKET(sock) || (waited == ASYNC_HOOK_WAIT_TIMEOUT && sent == 0)) {
+			/* PHP's own outcome: closed meanwhile, or the timed-out write (EAGAIN, no warning) */
+			call_nonblocking(INTERNAL_FUNCTION_PARAM_PASSTHRU, original, fd);
+			return;
+		}
+		if (waited == ASYNC_HOOK_WAIT_TIMEOUT) {
+			RETURN_LONG((zend_long) sent);
+		}
+		int saved_error = sock->error, saved_last_error = globals->last_error;
+		if (sent > 0) {
+			ZVAL_STR(data, zend_string_init(ZSTR_VAL(whole) + sent, total - sent, 0));
+			if (length != NULL && Z_TYPE(saved_length) == IS_LONG) {
+				ZVAL_LONG(length, (zend_long) (total - sent));
+			}
+		}
+		call_nonblocking(INTERNAL_FUNCTION_PARAM_PASSTHRU, original, fd);
+		if (sent > 0) {
+			zend_string_release(Z_STR_P(data));
+			ZVAL_STR(data, whole);
+			if (length != NULL) {
+				ZVAL_COPY_VALUE(length, &saved_length);
+			}
+		}
+		if (EG(exception)) {
+			return;
+		}
+		if (Z_TYPE_P(return_value) == IS_LONG) {
+			sent += (size_t) Z_LVAL_P(return_value);
+			if (sent >= total) {
+				RETURN_LONG((zend_long) sent);
+			}
+		} else if (Z_TYPE_P(return_value) == IS_FALSE && sock->error == EAGAIN) {
+			/* full again before PHP wrote: not an error for a blocking write */
+			sock->error = saved_error;
+			globals->last_error = saved_last_error;
+		} else {
+			return; /* PHP's failure, with its warning */
+		}
+	}
+}
+
+static PHP_FUNCTION(async_hook_socket_write)
+{
+	write_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, original_socket_write, 0);
+}
+
+static PHP_FUNCTION(async_hook_socket_send)
+{
+	write_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, original_socket_send, 4);
 }
 
 static PHP_FUNCTION(async_hook_socket_connect)
