@@ -133,7 +133,17 @@ static int proxy_set_option(php_stream *stream, int option, int value, void *ptr
 				break;
 		}
 	}
-	return async_xport_original_set_option(xport, stream, option, value, ptrparam);
+	int result = async_xport_original_set_option(xport, stream, option, value, ptrparam);
+	if (option == PHP_STREAM_OPTION_CRYPTO_API) {
+		php_stream_xport_crypto_param *cparam = ptrparam;
+		if (cparam->op == STREAM_XPORT_CRYPTO_OP_ENABLE && cparam->inputs.activate && cparam->outputs.returncode > 0) {
+			/* TLS now runs over the socket (stream_socket_enable_crypto): a readable socket no longer
+			 * means readable data, and OpenSSL may hold data the socket does not show, so the
+			 * stream goes back to PHP's own ops. */
+			stream->ops = xport->original_ops;
+		}
+	}
+	return result;
 }
 
 void async_xport_hooks_install(void)
