@@ -146,7 +146,7 @@ static int proxy_set_option(php_stream *stream, int option, int value, void *ptr
 	return result;
 }
 
-void async_xport_hooks_install(void)
+static void install(void)
 {
 	HashTable *factories = php_stream_xport_get_hash();
 	for (size_t i = 0; i < TRANSPORT_COUNT; i++) {
@@ -158,6 +158,26 @@ void async_xport_hooks_install(void)
 		xport->original_factory = original;
 		php_stream_xport_register(xport->protocol, factory);
 	}
+}
+
+/* An extension loaded after ours may register its own factory over ours (ext/openssl, when
+ * shared, does so for tcp): once every extension has started, ours goes over theirs. */
+static zend_result (*previous_post_startup)(void);
+
+static zend_result install_after_startup(void)
+{
+	if (previous_post_startup != NULL && previous_post_startup() != SUCCESS) {
+		return FAILURE;
+	}
+	install();
+	return SUCCESS;
+}
+
+void async_xport_hooks_install(void)
+{
+	install();
+	previous_post_startup = zend_post_startup_cb;
+	zend_post_startup_cb = install_after_startup;
 }
 
 void async_xport_hooks_restore(void)
