@@ -33,14 +33,31 @@ int async_xport_original_set_option(async_xport_t *xport, php_stream *stream, in
 
 /* xport_guard.c: who waits on which stream, so that closing it from another coroutine is safe. */
 typedef struct _async_xport_guard async_xport_guard_t;
+
+/* PHP's read fills the stream's buffer at a place computed before the read op, and a write op
+ * gets one part of an fwrite() at a time: so one reader and one writer at most may wait on a
+ * stream. Accepts and datagrams touch no stream buffer: any number may wait. */
+typedef enum {
+	ASYNC_XPORT_USE_READ,
+	ASYNC_XPORT_USE_WRITE,
+	ASYNC_XPORT_USE_SHARED
+} async_xport_use_t;
+
 typedef struct _async_xport_waiter {
 	async_xport_guard_t *guard;
 	zend_coroutine_t *coroutine;
+	async_xport_use_t use;
 	struct _async_xport_waiter *prev, *next;
 } async_xport_waiter_t;
 
-/* False when the stream is being closed: do not wait. */
-bool async_xport_guard_enter(php_stream *stream, async_xport_waiter_t *waiter);
+typedef enum {
+	ASYNC_XPORT_ENTERED,
+	ASYNC_XPORT_ENTER_CLOSING,  /* the stream is being closed: do not wait */
+	ASYNC_XPORT_ENTER_BUSY      /* another coroutine reads (writes) it: an Error was thrown */
+} async_xport_enter_result_t;
+
+async_xport_enter_result_t async_xport_guard_enter(php_stream *stream, async_xport_waiter_t *waiter,
+	async_xport_use_t use);
 void async_xport_guard_leave(php_stream *stream, async_xport_waiter_t *waiter);
 bool async_xport_guard_closing(const async_xport_waiter_t *waiter);
 /* From our close op, before PHP's: wakes the waiters and waits until they have left. */
@@ -66,8 +83,8 @@ typedef enum {
 } async_xport_wait_result_t;
 
 /* The same for a socket that belongs to a stream PHP code can reach (and close meanwhile). */
-async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_poll_event events,
-	const async_xport_deadline_t *deadline);
+async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xport_use_t use,
+	async_poll_event events, const async_xport_deadline_t *deadline);
 
 /* The operations a coroutine does without blocking (one file each). */
 ssize_t async_xport_read(php_stream *stream, char *buf, size_t count);

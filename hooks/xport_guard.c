@@ -6,7 +6,8 @@
  * ends. So every wait on a stream is registered here (waiters live on their C stacks), and our
  * close op, before PHP's, marks the stream closing, wakes the waiters and suspends the closing
  * coroutine until all of them have left the stream code. A woken waiter stops waiting and fails
- * as an operation on a closed socket does (EBADF).
+ * as an operation on a closed socket does (EBADF). The same registry refuses a second reader (or
+ * writer) of one stream: PHP's stream layer is not made for two at once.
  *
  * Streams closed outside a coroutine (request shutdown) cannot wait: their guard is only marked
  * closing and dropped from the table; a waiter still registered then frees it when it leaves.
@@ -26,9 +27,28 @@ static zend_ulong key_of(php_stream *stream)
 	return (zend_ulong) (uintptr_t) stream;
 }
 
-bool async_xport_guard_enter(php_stream *stream, async_xport_waiter_t *waiter)
+static const char *busy_message(async_xport_use_t use)
+{
+	return use == ASYNC_XPORT_USE_READ
+		? "Another coroutine is already reading from this stream"
+		: "Another coroutine is already writing to this stream";
+}
+
+async_xport_enter_result_t async_xport_guard_enter(php_stream *stream, async_xport_waiter_t *waiter,
+	async_xport_use_t use)
 {
 	async_xport_guard_t *guard = guards != NULL ? zend_hash_index_find_ptr(guards, key_of(stream)) : NULL;
+	if (guard != NULL && guard->closing) {
+		return ASYNC_XPORT_ENTER_CLOSING;
+	}
+	if (guard != NULL && use != ASYNC_XPORT_USE_SHARED) {
+		for (async_xport_waiter_t *other = guard->first; other != NULL; other = other->next) {
+			if (other->use == use) {
+				zend_throw_error(NULL, "%s", busy_message(use));
+				return ASYNC_XPORT_ENTER_BUSY;
+			}
+		}
+	}
 	if (guard == NULL) {
 		if (guards == NULL) {
 			ALLOC_HASHTABLE(guards);
@@ -36,10 +56,9 @@ bool async_xport_guard_enter(php_stream *stream, async_xport_waiter_t *waiter)
 		}
 		guard = ecalloc(1, sizeof(*guard));
 		zend_hash_index_add_new_ptr(guards, key_of(stream), guard);
-	} else if (guard->closing) {
-		return false;
 	}
 	waiter->guard = guard;
+	waiter->use = use;
 	waiter->coroutine = ZEND_ASYNC_CURRENT_COROUTINE;
 	waiter->prev = NULL;
 	waiter->next = guard->first;
@@ -47,7 +66,7 @@ bool async_xport_guard_enter(php_stream *stream, async_xport_waiter_t *waiter)
 		guard->first->prev = waiter;
 	}
 	guard->first = waiter;
-	return true;
+	return ASYNC_XPORT_ENTERED;
 }
 
 static void drop_from_table(php_stream *stream)

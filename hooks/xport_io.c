@@ -16,7 +16,7 @@ ssize_t async_xport_read(php_stream *stream, char *buf, size_t count)
 	async_xport_deadline_t deadline;
 
 	async_xport_deadline_init(&deadline, &sock->timeout);
-	switch (async_xport_wait_stream(stream, ASYNC_READABLE, &deadline)) {
+	switch (async_xport_wait_stream(stream, ASYNC_XPORT_USE_READ, ASYNC_READABLE, &deadline)) {
 		case ASYNC_XPORT_TIMEOUT: {
 			struct timeval saved = sock->timeout;
 			sock->timeout = zero_timeout;
@@ -39,7 +39,7 @@ ssize_t async_xport_write(php_stream *stream, const char *buf, size_t count)
 	async_xport_deadline_t deadline;
 
 	async_xport_deadline_init(&deadline, &sock->timeout);
-	switch (async_xport_wait_stream(stream, ASYNC_WRITABLE, &deadline)) {
+	switch (async_xport_wait_stream(stream, ASYNC_XPORT_USE_WRITE, ASYNC_WRITABLE, &deadline)) {
 		case ASYNC_XPORT_FAILED:
 			return -1;
 		case ASYNC_XPORT_CLOSED: {

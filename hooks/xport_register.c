@@ -133,10 +133,20 @@ static int proxy_set_option(php_stream *stream, int option, int value, void *ptr
 				break;
 		}
 	}
-	return async_xport_original_set_option(xport, stream, option, value, ptrparam);
+	int result = async_xport_original_set_option(xport, stream, option, value, ptrparam);
+	if (option == PHP_STREAM_OPTION_CRYPTO_API) {
+		php_stream_xport_crypto_param *cparam = ptrparam;
+		if (cparam->op == STREAM_XPORT_CRYPTO_OP_ENABLE && cparam->inputs.activate && cparam->outputs.returncode > 0) {
+			/* TLS now runs over the socket (stream_socket_enable_crypto): a readable socket no longer
+			 * means readable data, and OpenSSL may hold data the socket does not show, so the
+			 * stream goes back to PHP's own ops. */
+			stream->ops = xport->original_ops;
+		}
+	}
+	return result;
 }
 
-void async_xport_hooks_install(void)
+static void install(void)
 {
 	HashTable *factories = php_stream_xport_get_hash();
 	for (size_t i = 0; i < TRANSPORT_COUNT; i++) {
@@ -148,6 +158,26 @@ void async_xport_hooks_install(void)
 		xport->original_factory = original;
 		php_stream_xport_register(xport->protocol, factory);
 	}
+}
+
+/* An extension loaded after ours may register its own factory over ours (ext/openssl, when
+ * shared, does so for tcp): once every extension has started, ours goes over theirs. */
+static zend_result (*previous_post_startup)(void);
+
+static zend_result install_after_startup(void)
+{
+	if (previous_post_startup != NULL && previous_post_startup() != SUCCESS) {
+		return FAILURE;
+	}
+	install();
+	return SUCCESS;
+}
+
+void async_xport_hooks_install(void)
+{
+	install();
+	previous_post_startup = zend_post_startup_cb;
+	zend_post_startup_cb = install_after_startup;
 }
 
 void async_xport_hooks_restore(void)

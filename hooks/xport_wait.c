@@ -56,15 +56,20 @@ async_hook_wait_result_t async_xport_wait_ready(php_socket_t fd, async_poll_even
 	}
 }
 
-async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_poll_event events,
-	const async_xport_deadline_t *deadline)
+async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xport_use_t use,
+	async_poll_event events, const async_xport_deadline_t *deadline)
 {
 	php_socket_t fd = ((php_netstream_data_t *) stream->abstract)->socket;
 	async_xport_waiter_t waiter;
 	async_xport_wait_result_t result;
 
-	if (!async_xport_guard_enter(stream, &waiter)) {
-		return ASYNC_XPORT_CLOSED;
+	switch (async_xport_guard_enter(stream, &waiter, use)) {
+		case ASYNC_XPORT_ENTER_CLOSING:
+			return ASYNC_XPORT_CLOSED;
+		case ASYNC_XPORT_ENTER_BUSY:
+			return ASYNC_XPORT_FAILED;
+		default:
+			break;
 	}
 	for (;;) {
 		async_xport_deadline_t now_only;

@@ -12,10 +12,10 @@ $address = stream_socket_get_name($server, false);
 $client = stream_socket_client("tcp://$address");
 $peer = stream_socket_accept($server);
 
-// two readers on one stream, one writer blocked on a full buffer of another
+// a reader and a writer on one stream, a writer blocked on a full buffer of another
 $readers = [
     spawn(fn() => fread($client, 10)),
-    spawn(fn() => fgets($client)),
+    spawn(fn() => fwrite($client, 'x') && fread($peer, 1) === 'x' ? 'written' : 'lost'),
 ];
 $full = stream_socket_client("tcp://$address");
 $fullPeer = stream_socket_accept($server);
@@ -48,7 +48,7 @@ echo "done\n";
 ?>
 --EXPECTF--
 bool(false)
-bool(false)
+string(7) "written"
 
 Notice: fwrite(): Send of %d bytes failed with errno=9 Bad file descriptor in %s on line %d
 bool(false)

@@ -10,7 +10,7 @@ use function Async\await;
 use function Async\await_all;
 
 const FETCHES = 4;
-const PAUSE_MS = 400;
+const PAUSE_MS = 1000;
 
 $server = stream_socket_server('tcp://127.0.0.1:0');
 $address = stream_socket_get_name($server, false);

@@ -9,7 +9,7 @@ use function Async\await;
 use function Async\await_all;
 
 const CLIENTS = 4;
-const PAUSE_MS = 400; // the server answers each request after this long
+const PAUSE_MS = 1000; // the server answers each request after this long
 
 $server = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr);
 $address = stream_socket_get_name($server, false);
