@@ -15,9 +15,9 @@ sock="$dir/mariadbd.sock"
 stop() {
 	if [ -f "$pidfile" ]; then
 		local pid; pid="$(cat "$pidfile")"
-		kill "$pid" 2>/dev/null || true
-		for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+		# The datadir is thrown away, so there is nothing to shut down cleanly for.
 		kill -9 "$pid" 2>/dev/null || true
+		for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 	fi
 	rm -rf "$dir"
 }
