@@ -8,6 +8,9 @@
  * PHP's handler runs on the socket made non-blocking for that one call, so it fails the way the
  * timed-out blocking call fails (EAGAIN, no warning).
  *
+ * socket_write() and socket_send() on a stream socket send in pieces as the socket drains (see
+ * write_all()), since PHP's blocking write waits until all the data is queued.
+ *
  * socket_connect() runs PHP's handler on the socket made non-blocking: PHP reports
  * EINPROGRESS without a warning, the hook waits until the socket is writable and then reports
  * the outcome as PHP would have (true, or the warning and error code of the failed connect).
