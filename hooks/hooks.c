@@ -7,6 +7,8 @@
 
 static const async_function_hook_table_t *const hook_tables[] = {
 	&async_sleep_hooks,
+	&async_stream_select_hooks,
+	&async_sockets_ext_hooks,
 };
 
 static zend_result (*previous_post_startup)(void);
@@ -47,9 +49,11 @@ void async_hooks_minit(void)
 {
 	previous_post_startup = zend_post_startup_cb;
 	zend_post_startup_cb = install_after_startup;
+	async_xport_hooks_install();
 }
 
 void async_hooks_mshutdown(void)
 {
 	swap_handlers(false);
+	async_xport_hooks_restore();
 }

@@ -45,6 +45,9 @@ static zend_always_inline bool async_hooks_in_coroutine(void)
 /* Module hooks (hooks.c). */
 void async_hooks_minit(void);
 void async_hooks_mshutdown(void);
+/* Socket stream transports (xport_register.c). */
+void async_xport_hooks_install(void);
+void async_xport_hooks_restore(void);
 
 /* ---- waiting from a hook (wait.c): the running coroutine suspends, others run ---- */
 typedef enum {
@@ -59,8 +62,14 @@ async_hook_wait_result_t async_hook_wait_fd(php_socket_t fd, bool is_socket, asy
 	zend_long timeout_ms, async_poll_event *triggered);
 /* Sleeps the running coroutine. */
 async_hook_wait_result_t async_hook_sleep(zend_ulong ms, zend_ulong ns);
+/* Waits until any of `fds` is ready or `timeout_ns` passes (negative: none); each entry's
+ * `triggered` receives what fired for it (wait_fds.c). */
+typedef struct { php_socket_t fd; async_poll_event events, triggered; int saved_flags; } async_hook_fd_t;
+async_hook_wait_result_t async_hook_wait_fds(async_hook_fd_t *fds, size_t count, int64_t timeout_ns);
 
 /* ---- the hook tables, one per file ---- */
 extern const async_function_hook_table_t async_sleep_hooks;
+extern const async_function_hook_table_t async_stream_select_hooks;
+extern const async_function_hook_table_t async_sockets_ext_hooks;
 
 #endif

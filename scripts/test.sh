@@ -20,6 +20,22 @@ paths=("$@")
 
 out="$root/out"
 log="$out/run-tests${valgrind:+-valgrind}.log"
+# The database tests (tests/hooks/mysql_*) need a server: one throw-away MariaDB for the whole
+# run, unless one is configured already or no selected path can hold those tests.
+needs_db() {
+	for p in "${paths[@]}"; do
+		case "$p" in *mysql_*.phpt) return 0 ;; *.phpt) ;; *) return 0 ;; esac
+	done
+	return 1
+}
+if [ -z "${ASYNC_TEST_MYSQL_HOST:-}" ] && needs_db; then
+	if "$root/scripts/mariadb.sh" start >/dev/null; then
+		trap '"$root/scripts/mariadb.sh" stop' EXIT
+		. "$out/mariadb/env"
+	else
+		echo "could not start the test database: the mysql tests will skip" >&2
+	fi
+fi
 jobs="$(nproc 2>/dev/null || echo 2)"
 cd "$root"
 set +e
