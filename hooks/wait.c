@@ -100,6 +100,7 @@ async_hook_wait_result_t async_hook_wait_fd(php_socket_t fd, bool is_socket, asy
 		return ASYNC_HOOK_WAIT_FAILED;
 	}
 	hook_callback_init(&poll_cb);
+	poll_cb.base.base.callback = poll_callback_fire; /* a caller-built callback keeps its own function */
 	if (!zend_async_resume_when(self, &poll->base, true, poll_callback_fire, &poll_cb.base)) {
 		zend_async_waker_clean(self);
 		return ASYNC_HOOK_WAIT_FAILED;

@@ -179,24 +179,45 @@ static void resolve_deadlock(void)
 	}
 }
 
-/* Runs the reactor once, blocking until something happens; resolves a deadlock when nothing can. */
-static void wait_for_work(void)
+/* Runs the reactor once (blocking until something happens unless no_wait); false when it has
+ * nothing left that could wake anyone. */
+static bool run_reactor(bool no_wait)
 {
-	bool alive = ZEND_ASYNC_REACTOR_EXECUTE(false);
+	async_scheduler.picks_since_poll = 0;
+	bool alive = ZEND_ASYNC_REACTOR_EXECUTE(no_wait);
 	if (UNEXPECTED(EG(exception))) {
 		/* A reactor callback threw: it is delivered to whoever runs next, the main script. */
 		zend_exception_error(EG(exception), E_WARNING);
 		zend_clear_exception();
 	}
+	return alive;
+}
+
+/* Runs the reactor once, blocking until something happens; resolves a deadlock when nothing can. */
+static void wait_for_work(void)
+{
+	bool alive = run_reactor(false);
 	if (async_queue_length() == 0 && !alive) {
 		resolve_deadlock();
 	}
 }
 
+/* Coroutines that keep the run queue full (a loop of bare suspend()) must not starve timers and
+ * I/O: after this many coroutines ran without the reactor, it polls once without blocking. */
+#define POLL_EVERY_PICKS 64
+
+static async_coroutine_t *pop_runnable_polling(void)
+{
+	if (++async_scheduler.picks_since_poll >= POLL_EVERY_PICKS && async_queue_length() > 0) {
+		run_reactor(true);
+	}
+	return pop_runnable();
+}
+
 void async_scheduler_switch_away(void)
 {
 	while (true) {
-		async_coroutine_t *next = pop_runnable();
+		async_coroutine_t *next = pop_runnable_polling();
 		if (next != NULL) {
 			switch_to(next);
 			return;
@@ -208,7 +229,7 @@ void async_scheduler_switch_away(void)
 bool async_scheduler_next_for_fiber(async_fiber_t *fiber)
 {
 	while (true) {
-		async_coroutine_t *next = pop_runnable();
+		async_coroutine_t *next = pop_runnable_polling();
 		if (next == NULL) {
 			wait_for_work();
 			continue;

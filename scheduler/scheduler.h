@@ -145,6 +145,7 @@ typedef struct {
 	bool shutting_down;             /* graceful shutdown: cancelling everything */
 	bool after_main;                /* the main script has ended; draining */
 	uint64_t switches;
+	uint32_t picks_since_poll;       /* coroutines run since the reactor last ran */
 	zend_object *deadlock;
 	HashTable coroutines;           /* id => live, started or queued coroutine (weak) */
 } async_scheduler_t;
