@@ -59,8 +59,15 @@ async_hook_wait_result_t async_hook_wait_fd(php_socket_t fd, bool is_socket, asy
 	zend_long timeout_ms, async_poll_event *triggered);
 /* Sleeps the running coroutine. */
 async_hook_wait_result_t async_hook_sleep(zend_ulong ms, zend_ulong ns);
+/* Waits until `event` notifies (wait_event.c); false with the exception that woke it pending. */
+bool async_hook_wait_event(zend_async_event_t *event);
+/* True when the pending exception is of the given engine API kind (e.g. a DNS failure). */
+bool async_hook_exception_is(zend_async_class exception_type);
 
 /* ---- the hook tables, one per file ---- */
 extern const async_function_hook_table_t async_sleep_hooks;
+extern const async_function_hook_table_t async_dns_hooks;
+extern const async_function_hook_table_t async_exec_hooks;
+extern const async_function_hook_table_t async_proc_hooks;
 
 #endif
