@@ -39,6 +39,9 @@ static bool timer_start(zend_async_event_t *event)
 	async_uv_event_sync_ref(&timer->common);
 	/* libuv does not repeat with a period of 0: a periodic timer ticks at least every 1 ms. */
 	uint64_t repeat = timer->event.is_periodic ? MAX(timer->timeout_ms, 1) : 0;
+	/* libuv counts from the loop's cached time, which is stale after PHP code ran for a while
+	 * without the loop (a busy coroutine, a blocking call): the timer would fire early. */
+	uv_update_time(timer->handle.loop);
 	int error = uv_timer_start(&timer->handle, on_timer, timer->timeout_ms, repeat);
 	if (error < 0) {
 		async_uv_throw(ZEND_ASYNC_EXCEPTION_DEFAULT, error, "Cannot start the timer");
