@@ -43,6 +43,11 @@ function probe(): array {
     return $r;
 }
 
+// Opened before any coroutine exists: PHP's own popen(), its stream given the proxy ops. The
+// command prints what comes through a FIFO, written later by a coroutine.
+$fifo = sys_get_temp_dir() . "/async_hooks_popen_" . getmypid();
+exec("mkfifo " . escapeshellarg($fifo));
+$early = popen("cat " . escapeshellarg($fifo), "r");
 $stock = probe();
 $hooked = await(spawn('probe'));
 var_dump($stock === $hooked);
@@ -87,14 +92,15 @@ foreach (["r", "w"] as $mode) {
     echo $mode, ": ", json_encode($results), " ", json_encode($elapsed >= 0.9 && $elapsed < 3.5), "\n";
 }
 
-// A popen() stream opened by the main script is read by a coroutine without blocking the others.
-$p = popen("sleep 0.2; echo main", "r");
+// That early stream is read by a coroutine without blocking the others.
+$p = $early;
 $order = [];
 $a = spawn(function () use ($p, &$order) { $order[] = "a reads"; $order[] = "a got " . trim(fgets($p)); });
-$b = spawn(function () use (&$order) { $order[] = "b runs"; });
+$b = spawn(function () use ($fifo, &$order) { $order[] = "b runs"; $w = fopen($fifo, "w"); fwrite($w, "main\n"); fclose($w); });
 await($a); await($b);
 echo implode(", ", $order), "\n";
 var_dump(pclose($p));
+unlink($fifo);
 ?>
 --EXPECT--
 bool(true)

@@ -50,6 +50,15 @@ var_dump(batch(fn() => usleep(400000), 0.4));
 var_dump(batch(fn() => time_nanosleep(0, 400000000), 0.4));
 var_dump(batch(fn() => time_sleep_until(microtime(true) + 0.4), 0.4));
 
+// A sleep after PHP code kept the loop idle for a while still lasts its full time.
+echo json_encode(await(spawn(function () {
+    $end = hrtime(true) + 300e6;
+    while (hrtime(true) < $end);
+    $t = hrtime(true);
+    usleep(300000);
+    return (hrtime(true) - $t) / 1e6 >= 290;
+}))), "\n";
+
 // Others run while one sleeps.
 $order = [];
 $a = spawn(function () use (&$order) { $order[] = "a sleeps"; usleep(100000); $order[] = "a wakes"; });
@@ -86,6 +95,7 @@ bool(true)
 bool(true)
 bool(true)
 bool(true)
+true
 a sleeps, b runs, a wakes
 cancelled
 bool(true)
