@@ -101,6 +101,14 @@ await($a); await($b);
 echo implode(", ", $order), "\n";
 var_dump(pclose($p));
 unlink($fifo);
+
+// A pclose() cancelled while it waits: the stream is closed, the command left to run.
+$p = popen("sleep 0.5", "r");
+$c = spawn(fn() => pclose($p));
+delay(50);
+$c->cancel();
+try { await($c); } catch (Async\AsyncCancellation $e) { echo "cancelled\n"; }
+var_dump(get_resource_type($p));
 ?>
 --EXPECT--
 bool(true)
@@ -134,3 +142,5 @@ r: [[0,0],[1,0],[2,0],[3,0],[4,0]] true
 w: [[4,0],[4,0],[4,0],[4,0],[4,0]] true
 a reads, b runs, a got main
 int(0)
+cancelled
+string(7) "Unknown"

@@ -114,6 +114,16 @@ $c->cancel();
 try { await($c); } catch (Async\AsyncCancellation $e) { echo "cancelled\n"; }
 proc_terminate($proc);
 var_dump(proc_close($proc));
+
+// A proc_close() cancelled while it waits: the pipes are closed, the process resource stays.
+$proc = proc_open("sleep 5", [["pipe", "r"]], $pipes);
+$c = spawn(fn() => proc_close($proc));
+delay(50);
+$c->cancel();
+try { await($c); } catch (Async\AsyncCancellation $e) { echo "cancelled\n"; }
+var_dump(get_resource_type($pipes[0]), get_resource_type($proc), proc_get_status($proc)['running']);
+proc_terminate($proc);
+var_dump(await(spawn(fn() => proc_close($proc))));
 ?>
 --EXPECT--
 bool(true)
@@ -154,4 +164,9 @@ int(0)
 [[0,0],[1,0],[2,0],[3,0],[4,0]] true
 [2,2,2,2,2] true
 cancelled
+int(15)
+cancelled
+string(7) "Unknown"
+string(7) "process"
+bool(true)
 int(15)
