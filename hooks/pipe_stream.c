@@ -202,19 +202,31 @@ static int pipe_set_option(php_stream *stream, int option, int value, void *ptrp
 	}
 }
 
+/* A descriptor handed to other code (proc_open() dups it for a child, a FILE* is made of it)
+ * must be in the mode the script set: a child would not expect a non-blocking stdin. */
+static int pipe_cast(php_stream *stream, int castas, void **ret)
+{
+	pipe_state_t *state = STATE_OF(stream);
+	if (ret != NULL && castas != PHP_STREAM_AS_FD_FOR_SELECT && state->user_blocking) {
+		set_descriptor_nonblocking(stream, state, false);
+	}
+	return php_stream_stdio_ops.cast(stream, castas, ret);
+}
+
 bool async_pipe_stream_wrap(php_stream *stream, pid_t child)
 {
 	if (stream->ops != &php_stream_stdio_ops || stream->wrapper != NULL || stream->wrapperthis != NULL) {
 		return false;
 	}
 	if (async_pipe_ops.read == NULL) {
-		/* Everything else (seek, stat, cast, flush) is PHP's, read at first use so that a
+		/* Everything else (seek, stat, flush) is PHP's, read at first use so that a
 		 * hook installed on the STDIO ops before is kept. */
 		async_pipe_ops = php_stream_stdio_ops;
 		async_pipe_ops.read = pipe_read;
 		async_pipe_ops.write = pipe_write;
 		async_pipe_ops.close = pipe_close;
 		async_pipe_ops.set_option = pipe_set_option;
+		async_pipe_ops.cast = pipe_cast;
 	}
 	pipe_state_t *state = ecalloc(1, sizeof(*state));
 	state->user_blocking = true;

@@ -115,6 +115,16 @@ try { await($c); } catch (Async\AsyncCancellation $e) { echo "cancelled\n"; }
 proc_terminate($proc);
 var_dump(proc_close($proc));
 
+// A pipe a coroutine has read from, handed to another child as its stdin, is blocking again there.
+echo await(spawn(function () {
+    $first = proc_open("echo first; sleep 0.3; echo second", [1 => ["pipe", "w"]], $pipes1);
+    $line = fgets($pipes1[1]);
+    $second = proc_open("cat", [0 => $pipes1[1], 1 => ["pipe", "w"], 2 => ["pipe", "w"]], $pipes2);
+    fclose($pipes1[1]);
+    $out = stream_get_contents($pipes2[1]) . stream_get_contents($pipes2[2]);
+    return trim($line) . " / " . trim($out) . " / " . proc_close($second) . " " . proc_close($first);
+})), "\n";
+
 // A proc_close() cancelled while it waits: the pipes are closed, the process resource stays.
 $proc = proc_open("sleep 5", [["pipe", "r"]], $pipes);
 $c = spawn(fn() => proc_close($proc));
@@ -165,6 +175,7 @@ int(0)
 [2,2,2,2,2] true
 cancelled
 int(15)
+first / second / 0 0
 cancelled
 string(7) "Unknown"
 string(7) "process"
