@@ -21,7 +21,14 @@
 #include <poll.h>
 #include <sys/wait.h>
 
+/* A coroutine suspended in a read or write of the pipe; the node lives on its C stack. */
+typedef struct pipe_waiter {
+	zend_coroutine_t *coroutine;
+	struct pipe_waiter *next;
+} pipe_waiter_t;
+
 typedef struct {
+	pipe_waiter_t *waiting;
 	bool user_blocking;      /* what the script asked for (stream_set_blocking) */
 	bool fd_nonblocking;     /* what the descriptor is now */
 	bool timed_out;
@@ -62,7 +69,15 @@ static bool wait_ready(php_stream *stream, pipe_state_t *state, async_poll_event
 	if (fd < 0) {
 		return false;
 	}
+	pipe_waiter_t self = { ZEND_ASYNC_CURRENT_COROUTINE, state->waiting };
+	state->waiting = &self;
 	async_hook_wait_result_t result = async_hook_wait_fd(fd, false, events, state->timeout_ms, NULL);
+	for (pipe_waiter_t **link = &state->waiting; *link != NULL; link = &(*link)->next) {
+		if (*link == &self) {
+			*link = self.next;
+			break;
+		}
+	}
 	if (result == ASYNC_HOOK_WAIT_TIMEOUT) {
 		state->timed_out = true;
 		return false;
@@ -153,10 +168,57 @@ static ssize_t pipe_write(php_stream *stream, const char *buf, size_t count)
 	return (ssize_t) done;
 }
 
+/*
+ * Another coroutine closes the pipe while some wait in its read or write (proc_close() from a
+ * watchdog, an fclose()): they are woken with an InputOutputException and leave the stream's
+ * code before it is freed; the closing coroutine yields until they have. Stock PHP cannot get
+ * here (nothing runs while a read blocks).
+ */
+static void release_waiters(pipe_state_t *state)
+{
+	if (state->waiting == NULL) {
+		return;
+	}
+	zend_object *error = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_INPUT_OUTPUT,
+		"The pipe was closed while this coroutine waited on it");
+	for (pipe_waiter_t *waiter = state->waiting; waiter != NULL; waiter = waiter->next) {
+		ZEND_ASYNC_RESUME_WITH_ERROR(waiter->coroutine, error, false);
+	}
+	OBJ_RELEASE(error);
+	if (!async_hooks_in_coroutine()) {
+		return; /* nobody to yield: the scheduler ends the waiters with the request */
+	}
+	/* A cancellation of the closer cannot stop the close: keep it for after. */
+	zend_object *pending = EG(exception);
+	if (pending != NULL) {
+		GC_ADDREF(pending);
+		zend_clear_exception();
+	}
+	while (state->waiting != NULL) {
+		zend_async_waker_new(ZEND_ASYNC_CURRENT_COROUTINE);
+		ZEND_ASYNC_SUSPEND(); /* a plain yield: no event */
+		if (EG(exception) != NULL) {
+			zend_object *later = EG(exception);
+			GC_ADDREF(later);
+			zend_clear_exception();
+			if (pending == NULL) {
+				pending = later;
+			} else {
+				zend_exception_set_previous(pending, later);
+			}
+		}
+	}
+	if (pending != NULL) {
+		zend_throw_exception_internal(pending);
+	}
+}
+
 static int pipe_close(php_stream *stream, int close_handle)
 {
 	pipe_state_t *state = STATE_OF(stream);
 	pid_t child = state->child;
+
+	release_waiters(state);
 
 	stream->wrapperthis = NULL;
 	efree(state);

@@ -102,6 +102,14 @@ echo implode(", ", $order), "\n";
 var_dump(pclose($p));
 unlink($fifo);
 
+// fclose() by another coroutine while one reads: the reader gets an InputOutputException.
+$p = popen("sleep 0.5", "r");
+$reader = spawn(function () use ($p) {
+    try { return fread($p, 10); } catch (Async\InputOutputException $e) { return $e->getMessage(); }
+});
+delay(50);
+var_dump(fclose($p), await($reader));
+
 // A pclose() cancelled while it waits: the stream is closed, the command left to run.
 $p = popen("sleep 0.5", "r");
 $c = spawn(fn() => pclose($p));
@@ -142,5 +150,7 @@ r: [[0,0],[1,0],[2,0],[3,0],[4,0]] true
 w: [[4,0],[4,0],[4,0],[4,0],[4,0]] true
 a reads, b runs, a got main
 int(0)
+bool(true)
+string(53) "The pipe was closed while this coroutine waited on it"
 cancelled
 string(7) "Unknown"

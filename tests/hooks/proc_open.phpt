@@ -125,6 +125,16 @@ echo await(spawn(function () {
     return trim($line) . " / " . trim($out) . " / " . proc_close($second) . " " . proc_close($first);
 })), "\n";
 
+// A watchdog closes the process while a coroutine waits on its pipe: the reader is woken with an
+// InputOutputException (the stream is gone) instead of waiting forever.
+$proc = proc_open("sleep 5", [1 => ["pipe", "w"]], $pipes);
+$reader = spawn(function () use ($pipes) {
+    try { return fread($pipes[1], 10); } catch (Async\InputOutputException $e) { return $e->getMessage(); }
+});
+delay(50);
+proc_terminate($proc);
+var_dump(proc_close($proc), await($reader));
+
 // A proc_close() cancelled while it waits: the pipes are closed, the process resource stays.
 $proc = proc_open("sleep 5", [["pipe", "r"]], $pipes);
 $c = spawn(fn() => proc_close($proc));
@@ -176,6 +186,8 @@ int(0)
 cancelled
 int(15)
 first / second / 0 0
+int(15)
+string(53) "The pipe was closed while this coroutine waited on it"
 cancelled
 string(7) "Unknown"
 string(7) "process"
