@@ -29,6 +29,7 @@ typedef struct pipe_waiter {
 
 typedef struct {
 	pipe_waiter_t *waiting;
+	bool closing;            /* another coroutine closes it: no new waits */
 	bool user_blocking;      /* what the script asked for (stream_set_blocking) */
 	bool fd_nonblocking;     /* what the descriptor is now */
 	bool timed_out;
@@ -37,6 +38,8 @@ typedef struct {
 } pipe_state_t;
 
 static php_stream_ops async_pipe_ops;
+
+#define PIPE_CLOSED_MESSAGE "The pipe was closed while this coroutine waited on it"
 
 #define STATE_OF(stream) ((pipe_state_t *) (stream)->wrapperthis)
 
@@ -67,6 +70,10 @@ static bool wait_ready(php_stream *stream, pipe_state_t *state, async_poll_event
 {
 	int fd = descriptor_of(stream);
 	if (fd < 0) {
+		return false;
+	}
+	if (state->closing) {
+		zend_async_throw(ZEND_ASYNC_EXCEPTION_INPUT_OUTPUT, PIPE_CLOSED_MESSAGE);
 		return false;
 	}
 	pipe_waiter_t self = { ZEND_ASYNC_CURRENT_COROUTINE, state->waiting };
@@ -179,8 +186,8 @@ static void release_waiters(pipe_state_t *state)
 	if (state->waiting == NULL) {
 		return;
 	}
-	zend_object *error = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_INPUT_OUTPUT,
-		"The pipe was closed while this coroutine waited on it");
+	state->closing = true;
+	zend_object *error = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_INPUT_OUTPUT, PIPE_CLOSED_MESSAGE);
 	for (pipe_waiter_t *waiter = state->waiting; waiter != NULL; waiter = waiter->next) {
 		ZEND_ASYNC_RESUME_WITH_ERROR(waiter->coroutine, error, false);
 	}
