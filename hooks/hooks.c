@@ -9,6 +9,9 @@ static const async_function_hook_table_t *const hook_tables[] = {
 	&async_sleep_hooks,
 	&async_stream_select_hooks,
 	&async_sockets_ext_hooks,
+	&async_dns_hooks,
+	&async_exec_hooks,
+	&async_proc_hooks,
 };
 
 static zend_result (*previous_post_startup)(void);

@@ -67,8 +67,16 @@ async_hook_wait_result_t async_hook_sleep(zend_ulong ms, zend_ulong ns);
 typedef struct { php_socket_t fd; async_poll_event events, triggered; int saved_flags; } async_hook_fd_t;
 async_hook_wait_result_t async_hook_wait_fds(async_hook_fd_t *fds, size_t count, int64_t timeout_ns);
 
+/* Waits until `event` notifies (wait_event.c); false with the exception that woke it pending. */
+bool async_hook_wait_event(zend_async_event_t *event);
+/* True when the pending exception is of the given engine API kind (e.g. a DNS failure). */
+bool async_hook_exception_is(zend_async_class exception_type);
+
 /* ---- the hook tables, one per file ---- */
 extern const async_function_hook_table_t async_sleep_hooks;
+extern const async_function_hook_table_t async_dns_hooks;
+extern const async_function_hook_table_t async_exec_hooks;
+extern const async_function_hook_table_t async_proc_hooks;
 extern const async_function_hook_table_t async_stream_select_hooks;
 extern const async_function_hook_table_t async_sockets_ext_hooks;
 

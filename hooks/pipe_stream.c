@@ -1,0 +1,340 @@
+/*
+ * Coroutine-aware pipe streams: a proxy of PHP's STDIO stream ops (same label, so
+ * stream_get_meta_data() still says "STDIO") put on the pipe streams of proc_open() and popen().
+ *
+ * In blocking mode (the default) a read or write inside a coroutine makes the descriptor
+ * non-blocking, tries the syscall through PHP's own ops, and when it would block waits for the
+ * descriptor with async_hook_wait_fd(), so other coroutines run meanwhile; a write goes on until
+ * everything is written, as a blocking write does. Outside a coroutine the descriptor is made
+ * blocking again and PHP's ops do the work, unchanged. After stream_set_blocking(false) PHP's
+ * ops are used as they are everywhere.
+ *
+ * Unlike stock PHP pipes, these honour stream_set_timeout(): a read or write that waits longer
+ * gives what it has (possibly nothing) and stream_get_meta_data() reports timed_out.
+ *
+ * The proxy's own state hangs off stream->wrapperthis, which PHP leaves to the code that opened
+ * the stream (a pipe stream has no wrapper).
+ */
+#include "pipe_stream.h"
+#include "zend_exceptions.h"
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+
+/* A coroutine suspended in a read or write of the pipe; the node lives on its C stack. */
+typedef struct pipe_waiter {
+	zend_coroutine_t *coroutine;
+	struct pipe_waiter *next;
+} pipe_waiter_t;
+
+typedef struct {
+	pipe_waiter_t *waiting;
+	bool closing;            /* another coroutine closes it: no new waits */
+	bool user_blocking;      /* what the script asked for (stream_set_blocking) */
+	bool fd_nonblocking;     /* what the descriptor is now */
+	bool timed_out;
+	zend_long timeout_ms;    /* -1: none, as stock PHP pipes */
+	pid_t child;             /* popen(): the command, waited for on close */
+} pipe_state_t;
+
+static php_stream_ops async_pipe_ops;
+
+#define PIPE_CLOSED_MESSAGE "The pipe was closed while this coroutine waited on it"
+
+#define STATE_OF(stream) ((pipe_state_t *) (stream)->wrapperthis)
+
+static int descriptor_of(php_stream *stream)
+{
+	int fd = -1;
+	if (php_stream_stdio_ops.cast(stream, PHP_STREAM_AS_FD_FOR_SELECT, (void **) &fd) != SUCCESS) {
+		return -1;
+	}
+	return fd;
+}
+
+static void set_descriptor_nonblocking(php_stream *stream, pipe_state_t *state, bool nonblocking)
+{
+	if (state->fd_nonblocking == nonblocking) {
+		return;
+	}
+	int fd = descriptor_of(stream);
+	int flags = fd >= 0 ? fcntl(fd, F_GETFL, 0) : -1;
+	if (flags >= 0) {
+		fcntl(fd, F_SETFL, nonblocking ? (flags | O_NONBLOCK) : (flags & ~O_NONBLOCK));
+	}
+	state->fd_nonblocking = nonblocking;
+}
+
+/* Waits for the descriptor; true when it is worth trying again. */
+static bool wait_ready(php_stream *stream, pipe_state_t *state, async_poll_event events)
+{
+	int fd = descriptor_of(stream);
+	if (fd < 0) {
+		return false;
+	}
+	if (state->closing) {
+		zend_async_throw(ZEND_ASYNC_EXCEPTION_INPUT_OUTPUT, PIPE_CLOSED_MESSAGE);
+		return false;
+	}
+	pipe_waiter_t self = { ZEND_ASYNC_CURRENT_COROUTINE, state->waiting };
+	state->waiting = &self;
+	async_hook_wait_result_t result = async_hook_wait_fd(fd, false, events, state->timeout_ms, NULL);
+	for (pipe_waiter_t **link = &state->waiting; *link != NULL; link = &(*link)->next) {
+		if (*link == &self) {
+			*link = self.next;
+			break;
+		}
+	}
+	if (result == ASYNC_HOOK_WAIT_TIMEOUT) {
+		state->timed_out = true;
+		return false;
+	}
+	return result == ASYNC_HOOK_WAIT_READY;
+}
+
+/* Outside a coroutine, a timeout needs a poll() before PHP's blocking syscall. */
+static bool poll_ready_blocking(php_stream *stream, pipe_state_t *state, short events)
+{
+	if (state->timeout_ms < 0) {
+		return true;
+	}
+	struct pollfd pfd = { .fd = descriptor_of(stream), .events = events };
+	int ready;
+	do {
+		ready = poll(&pfd, 1, state->timeout_ms > INT_MAX ? INT_MAX : (int) state->timeout_ms);
+	} while (ready < 0 && errno == EINTR);
+	if (ready == 0) {
+		state->timed_out = true;
+		return false;
+	}
+	return true;
+}
+
+static ssize_t pipe_read(php_stream *stream, char *buf, size_t count)
+{
+	pipe_state_t *state = STATE_OF(stream);
+	state->timed_out = false;
+	if (!state->user_blocking) {
+		return php_stream_stdio_ops.read(stream, buf, count);
+	}
+	if (!async_hooks_in_coroutine()) {
+		set_descriptor_nonblocking(stream, state, false);
+		if (!poll_ready_blocking(stream, state, POLLIN)) {
+			return 0;
+		}
+		return php_stream_stdio_ops.read(stream, buf, count);
+	}
+
+	set_descriptor_nonblocking(stream, state, true);
+	for (;;) {
+		ssize_t got = php_stream_stdio_ops.read(stream, buf, count);
+		if (got != 0 || stream->eof) {
+			return got; /* data, end of file, or an error PHP has reported */
+		}
+		/* Nothing yet (EAGAIN): let the others run until there is. */
+		if (!wait_ready(stream, state, ASYNC_READABLE)) {
+			return EG(exception) ? -1 : 0;
+		}
+	}
+}
+
+static ssize_t pipe_write(php_stream *stream, const char *buf, size_t count)
+{
+	pipe_state_t *state = STATE_OF(stream);
+	state->timed_out = false;
+	if (!state->user_blocking) {
+		return php_stream_stdio_ops.write(stream, buf, count);
+	}
+	if (!async_hooks_in_coroutine()) {
+		set_descriptor_nonblocking(stream, state, false);
+		if (!poll_ready_blocking(stream, state, POLLOUT)) {
+			return 0;
+		}
+		return php_stream_stdio_ops.write(stream, buf, count);
+	}
+
+	set_descriptor_nonblocking(stream, state, true);
+	size_t done = 0;
+	while (done < count) {
+		ssize_t wrote = php_stream_stdio_ops.write(stream, buf + done, count - done);
+		if (wrote > 0) {
+			done += (size_t) wrote;
+			continue;
+		}
+		if (wrote < 0) {
+			return done > 0 ? (ssize_t) done : wrote; /* PHP has reported the error */
+		}
+		/* The pipe is full: wait until the reader makes room. */
+		if (!wait_ready(stream, state, ASYNC_WRITABLE)) {
+			if (done > 0) {
+				return (ssize_t) done;
+			}
+			return EG(exception) ? -1 : 0;
+		}
+	}
+	return (ssize_t) done;
+}
+
+/*
+ * Another coroutine closes the pipe while some wait in its read or write (proc_close() from a
+ * watchdog, an fclose()): they are woken with an InputOutputException and leave the stream's
+ * code before it is freed; the closing coroutine yields until they have. Stock PHP cannot get
+ * here (nothing runs while a read blocks).
+ */
+static void release_waiters(pipe_state_t *state)
+{
+	if (state->waiting == NULL) {
+		return;
+	}
+	state->closing = true;
+	zend_object *error = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_INPUT_OUTPUT, PIPE_CLOSED_MESSAGE);
+	for (pipe_waiter_t *waiter = state->waiting; waiter != NULL; waiter = waiter->next) {
+		ZEND_ASYNC_RESUME_WITH_ERROR(waiter->coroutine, error, false);
+	}
+	OBJ_RELEASE(error);
+	if (!async_hooks_in_coroutine()) {
+		return; /* nobody to yield: the scheduler ends the waiters with the request */
+	}
+	/* A cancellation of the closer cannot stop the close: keep it for after. */
+	zend_object *pending = EG(exception);
+	if (pending != NULL) {
+		GC_ADDREF(pending);
+		zend_clear_exception();
+	}
+	while (state->waiting != NULL) {
+		zend_async_waker_new(ZEND_ASYNC_CURRENT_COROUTINE);
+		ZEND_ASYNC_SUSPEND(); /* a plain yield: no event */
+		if (EG(exception) != NULL) {
+			zend_object *later = EG(exception);
+			GC_ADDREF(later);
+			zend_clear_exception();
+			if (pending == NULL) {
+				pending = later;
+			} else {
+				zend_exception_set_previous(pending, later);
+			}
+		}
+	}
+	if (pending != NULL) {
+		zend_throw_exception_internal(pending);
+	}
+}
+
+static int pipe_close(php_stream *stream, int close_handle)
+{
+	pipe_state_t *state = STATE_OF(stream);
+	pid_t child = state->child;
+
+	release_waiters(state);
+
+	stream->wrapperthis = NULL;
+	efree(state);
+	int result = php_stream_stdio_ops.close(stream, close_handle);
+	if (child > 0 && close_handle) {
+		/* The command's status, as pclose() gives it; the pipe is closed first so a command
+		 * that reads until end of input can finish. */
+		result = async_wait_child(child);
+	}
+	return result;
+}
+
+static int pipe_set_option(php_stream *stream, int option, int value, void *ptrparam)
+{
+	pipe_state_t *state = STATE_OF(stream);
+
+	switch (option) {
+		case PHP_STREAM_OPTION_BLOCKING: {
+			int previous = state->user_blocking ? 1 : 0;
+			int result = php_stream_stdio_ops.set_option(stream, option, value, ptrparam);
+			if (result == -1) {
+				return result;
+			}
+			state->user_blocking = value != 0;
+			state->fd_nonblocking = value == 0;
+			return previous;
+		}
+		case PHP_STREAM_OPTION_READ_TIMEOUT: {
+			const struct timeval *timeout = ptrparam;
+			zend_long ms = (zend_long) timeout->tv_sec * 1000 + (zend_long) (timeout->tv_usec / 1000);
+			state->timeout_ms = ms < 0 ? -1 : ms;
+			return PHP_STREAM_OPTION_RETURN_OK;
+		}
+		case PHP_STREAM_OPTION_META_DATA_API: {
+			int result = php_stream_stdio_ops.set_option(stream, option, value, ptrparam);
+			if (state->timeout_ms >= 0) {
+				add_assoc_bool((zval *) ptrparam, "timed_out", state->timed_out);
+			}
+			return result;
+		}
+		default:
+			return php_stream_stdio_ops.set_option(stream, option, value, ptrparam);
+	}
+}
+
+/* A descriptor handed to other code (proc_open() dups it for a child, a FILE* is made of it)
+ * must be in the mode the script set: a child would not expect a non-blocking stdin. */
+static int pipe_cast(php_stream *stream, int castas, void **ret)
+{
+	pipe_state_t *state = STATE_OF(stream);
+	if (ret != NULL && castas != PHP_STREAM_AS_FD_FOR_SELECT && state->user_blocking) {
+		set_descriptor_nonblocking(stream, state, false);
+	}
+	return php_stream_stdio_ops.cast(stream, castas, ret);
+}
+
+bool async_pipe_stream_wrap(php_stream *stream, pid_t child)
+{
+	if (stream->ops != &php_stream_stdio_ops || stream->wrapper != NULL || stream->wrapperthis != NULL) {
+		return false;
+	}
+	if (async_pipe_ops.read == NULL) {
+		/* Everything else (seek, stat, flush) is PHP's, read at first use so that a
+		 * hook installed on the STDIO ops before is kept. */
+		async_pipe_ops = php_stream_stdio_ops;
+		async_pipe_ops.read = pipe_read;
+		async_pipe_ops.write = pipe_write;
+		async_pipe_ops.close = pipe_close;
+		async_pipe_ops.set_option = pipe_set_option;
+		async_pipe_ops.cast = pipe_cast;
+	}
+	pipe_state_t *state = ecalloc(1, sizeof(*state));
+	state->user_blocking = true;
+	state->timeout_ms = -1;
+	state->child = child;
+	stream->wrapperthis = state;
+	stream->ops = &async_pipe_ops;
+	return true;
+}
+
+static int status_of(int wait_status)
+{
+	return WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : wait_status;
+}
+
+int async_wait_child(pid_t child)
+{
+	if (async_hooks_in_coroutine()) {
+		zend_async_process_event_t *exit_event = ZEND_ASYNC_NEW_PROCESS_EVENT(child);
+		if (exit_event == NULL) {
+			if (async_hook_exception_is(ZEND_ASYNC_EXCEPTION_INPUT_OUTPUT)) {
+				zend_clear_exception(); /* not a child of ours (any more): as waitpid() failing */
+			}
+			return -1;
+		}
+		int result = -1;
+		if (async_hook_wait_event(&exit_event->base)) {
+			zend_long code = exit_event->exit_code;
+			/* The event says -signal for a signal; stock PHP gives the raw status (the signal
+			 * number, without the core-dump bit the event cannot tell). */
+			result = code >= 0 ? (int) code : (code == -1 ? -1 : (int) -code);
+		}
+		ZEND_ASYNC_EVENT_RELEASE(&exit_event->base);
+		return result;
+	}
+	int wait_status;
+	pid_t waited;
+	do {
+		waited = waitpid(child, &wait_status, 0);
+	} while (waited < 0 && errno == EINTR);
+	return waited <= 0 ? -1 : status_of(wait_status);
+}

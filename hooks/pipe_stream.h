@@ -1,0 +1,17 @@
+/* Pipe streams whose reads and writes suspend only the calling coroutine (pipe_stream.c). */
+#ifndef ASYNC_HOOKS_PIPE_STREAM_H
+#define ASYNC_HOOKS_PIPE_STREAM_H
+
+#include "hooks.h"
+
+/* Gives a STDIO stream over a pipe the coroutine-aware ops. `child` (0: none) is a process
+ * the stream's close waits for and whose status it returns, as pclose() does. False when the
+ * stream is not a plain STDIO stream (it is then left alone). */
+bool async_pipe_stream_wrap(php_stream *stream, pid_t child);
+
+/* Waits for `child` to exit (suspending the coroutine inside one, blocking outside) and gives
+ * its status as stock PHP reports it: the exit code, or the raw wait status when a signal ended
+ * it; -1 when it cannot be waited for, or with an exception pending (a cancellation). */
+int async_wait_child(pid_t child);
+
+#endif
