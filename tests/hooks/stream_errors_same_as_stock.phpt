@@ -46,7 +46,7 @@ $ticker = Async\spawn(function () use (&$ticks) {
         $ticks++;
     }
 });
-Async\await(Async\spawn('scenarios'));
+echo Async\await(Async\spawn(function () { ob_start(); scenarios(); return ob_get_clean(); })); // a coroutine's buffers are its own
 $ticker->cancel();
 $inCoroutine = ob_get_clean();
 

@@ -57,7 +57,7 @@ scenarios();
 $stock = ob_get_clean();
 
 ob_start();
-Async\await(Async\spawn('scenarios'));
+echo Async\await(Async\spawn(function () { ob_start(); scenarios(); return ob_get_clean(); })); // a coroutine's buffers are its own
 $inCoroutine = ob_get_clean();
 
 echo $inCoroutine;

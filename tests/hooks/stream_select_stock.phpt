@@ -40,7 +40,7 @@ function scenarios(): array {
 
 $outside = scenarios();
 ob_start();
-$inside = await(spawn('scenarios'));
+$inside = await(spawn(function () { ob_start(); try { return scenarios(); } finally { ob_end_clean(); } }));
 ob_end_clean();
 // The warnings went to the output above both times; show them once from a plain run.
 echo implode("\n", $outside), "\n";

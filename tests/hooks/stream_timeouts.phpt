@@ -69,7 +69,7 @@ $ticker = Async\spawn(function () use (&$ticks) {
     }
 });
 ob_start();
-Async\await(Async\spawn('scenarios'));
+echo Async\await(Async\spawn(function () { ob_start(); scenarios(); return ob_get_clean(); })); // a coroutine's buffers are its own
 $inCoroutine = ob_get_clean();
 $ticker->cancel();
 
