@@ -47,9 +47,11 @@ void async_hooks_minit(void)
 {
 	previous_post_startup = zend_post_startup_cb;
 	zend_post_startup_cb = install_after_startup;
+	async_xport_hooks_install();
 }
 
 void async_hooks_mshutdown(void)
 {
 	swap_handlers(false);
+	async_xport_hooks_restore();
 }

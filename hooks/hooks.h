@@ -45,6 +45,9 @@ static zend_always_inline bool async_hooks_in_coroutine(void)
 /* Module hooks (hooks.c). */
 void async_hooks_minit(void);
 void async_hooks_mshutdown(void);
+/* Socket stream transports (xport_register.c). */
+void async_xport_hooks_install(void);
+void async_xport_hooks_restore(void);
 
 /* ---- waiting from a hook (wait.c): the running coroutine suspends, others run ---- */
 typedef enum {

@@ -1,0 +1,79 @@
+/*
+ * Socket stream transports (tcp, udp, unix, udg) made non-blocking inside coroutines.
+ *
+ * Our factory is registered over PHP's for each transport. It lets PHP's factory build the
+ * stream, then gives the stream a proxy copy of PHP's ops whose read, write and set_option
+ * take over only when the caller runs in a coroutine and the stream is in blocking mode: they
+ * wait for readiness through the engine API (the coroutine suspends, others run), then let PHP's
+ * own code do the operation, which no longer blocks. So results, warnings and error texts stay
+ * PHP's own; outside coroutines, and for streams in non-blocking mode, PHP's ops run unchanged.
+ *
+ * PHP's xp_socket.c tells unix/udg/udp from tcp by the address of stream->ops, so every call into
+ * PHP's set_option runs with PHP's ops put back on the stream for the time of the call.
+ */
+#ifndef ASYNC_HOOKS_XPORT_H
+#define ASYNC_HOOKS_XPORT_H
+
+#include "hooks.h"
+#include "php_streams.h"
+#include "zend_exceptions.h"
+
+typedef struct {
+	php_stream_ops ops;                    /* the proxy: first, so stream->ops leads back here */
+	const char *protocol;
+	bool is_unix;                          /* unix/udg: a path, no name resolution */
+	php_stream_transport_factory original_factory;
+	const php_stream_ops *original_ops;    /* learnt from the first stream PHP's factory makes */
+} async_xport_t;
+
+/* xport_register.c */
+async_xport_t *async_xport_of(php_stream *stream);
+/* Runs PHP's set_option with PHP's ops on the stream; an accepted client gets the proxy ops. */
+int async_xport_original_set_option(async_xport_t *xport, php_stream *stream, int option, int value, void *ptrparam);
+
+/* xport_guard.c: who waits on which stream, so that closing it from another coroutine is safe. */
+typedef struct _async_xport_guard async_xport_guard_t;
+typedef struct _async_xport_waiter {
+	async_xport_guard_t *guard;
+	zend_coroutine_t *coroutine;
+	struct _async_xport_waiter *prev, *next;
+} async_xport_waiter_t;
+
+/* False when the stream is being closed: do not wait. */
+bool async_xport_guard_enter(php_stream *stream, async_xport_waiter_t *waiter);
+void async_xport_guard_leave(php_stream *stream, async_xport_waiter_t *waiter);
+bool async_xport_guard_closing(const async_xport_waiter_t *waiter);
+/* From our close op, before PHP's: wakes the waiters and waits until they have left. */
+void async_xport_guard_close(php_stream *stream);
+
+/* xport_wait.c: waits until the socket is ready for `events` or the deadline passes. */
+typedef struct {
+	bool infinite;
+	struct timespec at;
+} async_xport_deadline_t;
+
+void async_xport_deadline_init(async_xport_deadline_t *deadline, const struct timeval *timeout);
+/* Milliseconds left (0 once passed), -1 for no deadline. */
+zend_long async_xport_deadline_left_ms(const async_xport_deadline_t *deadline);
+async_hook_wait_result_t async_xport_wait_ready(php_socket_t fd, async_poll_event events,
+	const async_xport_deadline_t *deadline);
+
+typedef enum {
+	ASYNC_XPORT_READY,
+	ASYNC_XPORT_TIMEOUT,
+	ASYNC_XPORT_FAILED,     /* an exception is pending (cancellation) */
+	ASYNC_XPORT_CLOSED      /* another coroutine closed the stream meanwhile: do not touch it */
+} async_xport_wait_result_t;
+
+/* The same for a socket that belongs to a stream PHP code can reach (and close meanwhile). */
+async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_poll_event events,
+	const async_xport_deadline_t *deadline);
+
+/* The operations a coroutine does without blocking (one file each). */
+ssize_t async_xport_read(php_stream *stream, char *buf, size_t count);
+ssize_t async_xport_write(php_stream *stream, const char *buf, size_t count);
+int async_xport_connect(async_xport_t *xport, php_stream *stream, php_stream_xport_param *xparam);
+int async_xport_accept(async_xport_t *xport, php_stream *stream, php_stream_xport_param *xparam);
+int async_xport_datagram(async_xport_t *xport, php_stream *stream, php_stream_xport_param *xparam);
+
+#endif

@@ -1,0 +1,95 @@
+/*
+ * Waiting for a socket from the transport hooks: a deadline that spans retries, and a wait that
+ * returns at once when the socket is ready already (so PHP's code that runs next cannot block).
+ */
+#include "xport.h"
+#include <time.h>
+
+void async_xport_deadline_init(async_xport_deadline_t *deadline, const struct timeval *timeout)
+{
+	deadline->infinite = timeout == NULL || timeout->tv_sec < 0;
+	if (deadline->infinite) {
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &deadline->at);
+	deadline->at.tv_sec += timeout->tv_sec;
+	deadline->at.tv_nsec += (long) timeout->tv_usec * 1000;
+	if (deadline->at.tv_nsec >= 1000000000L) {
+		deadline->at.tv_sec++;
+		deadline->at.tv_nsec -= 1000000000L;
+	}
+}
+
+zend_long async_xport_deadline_left_ms(const async_xport_deadline_t *deadline)
+{
+	if (deadline->infinite) {
+		return -1;
+	}
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	zend_long left_ns = (zend_long) (deadline->at.tv_sec - now.tv_sec) * 1000000000L
+		+ (deadline->at.tv_nsec - now.tv_nsec);
+	if (left_ns <= 0) {
+		return 0;
+	}
+	return (left_ns + 999999) / 1000000; /* rounded up: never wake just before the deadline */
+}
+
+async_hook_wait_result_t async_xport_wait_ready(php_socket_t fd, async_poll_event events,
+	const async_xport_deadline_t *deadline)
+{
+	int poll_events = ((events & ASYNC_READABLE) ? PHP_POLLREADABLE : 0) | ((events & ASYNC_WRITABLE) ? POLLOUT : 0);
+
+	for (;;) {
+		int ready = php_pollfd_for_ms(fd, poll_events, 0);
+		if (ready > 0 || (ready < 0 && php_socket_errno() != EINTR)) {
+			return ASYNC_HOOK_WAIT_READY; /* an error: PHP's code that runs next reports it */
+		}
+		zend_long left = async_xport_deadline_left_ms(deadline);
+		if (left == 0) {
+			return ASYNC_HOOK_WAIT_TIMEOUT;
+		}
+		async_hook_wait_result_t result = async_hook_wait_fd(fd, true, events, left, NULL);
+		if (result != ASYNC_HOOK_WAIT_READY) {
+			return result;
+		}
+	}
+}
+
+async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_poll_event events,
+	const async_xport_deadline_t *deadline)
+{
+	php_socket_t fd = ((php_netstream_data_t *) stream->abstract)->socket;
+	async_xport_waiter_t waiter;
+	async_xport_wait_result_t result;
+
+	if (!async_xport_guard_enter(stream, &waiter)) {
+		return ASYNC_XPORT_CLOSED;
+	}
+	for (;;) {
+		async_xport_deadline_t now_only;
+		async_xport_deadline_init(&now_only, &(struct timeval) { 0, 0 });
+		async_hook_wait_result_t ready = async_xport_wait_ready(fd, events, &now_only);
+		if (ready == ASYNC_HOOK_WAIT_READY) {
+			result = ASYNC_XPORT_READY;
+			break;
+		}
+		zend_long left = async_xport_deadline_left_ms(deadline);
+		if (left == 0) {
+			result = ASYNC_XPORT_TIMEOUT;
+			break;
+		}
+		async_hook_wait_result_t waited = async_hook_wait_fd(fd, true, events, left, NULL);
+		if (async_xport_guard_closing(&waiter)) {
+			result = ASYNC_XPORT_CLOSED;
+			break;
+		}
+		if (waited == ASYNC_HOOK_WAIT_FAILED) {
+			result = ASYNC_XPORT_FAILED;
+			break;
+		}
+		/* ready, timed out or woken: the next turn looks again */
+	}
+	async_xport_guard_leave(stream, &waiter);
+	return result;
+}
