@@ -9,7 +9,8 @@
 #   coroutines  spawn+await, switches, memory per suspended coroutine, beside PHP's Fiber (coroutines.php)
 #   timers      10,000 concurrent 10 ms delays, beside Amp v2 (timers.php)
 #   echo        TCP echo at 1, 100 and 1,000 connections: examples/echo_server.php beside a plain C
-#               libuv server (uv_echo_server.c), both driven by echo_load.c
+#               libuv server (uv_echo_server.c), both driven by echo_load.c; then the system calls
+#               each server makes per round trip (perf, when it may count them)
 #   http        hello world under wrk at 100 connections: examples/http_server.php beside nginx
 #               (one worker, same body)
 #   blocking    PHP's blocking built-ins called by many coroutines at once beside one after another
@@ -130,6 +131,30 @@ for conns in 1 100 1000; do
 	row "TCP echo, $conns connections: round trips/s, baseline: C libuv server" "$php_rt" "$c_rt" "/s" "$target"
 	row "TCP echo, $conns connections: p99 latency (of the best run)" "$php_p99" "$c_p99" "us"
 done
+# Where the difference goes: system calls per round trip at 100 connections, counted by perf.
+syscalls_per_rt() { # port pid -> "total per rt" and a note with the busiest ones
+	local counts result rt
+	perf stat -x, -e 'raw_syscalls:sys_enter,syscalls:sys_enter_*' -p "$2" -o "$out/perf-$1.csv" &
+	local perf_pid=$!
+	sleep 0.3
+	result="$("$out/echo_load" 127.0.0.1 "$1" 100 "$seconds" 2>>"$out/echo_load.log")" || true
+	kill -INT "$perf_pid" 2>/dev/null || true
+	wait "$perf_pid" 2>/dev/null || true
+	rt="$(sed -n 's/.*round_trips=\([0-9]*\).*/\1/p' <<<"$result")"
+	[ -n "$rt" ] && [ "$rt" -gt 0 ] || { echo "-"; return 0; }
+	counts="$(awk -F, -v rt="$rt" '$1 ~ /^[0-9]+$/ && $1 > 0 { name = $3; sub(/.*sys_enter_?/, "", name)
+		printf "%s %.2f\n", name == "" ? "total" : name, $1 / rt }' "$out/perf-$1.csv" | sort -k2 -nr)"
+	note "syscalls per echo round trip at 100 connections, $3: $(grep -v '^total' <<<"$counts" | head -8 | tr '\n' ' ')"
+	awk '$1 == "total" { print $2 }' <<<"$counts"
+}
+if command -v perf >/dev/null && perf stat -e raw_syscalls:sys_enter true >/dev/null 2>&1; then
+	c_sys="$(syscalls_per_rt "$c_port" "$c_pid" "C libuv server")"
+	php_sys="-"
+	[ -n "$php_pid" ] && php_sys="$(syscalls_per_rt "$php_port" "$php_pid" "ours")"
+	row "TCP echo, 100 connections: system calls per round trip (server side)" "$php_sys" "$c_sys" ""
+else
+	note "perf cannot count system calls here (bench/deps.sh installs linux-perf; needs root or perf_event_paranoid <= 1)"
+fi
 stop "$c_pid"
 [ -n "$php_pid" ] && stop "$php_pid"
 
