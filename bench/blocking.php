@@ -17,9 +17,10 @@ function is_hooked(callable $call): bool
 {
     $ticks = 0;
     $done = false;
-    // The ticker sleeps between ticks: a loop of bare suspend() calls would keep the run queue from
-    // ever being empty, and the scheduler only polls the reactor then (timers and I/O would starve).
-    $ticker = spawn(function () use (&$ticks, &$done) { while (!$done) { $ticks++; delay(1); } });
+    // The ticker waits for a 0 ms timer between ticks, so it ticks on every reactor turn, and even a
+    // short suspension of the caller shows. Not bare suspend() calls: they would keep the run queue
+    // from ever being empty, and the scheduler only polls the reactor then (the caller would starve).
+    $ticker = spawn(function () use (&$ticks, &$done) { while (!$done) { $ticks++; delay(0); } });
     $caller = spawn(function () use ($call, &$ticks, &$done) {
         suspend(); // the ticker is running now
         $before = $ticks;
