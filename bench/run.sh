@@ -7,6 +7,7 @@
 #       the sides take turns and the best run of each counts (the machine may be shared: noisy)
 # Workloads:
 #   coroutines  spawn+await, switches, memory per suspended coroutine, beside PHP's Fiber (coroutines.php)
+#   pools       the reactor's timer and poll event pools beside no pool (event_pool.sh)
 #   timers      10,000 concurrent 10 ms delays, beside Amp v2 (timers.php)
 #   echo        TCP echo at 1, 100 and 1,000 connections: examples/echo_server.php beside a plain C
 #               libuv server (uv_echo_server.c), both driven by echo_load.c; then the system calls
@@ -84,6 +85,15 @@ while read -r line; do
 	"resident bytes"*) row "resident bytes per suspended coroutine (10,000)" "$ours" "$fiber" "B" "<=0.5" ;;
 	esac
 done < <("${php_ours[@]}" "$root/bench/coroutines.php")
+
+# ---- reactor event pools beside no pool ----
+progress "reactor event pools beside no pool (bench/event_pool.sh 100000)"
+while read -r kind rate_pool rate_none; do
+	row "$kind events: create/start/stop/dispose cycles/s, baseline: no pool" "$rate_pool" "$rate_none" "/s"
+done < <("$root/bench/event_pool.sh" 100000 | awk '
+	/, pool \(/ { sub(/,$/, "", $1); pool[$1] = $(NF-2) }
+	/, no pool/ { sub(/,$/, "", $1); none[$1] = $(NF-2) }
+	END { for (k in pool) print k, pool[k], none[k] }' | sort)
 
 # ---- timers beside Amp v2 ----
 progress "10,000 concurrent 10 ms timers beside Amp v2 (bench/timers.php)"
