@@ -4,7 +4,9 @@
 #   bench/run.sh                 (bench/deps.sh installs what it needs: Amp v2, nginx, wrk)
 #   BENCH_SECONDS=5 BENCH_REPEAT=3 bench/run.sh
 #       seconds per TCP echo and HTTP load run (default 2); runs per load point and side (default 3):
-#       the sides take turns and the best run of each counts (the machine may be shared: noisy)
+#       the sides take turns and the best run of each counts (the machine may be shared: noisy);
+#       the server's CPU time per operation (lowest run) is printed too: a shared machine disturbs
+#       it much less than it disturbs throughput
 # Workloads:
 #   coroutines  spawn+await, switches, memory per suspended coroutine, beside PHP's Fiber (coroutines.php)
 #   pools       the reactor's timer and poll event pools beside no pool (event_pool.sh)
@@ -67,10 +69,28 @@ notes="$out/notes.txt" # a file: notes also come from command substitutions (sub
 row() { rows+=("$1|$2|$3|$4|${5:-}"); }
 note() { echo "$1" >>"$notes"; echo "  note: $1" >&2; }
 progress() { echo "== $1" >&2; }
-better() { # "rate p99" "rate p99": the one with the higher rate ("-" loses)
+better() { # "rate ..." "rate ...": the one with the higher rate ("-" loses)
 	awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ")
 		if (x[1] == "-" || x[1] == "") print b; else if (y[1] == "-" || y[1] == "") print a
 		else print (y[1] + 0 > x[1] + 0) ? b : a }'
+}
+lowest() { # a b: the lower number ("-" loses)
+	awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || a == "") print b; else if (b == "-" || b == "") print a
+		else print (b + 0 < a + 0) ? b : a }'
+}
+# Server CPU time (user + system, the process and its children, e.g. nginx's worker) in clock ticks:
+# per operation it shows the server's own cost, which the other processes of a shared machine
+# disturb much less than they disturb its throughput.
+clock_ticks="$(getconf CLK_TCK)"
+cpu_ticks() {
+	local pid total=0
+	for pid in "$1" $(pgrep -P "$1" || true); do
+		total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+	done
+	echo "$total"
+}
+cpu_us_per_op() { # ticks operations
+	awk -v t="$1" -v n="$2" -v hz="$clock_ticks" 'BEGIN { if (n + 0 > 0) printf "%.2f\n", t / hz * 1e6 / n; else print "-" }'
 }
 
 # ---- coroutines beside Fiber ----
@@ -104,17 +124,20 @@ row "10,000 concurrent delay(10): peak Zend heap, Amp: same" "$mem_ours" "$mem_a
 
 # ---- TCP echo beside the C libuv server ----
 progress "TCP echo beside a C libuv server (bench/echo_load.c, ${seconds} s per run)"
-echo_point() { # port connections -> "rt_per_s p99_us" (empty on failure); notes errors
-	local result
+echo_point() { # port connections server-pid -> "rt_per_s p99_us server_cpu_us_per_rt"; notes errors
+	local result ticks
+	ticks="$(cpu_ticks "$3")"
 	result="$("$out/echo_load" 127.0.0.1 "$1" "$2" "$seconds" 2>>"$out/echo_load.log")" \
-		|| { note "echo_load failed on port $1 at $2 connections (see out/bench/echo_load.log)"; echo "- -"; return 0; }
-	local connected errors rt p99
+		|| { note "echo_load failed on port $1 at $2 connections (see out/bench/echo_load.log)"; echo "- - -"; return 0; }
+	ticks=$(($(cpu_ticks "$3") - ticks))
+	local connected errors rt p99 round_trips
 	connected="$(sed -n 's/.*connections=\([0-9]*\).*/\1/p' <<<"$result")"
 	errors="$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<<"$result")"
 	rt="$(sed -n 's/.*rt_per_s=\([0-9.]*\).*/\1/p' <<<"$result")"
 	p99="$(sed -n 's/.*p99_us=\([0-9.]*\).*/\1/p' <<<"$result")"
+	round_trips="$(sed -n 's/.*round_trips=\([0-9]*\).*/\1/p' <<<"$result")"
 	[ "$connected" = "$2" ] && [ "$errors" = 0 ] || note "echo on port $1 at $2 connections: $connected connected, $errors errors"
-	echo "${rt:--} ${p99:--}"
+	echo "${rt:--} ${p99:--} $(cpu_us_per_op "$ticks" "${round_trips:-0}")"
 }
 c_port="$(free_port)"
 start "$out/uv_echo_server.log" "$out/uv_echo_server" 127.0.0.1 "$c_port"
@@ -130,16 +153,23 @@ else
 	note "TCP echo: examples/echo_server.php is not in this branch yet: our side skipped"
 fi
 for conns in 1 100 1000; do
-	c_best="- -" php_best="- -"
+	c_best="- - -" php_best="- - -" c_cpu="-" php_cpu="-"
 	for _ in $(seq "$repeat"); do
-		c_best="$(better "$c_best" "$(echo_point "$c_port" "$conns")")"
-		[ -n "$php_pid" ] && php_best="$(better "$php_best" "$(echo_point "$php_port" "$conns")")"
+		result="$(echo_point "$c_port" "$conns" "$c_pid")"
+		c_best="$(better "$c_best" "$result")"
+		c_cpu="$(lowest "$c_cpu" "$(cut -d' ' -f3 <<<"$result")")"
+		if [ -n "$php_pid" ]; then
+			result="$(echo_point "$php_port" "$conns" "$php_pid")"
+			php_best="$(better "$php_best" "$result")"
+			php_cpu="$(lowest "$php_cpu" "$(cut -d' ' -f3 <<<"$result")")"
+		fi
 	done
-	read -r c_rt c_p99 <<<"$c_best"
-	read -r php_rt php_p99 <<<"$php_best"
+	read -r c_rt c_p99 _ <<<"$c_best"
+	read -r php_rt php_p99 _ <<<"$php_best"
 	target=""; [ "$conns" = 100 ] && target=">=0.9"
 	row "TCP echo, $conns connections: round trips/s, baseline: C libuv server" "$php_rt" "$c_rt" "/s" "$target"
 	row "TCP echo, $conns connections: p99 latency (of the best run)" "$php_p99" "$c_p99" "us"
+	row "TCP echo, $conns connections: server CPU per round trip (lowest run)" "$php_cpu" "$c_cpu" "us"
 done
 # Where the difference goes: system calls per round trip at 100 connections, counted by perf.
 syscalls_per_rt() { # port pid -> "total per rt" and a note with the busiest ones
@@ -170,16 +200,20 @@ stop "$c_pid"
 
 # ---- HTTP hello world beside nginx ----
 progress "HTTP hello world under wrk beside nginx with one worker (${seconds} s per run)"
-wrk_point() { # url -> "requests_per_s p99_us"
-	local result
-	result="$(wrk -t1 -c100 -d"${seconds}s" --latency "$1" 2>&1)" || { note "wrk failed on $1: $result"; echo "- -"; return 0; }
+wrk_point() { # url server-pid -> "requests_per_s p99_us server_cpu_us_per_request"
+	local result ticks
+	ticks="$(cpu_ticks "$2")"
+	result="$(wrk -t1 -c100 -d"${seconds}s" --latency "$1" 2>&1)" || { note "wrk failed on $1: $result"; echo "- - -"; return 0; }
+	ticks=$(($(cpu_ticks "$2") - ticks))
 	echo "$result" >>"$out/wrk.log"
 	grep -qE 'Non-2xx|Socket errors' <<<"$result" && note "wrk on $1: $(grep -E 'Non-2xx|Socket errors' <<<"$result" | tr -s ' ' | tr '\n' ' ')"
-	awk '
+	awk -v ticks="$ticks" -v hz="$clock_ticks" '
 		/Requests\/sec:/ { rps = $2 }
+		/ requests in / { requests = $1 }
 		$1 == "99%" { v = $2; unit = v; sub(/[0-9.]+/, "", unit); sub(/[a-z]+$/, "", v)
 			p99 = v * (unit == "s" ? 1e6 : unit == "ms" ? 1e3 : 1) }
-		END { printf "%s %s\n", rps == "" ? "-" : rps, p99 == "" ? "-" : p99 }' <<<"$result"
+		END { printf "%s %s %s\n", rps == "" ? "-" : rps, p99 == "" ? "-" : p99,
+			(requests > 0 ? sprintf("%.2f", ticks / hz * 1e6 / requests) : "-") }' <<<"$result"
 }
 body=$'Hello, world!\n'
 http_pid=""
@@ -229,17 +263,24 @@ EOF
 start "$out/nginx/stderr.log" nginx -p "$out/nginx" -c "$out/nginx/nginx.conf" -e "$out/nginx/error.log"
 nginx_pid=$server_pid
 wait_port "$nginx_port" "$nginx_pid" || { echo "nginx did not start: $out/nginx/error.log" >&2; exit 1; }
-nginx_best="- -" http_best="- -"
+nginx_best="- - -" http_best="- - -" nginx_cpu="-" http_cpu="-"
 for _ in $(seq "$repeat"); do
-	nginx_best="$(better "$nginx_best" "$(wrk_point "http://127.0.0.1:$nginx_port/")")"
-	[ -n "$http_pid" ] && http_best="$(better "$http_best" "$(wrk_point "http://127.0.0.1:$http_port/")")"
+	result="$(wrk_point "http://127.0.0.1:$nginx_port/" "$nginx_pid")"
+	nginx_best="$(better "$nginx_best" "$result")"
+	nginx_cpu="$(lowest "$nginx_cpu" "$(cut -d' ' -f3 <<<"$result")")"
+	if [ -n "$http_pid" ]; then
+		result="$(wrk_point "http://127.0.0.1:$http_port/" "$http_pid")"
+		http_best="$(better "$http_best" "$result")"
+		http_cpu="$(lowest "$http_cpu" "$(cut -d' ' -f3 <<<"$result")")"
+	fi
 done
-read -r nginx_rps nginx_p99 <<<"$nginx_best"
-read -r http_rps http_p99 <<<"$http_best"
+read -r nginx_rps nginx_p99 _ <<<"$nginx_best"
+read -r http_rps http_p99 _ <<<"$http_best"
 stop "$nginx_pid"
 [ -n "$http_pid" ] && stop "$http_pid"
 row "HTTP hello world, 100 connections: requests/s, baseline: nginx, 1 worker" "$http_rps" "$nginx_rps" "/s" ">=0.9"
 row "HTTP hello world, 100 connections: p99 latency (of the best run)" "$http_p99" "$nginx_p99" "us"
+row "HTTP hello world, 100 connections: server CPU per request (lowest run)" "$http_cpu" "$nginx_cpu" "us"
 
 # ---- blocking built-ins at scale ----
 progress "blocking built-ins: many coroutines at once beside one after another (bench/blocking.php)"
