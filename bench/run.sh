@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark workload, on our extension and on its baselines, in one run; prints one table
 # with ours/baseline ratios and the targets of the benchmark issue. Takes two to three minutes.
-#   bench/run.sh                 (bench/deps.sh installs what it needs: Amp v2, nginx, wrk)
+#   bench/run.sh                 (bench/deps.sh installs what it needs: Amp v2, nginx, wrk, perf)
 #   BENCH_SECONDS=5 BENCH_REPEAT=3 bench/run.sh
 #       seconds per TCP echo and HTTP load run (default 2); runs per load point and side (default 3):
 #       the sides take turns and the best run of each counts (the machine may be shared: noisy);
@@ -96,8 +96,8 @@ cpu_us_per_op() { # ticks operations
 # ---- coroutines beside Fiber ----
 progress "coroutines beside Fiber (bench/coroutines.php)"
 while read -r line; do
-	set -- $line
-	ours="${*: -3:1}" fiber="${*: -2:1}"
+	read -r -a f <<<"$line" # the workload's words, then ours, Fiber's and the ratio
+	ours="${f[${#f[@]}-3]}" fiber="${f[${#f[@]}-2]}"
 	case "$line" in
 	spawn+await*)    row "spawn+await per second (100,000 tasks), Fiber: new Fiber per task" "$ours" "$fiber" "/s" ">=16" ;;
 	"ns per switch"*) row "ns per switch (1,000,000 switches)" "$ours" "$fiber" "ns" "<=1.2" ;;
@@ -167,9 +167,10 @@ for conns in 1 100 1000; do
 	read -r c_rt c_p99 _ <<<"$c_best"
 	read -r php_rt php_p99 _ <<<"$php_best"
 	target=""; [ "$conns" = 100 ] && target=">=0.9"
-	row "TCP echo, $conns connections: round trips/s, baseline: C libuv server" "$php_rt" "$c_rt" "/s" "$target"
-	row "TCP echo, $conns connections: p99 latency (of the best run)" "$php_p99" "$c_p99" "us"
-	row "TCP echo, $conns connections: server CPU per round trip (lowest run)" "$php_cpu" "$c_cpu" "us"
+	what="TCP echo, $conns connection$([ "$conns" = 1 ] || echo s)"
+	row "$what: round trips/s, baseline: C libuv server" "$php_rt" "$c_rt" "/s" "$target"
+	row "$what: p99 latency (of the best run)" "$php_p99" "$c_p99" "us"
+	row "$what: server CPU per round trip (lowest run)" "$php_cpu" "$c_cpu" "us"
 done
 # Where the difference goes: system calls per round trip at 100 connections, counted by perf.
 syscalls_per_rt() { # port pid -> "total per rt" and a note with the busiest ones
