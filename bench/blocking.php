@@ -1,7 +1,7 @@
 <?php
 // PHP's blocking built-ins at scale: N coroutines each making one call at once, against the same
-// N calls one after another. One side of bench/run.sh (also runs alone, see bench/blocking.sh).
-//   php blocking.php [mysql socket]
+// N calls one after another. Part of bench/run.sh, which starts a throwaway MariaDB for the last row.
+//   php -d extension=async [-d extension=mysqli] bench/blocking.php [mysql socket]
 // Prints one line per workload:
 //   row <name> <n> <concurrent ms> <serial ms> <serial calls timed>
 //   skip <name> <why>

@@ -1,10 +1,11 @@
 <?php
-// 10,000 concurrent 10 ms timers: one side of bench/timers.sh.
+// 10,000 concurrent 10 ms timers, one side per process: part of bench/run.sh.
 //   php timers.php async|amp [count] [ms]
 // async: a coroutine per timer, each in Async\delay(), all awaited (needs the extension).
 // amp:   Amp v2 (Debian's php-amphp-amp): Amp\delay() promises awaited with Amp\Promise\all in
 //        Loop::run (its default driver: stream_select without ev/uv/event extensions).
-// Prints: milliseconds from the first timer created to the last one awaited, and peak memory.
+// Prints: milliseconds from the first timer created to the last one awaited (best of 3 rounds),
+// and the peak Zend heap (memory_get_peak_usage).
 [$side, $n, $ms] = [$argv[1] ?? 'async', (int) ($argv[2] ?? 10000), (int) ($argv[3] ?? 10)];
 
 function run_async(int $n, int $ms): float {
