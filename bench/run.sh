@@ -1,0 +1,353 @@
+#!/usr/bin/env bash
+# Every benchmark workload, on our extension and on its baselines, in one run; prints one table
+# with ours/baseline ratios and the targets of the benchmark issue. Takes two to three minutes.
+#   bench/run.sh                 (bench/deps.sh installs what it needs: Amp v2, nginx, wrk, perf)
+#   BENCH_SECONDS=5 BENCH_REPEAT=3 bench/run.sh
+#       seconds per TCP echo and HTTP load run (default 2); runs per load point and side (default 3):
+#       the sides take turns and the best run of each counts (the machine may be shared: noisy);
+#       the server's CPU time per operation (lowest run) is printed too: a shared machine disturbs
+#       it much less than it disturbs throughput
+# Workloads:
+#   coroutines  spawn+await, switches, memory per suspended coroutine, beside PHP's Fiber (coroutines.php)
+#   pools       the reactor's timer and poll event pools beside no pool (event_pool.sh)
+#   timers      10,000 concurrent 10 ms delays, beside Amp v2 (timers.php)
+#   echo        TCP echo at 1, 100 and 1,000 connections: examples/echo_server.php beside a plain C
+#               libuv server (uv_echo_server.c), both driven by echo_load.c; then the system calls
+#               each server makes per round trip (perf, when it may count them)
+#   http        hello world under wrk at 100 connections: examples/http_server.php beside nginx
+#               (one worker, same body)
+#   blocking    PHP's blocking built-ins called by many coroutines at once beside one after another
+#               (blocking.php; a MariaDB row when mariadbd is installed: a throwaway server is started)
+# A workload whose example or hook is not there yet is skipped with a note.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="$root/out/bench"
+seconds="${BENCH_SECONDS:-2}"
+repeat="${BENCH_REPEAT:-3}"
+mkdir -p "$out"
+
+"$root/scripts/build.sh" >/dev/null
+"$root/bench/build.sh" >/dev/null
+for tool in nginx wrk; do
+	command -v "$tool" >/dev/null || { echo "$tool is missing: run bench/deps.sh" >&2; exit 1; }
+done
+[ -f /usr/share/php/Amp/functions.php ] || { echo "Amp v2 is missing: run bench/deps.sh" >&2; exit 1; }
+
+php_ours=(php -n -d memory_limit=-1 -d extension_dir="$root/out/ext" -d extension=async)
+
+# ---- background servers, always stopped on exit ----
+pids=()
+cleanup() {
+	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+	for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+free_port() {
+	php -n -r '$s = stream_socket_server("tcp://127.0.0.1:0"); echo explode(":", stream_socket_get_name($s, false))[1];'
+}
+start() { # log, command...: starts a server in the background, its pid in $server_pid
+	local log="$1"; shift
+	"$@" >"$log" 2>&1 &
+	server_pid=$!
+	pids+=("$server_pid")
+}
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+wait_port() { # port pid: true once something accepts on the port, false if the process died or 10 s passed
+	for _ in $(seq 100); do
+		kill -0 "$2" 2>/dev/null || return 1
+		(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# ---- the table ----
+rows=()   # workload|ours|baseline|unit|target ("" or ">=x" / "<=x" on ours/baseline)
+notes="$out/notes.txt" # a file: notes also come from command substitutions (subshells)
+: >"$notes"
+row() { rows+=("$1|$2|$3|$4|${5:-}"); }
+note() { echo "$1" >>"$notes"; echo "  note: $1" >&2; }
+progress() { echo "== $1" >&2; }
+better() { # "rate ..." "rate ...": the one with the higher rate ("-" loses)
+	awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ")
+		if (x[1] == "-" || x[1] == "") print b; else if (y[1] == "-" || y[1] == "") print a
+		else print (y[1] + 0 > x[1] + 0) ? b : a }'
+}
+lowest() { # a b: the lower number ("-" loses)
+	awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || a == "") print b; else if (b == "-" || b == "") print a
+		else print (b + 0 < a + 0) ? b : a }'
+}
+# Server CPU time (user + system, the process and its children, e.g. nginx's worker) in clock ticks:
+# per operation it shows the server's own cost, which the other processes of a shared machine
+# disturb much less than they disturb its throughput.
+clock_ticks="$(getconf CLK_TCK)"
+cpu_ticks() {
+	local pid total=0
+	for pid in "$1" $(pgrep -P "$1" || true); do
+		total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+	done
+	echo "$total"
+}
+cpu_us_per_op() { # ticks operations
+	awk -v t="$1" -v n="$2" -v hz="$clock_ticks" 'BEGIN { if (n + 0 > 0) printf "%.2f\n", t / hz * 1e6 / n; else print "-" }'
+}
+
+# ---- coroutines beside Fiber ----
+progress "coroutines beside Fiber (bench/coroutines.php)"
+while read -r line; do
+	read -r -a f <<<"$line" # the workload's words, then ours, Fiber's and the ratio
+	ours="${f[${#f[@]}-3]}" fiber="${f[${#f[@]}-2]}"
+	case "$line" in
+	spawn+await*)    row "spawn+await per second (100,000 tasks), Fiber: new Fiber per task" "$ours" "$fiber" "/s" ">=16" ;;
+	"ns per switch"*) row "ns per switch (1,000,000 switches)" "$ours" "$fiber" "ns" "<=1.2" ;;
+	"heap bytes"*)   row "Zend heap bytes per suspended coroutine (10,000)" "$ours" "$fiber" "B" "<=0.5" ;;
+	"resident bytes"*) row "resident bytes per suspended coroutine (10,000)" "$ours" "$fiber" "B" "<=0.5" ;;
+	esac
+done < <("${php_ours[@]}" "$root/bench/coroutines.php")
+
+# ---- reactor event pools beside no pool ----
+progress "reactor event pools beside no pool (bench/event_pool.sh 100000)"
+while read -r kind rate_pool rate_none; do
+	row "$kind events: create/start/stop/dispose cycles/s, baseline: no pool" "$rate_pool" "$rate_none" "/s"
+done < <("$root/bench/event_pool.sh" 100000 | awk '
+	/, pool \(/ { sub(/,$/, "", $1); pool[$1] = $(NF-2) }
+	/, no pool/ { sub(/,$/, "", $1); none[$1] = $(NF-2) }
+	END { for (k in pool) print k, pool[k], none[k] }' | sort)
+
+# ---- timers beside Amp v2 ----
+progress "10,000 concurrent 10 ms timers beside Amp v2 (bench/timers.php)"
+read -r t_ours mem_ours <<<"$("${php_ours[@]}" "$root/bench/timers.php" async 10000 10)"
+read -r t_amp mem_amp <<<"$(php -n -d memory_limit=-1 "$root/bench/timers.php" amp 10000 10)"
+row "10,000 concurrent delay(10): ms until all done, Amp: Amp\\delay promises" "$t_ours" "$t_amp" "ms"
+row "10,000 concurrent delay(10): peak Zend heap, Amp: same" "$mem_ours" "$mem_amp" "B"
+
+# ---- TCP echo beside the C libuv server ----
+progress "TCP echo beside a C libuv server (bench/echo_load.c, ${seconds} s per run)"
+echo_point() { # port connections server-pid -> "rt_per_s p99_us server_cpu_us_per_rt"; notes errors
+	local result ticks
+	ticks="$(cpu_ticks "$3")"
+	result="$("$out/echo_load" 127.0.0.1 "$1" "$2" "$seconds" 2>>"$out/echo_load.log")" \
+		|| { note "echo_load failed on port $1 at $2 connections (see out/bench/echo_load.log)"; echo "- - -"; return 0; }
+	ticks=$(($(cpu_ticks "$3") - ticks))
+	local connected errors rt p99 round_trips
+	connected="$(sed -n 's/.*connections=\([0-9]*\).*/\1/p' <<<"$result")"
+	errors="$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<<"$result")"
+	rt="$(sed -n 's/.*rt_per_s=\([0-9.]*\).*/\1/p' <<<"$result")"
+	p99="$(sed -n 's/.*p99_us=\([0-9.]*\).*/\1/p' <<<"$result")"
+	round_trips="$(sed -n 's/.*round_trips=\([0-9]*\).*/\1/p' <<<"$result")"
+	[ "$connected" = "$2" ] && [ "$errors" = 0 ] || note "echo on port $1 at $2 connections: $connected connected, $errors errors"
+	echo "${rt:--} ${p99:--} $(cpu_us_per_op "$ticks" "${round_trips:-0}")"
+}
+c_port="$(free_port)"
+start "$out/uv_echo_server.log" "$out/uv_echo_server" 127.0.0.1 "$c_port"
+c_pid=$server_pid
+wait_port "$c_port" "$c_pid" || { echo "the C echo server did not start: $out/uv_echo_server.log" >&2; exit 1; }
+php_pid=""
+if [ -f "$root/examples/echo_server.php" ]; then
+	php_port="$(free_port)"
+	start "$out/echo_server.log" "${php_ours[@]}" "$root/examples/echo_server.php" 127.0.0.1 "$php_port"
+	php_pid=$server_pid
+	wait_port "$php_port" "$php_pid" || { note "examples/echo_server.php did not start listening (see out/bench/echo_server.log)"; php_pid=""; }
+else
+	note "TCP echo: examples/echo_server.php is not in this branch yet: our side skipped"
+fi
+for conns in 1 100 1000; do
+	c_best="- - -" php_best="- - -" c_cpu="-" php_cpu="-"
+	for _ in $(seq "$repeat"); do
+		result="$(echo_point "$c_port" "$conns" "$c_pid")"
+		c_best="$(better "$c_best" "$result")"
+		c_cpu="$(lowest "$c_cpu" "$(cut -d' ' -f3 <<<"$result")")"
+		if [ -n "$php_pid" ]; then
+			result="$(echo_point "$php_port" "$conns" "$php_pid")"
+			php_best="$(better "$php_best" "$result")"
+			php_cpu="$(lowest "$php_cpu" "$(cut -d' ' -f3 <<<"$result")")"
+		fi
+	done
+	read -r c_rt c_p99 _ <<<"$c_best"
+	read -r php_rt php_p99 _ <<<"$php_best"
+	target=""; [ "$conns" = 100 ] && target=">=0.9"
+	what="TCP echo, $conns connection$([ "$conns" = 1 ] || echo s)"
+	row "$what: round trips/s, baseline: C libuv server" "$php_rt" "$c_rt" "/s" "$target"
+	row "$what: p99 latency (of the best run)" "$php_p99" "$c_p99" "us"
+	row "$what: server CPU per round trip (lowest run)" "$php_cpu" "$c_cpu" "us"
+done
+# Where the difference goes: system calls per round trip at 100 connections, counted by perf.
+syscalls_per_rt() { # port pid -> "total per rt" and a note with the busiest ones
+	local counts result rt
+	perf stat -x, -e 'raw_syscalls:sys_enter,syscalls:sys_enter_*' -p "$2" -o "$out/perf-$1.csv" &
+	local perf_pid=$!
+	sleep 0.3
+	result="$("$out/echo_load" 127.0.0.1 "$1" 100 "$seconds" 2>>"$out/echo_load.log")" || true
+	kill -INT "$perf_pid" 2>/dev/null || true
+	wait "$perf_pid" 2>/dev/null || true
+	rt="$(sed -n 's/.*round_trips=\([0-9]*\).*/\1/p' <<<"$result")"
+	[ -n "$rt" ] && [ "$rt" -gt 0 ] || { echo "-"; return 0; }
+	counts="$(awk -F, -v rt="$rt" '$1 ~ /^[0-9]+$/ && $1 > 0 { name = $3; sub(/.*sys_enter_?/, "", name)
+		printf "%s %.2f\n", name == "" ? "total" : name, $1 / rt }' "$out/perf-$1.csv" | sort -k2 -nr)"
+	note "syscalls per echo round trip at 100 connections, $3: $(grep -v '^total' <<<"$counts" | head -8 | tr '\n' ' ')"
+	awk '$1 == "total" { print $2 }' <<<"$counts"
+}
+if command -v perf >/dev/null && perf stat -e raw_syscalls:sys_enter true >/dev/null 2>&1; then
+	c_sys="$(syscalls_per_rt "$c_port" "$c_pid" "C libuv server")"
+	php_sys="-"
+	[ -n "$php_pid" ] && php_sys="$(syscalls_per_rt "$php_port" "$php_pid" "ours")"
+	row "TCP echo, 100 connections: system calls per round trip (server side)" "$php_sys" "$c_sys" ""
+else
+	note "perf cannot count system calls here (bench/deps.sh installs linux-perf; needs root or perf_event_paranoid <= 1)"
+fi
+stop "$c_pid"
+[ -n "$php_pid" ] && stop "$php_pid"
+
+# ---- HTTP hello world beside nginx ----
+progress "HTTP hello world under wrk beside nginx with one worker (${seconds} s per run)"
+wrk_point() { # url server-pid -> "requests_per_s p99_us server_cpu_us_per_request"
+	local result ticks
+	ticks="$(cpu_ticks "$2")"
+	result="$(wrk -t1 -c100 -d"${seconds}s" --latency "$1" 2>&1)" || { note "wrk failed on $1: $result"; echo "- - -"; return 0; }
+	ticks=$(($(cpu_ticks "$2") - ticks))
+	echo "$result" >>"$out/wrk.log"
+	grep -qE 'Non-2xx|Socket errors' <<<"$result" && note "wrk on $1: $(grep -E 'Non-2xx|Socket errors' <<<"$result" | tr -s ' ' | tr '\n' ' ')"
+	awk -v ticks="$ticks" -v hz="$clock_ticks" '
+		/Requests\/sec:/ { rps = $2 }
+		/ requests in / { requests = $1 }
+		$1 == "99%" { v = $2; unit = v; sub(/[0-9.]+/, "", unit); sub(/[a-z]+$/, "", v)
+			p99 = v * (unit == "s" ? 1e6 : unit == "ms" ? 1e3 : 1) }
+		END { printf "%s %s %s\n", rps == "" ? "-" : rps, p99 == "" ? "-" : p99,
+			(requests > 0 ? sprintf("%.2f", ticks / hz * 1e6 / requests) : "-") }' <<<"$result"
+}
+body=$'Hello, world!\n'
+http_pid=""
+if [ -f "$root/examples/http_server.php" ]; then
+	http_port="$(free_port)"
+	start "$out/http_server.log" "${php_ours[@]}" "$root/examples/http_server.php" 127.0.0.1 "$http_port"
+	http_pid=$server_pid
+	if wait_port "$http_port" "$http_pid"; then
+		# nginx answers with exactly the body ours sends
+		body="$(php -n -r 'echo file_get_contents($argv[1]);' "http://127.0.0.1:$http_port/"; echo x)"
+		body="${body%x}"
+	else
+		note "examples/http_server.php did not start listening (see out/bench/http_server.log)"
+		stop "$http_pid"
+		http_pid=""
+	fi
+else
+	note "HTTP: examples/http_server.php is not in this branch yet: our side skipped"
+fi
+nginx_port="$(free_port)"
+mkdir -p "$out/nginx"
+nginx_body="$(php -n -r 'echo strtr($argv[1], ["\\" => "\\\\", "\"" => "\\\"", "\n" => "\\n", "\r" => "\\r", "\t" => "\\t"]);' "$body")"
+nginx_user=""; [ "$(id -u)" = 0 ] && nginx_user="user root;" # nginx's default user, nobody, may lack a group
+cat >"$out/nginx/nginx.conf" <<EOF
+# Generated by bench/run.sh: the HTTP baseline, one worker answering every request with the body
+# of examples/http_server.php.
+daemon off;
+$nginx_user
+master_process on;
+worker_processes 1;
+pid $out/nginx/nginx.pid;
+error_log $out/nginx/error.log;
+events { worker_connections 4096; }
+http {
+	access_log off;
+	client_body_temp_path $out/nginx/client_body;
+	proxy_temp_path $out/nginx/proxy;
+	fastcgi_temp_path $out/nginx/fastcgi;
+	uwsgi_temp_path $out/nginx/uwsgi;
+	scgi_temp_path $out/nginx/scgi;
+	server {
+		listen 127.0.0.1:$nginx_port;
+		location / { default_type text/plain; return 200 "$nginx_body"; }
+	}
+}
+EOF
+start "$out/nginx/stderr.log" nginx -p "$out/nginx" -c "$out/nginx/nginx.conf" -e "$out/nginx/error.log"
+nginx_pid=$server_pid
+wait_port "$nginx_port" "$nginx_pid" || { echo "nginx did not start: $out/nginx/error.log" >&2; exit 1; }
+nginx_best="- - -" http_best="- - -" nginx_cpu="-" http_cpu="-"
+for _ in $(seq "$repeat"); do
+	result="$(wrk_point "http://127.0.0.1:$nginx_port/" "$nginx_pid")"
+	nginx_best="$(better "$nginx_best" "$result")"
+	nginx_cpu="$(lowest "$nginx_cpu" "$(cut -d' ' -f3 <<<"$result")")"
+	if [ -n "$http_pid" ]; then
+		result="$(wrk_point "http://127.0.0.1:$http_port/" "$http_pid")"
+		http_best="$(better "$http_best" "$result")"
+		http_cpu="$(lowest "$http_cpu" "$(cut -d' ' -f3 <<<"$result")")"
+	fi
+done
+read -r nginx_rps nginx_p99 _ <<<"$nginx_best"
+read -r http_rps http_p99 _ <<<"$http_best"
+stop "$nginx_pid"
+[ -n "$http_pid" ] && stop "$http_pid"
+row "HTTP hello world, 100 connections: requests/s, baseline: nginx, 1 worker" "$http_rps" "$nginx_rps" "/s" ">=0.9"
+row "HTTP hello world, 100 connections: p99 latency (of the best run)" "$http_p99" "$nginx_p99" "us"
+row "HTTP hello world, 100 connections: server CPU per request (lowest run)" "$http_cpu" "$nginx_cpu" "us"
+
+# ---- blocking built-ins at scale ----
+progress "blocking built-ins: many coroutines at once beside one after another (bench/blocking.php)"
+db_socket=""
+if command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null; then
+	db="$out/mariadb"
+	rm -rf "$db" && mkdir -p "$db"
+	if mariadb-install-db --no-defaults --datadir="$db/data" --auth-root-authentication-method=normal \
+			--skip-test-db --user="$(id -un)" >"$db/install.log" 2>&1; then
+		start "$db/server.log" mariadbd --no-defaults --datadir="$db/data" --socket="$db/sock" --skip-networking \
+			--user="$(id -un)" --pid-file="$db/pid" --log-error="$db/error.log" --innodb-buffer-pool-size=16M
+		db_pid=$server_pid
+		for _ in $(seq 100); do
+			[ -S "$db/sock" ] && mariadb --no-defaults -S "$db/sock" -uroot -e 'SELECT 1' >/dev/null 2>&1 && { db_socket="$db/sock"; break; }
+			kill -0 "$db_pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		[ -n "$db_socket" ] || note "the throwaway MariaDB server did not start (see $db/error.log)"
+	else
+		note "mariadb-install-db failed (see $db/install.log)"
+	fi
+fi
+while read -r kind name_and_rest; do
+	case "$kind" in
+	row)
+		read -r -a f <<<"$name_and_rest"
+		n=${#f[@]}
+		name="${f[*]:0:n-4}"
+		row "$name x ${f[n-4]}: ms all at once, baseline: one after another" "${f[n-3]}" "${f[n-2]}" "ms"
+		[ "${f[n-1]}" != "${f[n-4]}" ] && note "$name: the serial time is ${f[n-1]} calls timed and scaled to ${f[n-4]}"
+		;;
+	skip) note "blocking: $name_and_rest" ;;
+	esac
+done < <("${php_ours[@]}" -d extension=mysqlnd -d extension=mysqli "$root/bench/blocking.php" "$db_socket")
+[ -n "$db_socket" ] && stop "$db_pid"
+
+# ---- report ----
+report() {
+	echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ { print $2 }') MiB memory, load average $(cut -d' ' -f1-3 /proc/loadavg)," \
+		"$(. /etc/os-release && echo "$PRETTY_NAME"), $(php -n -r 'echo "PHP ", PHP_VERSION, PHP_ZTS ? " ZTS" : " NTS";'), libuv $(pkg-config --modversion libuv)," \
+		"$(nginx -v 2>&1 | sed 's/.*: //'), Amp $(dpkg-query -W -f='${Version}' php-amphp-amp 2>/dev/null)"
+	echo "command: BENCH_SECONDS=$seconds BENCH_REPEAT=$repeat bench/run.sh"
+	echo
+	printf "%-76s %12s %12s %5s %8s %7s %s\n" "workload" "ours" "baseline" "unit" "ours/bl" "target" ""
+	for r in "${rows[@]}"; do
+		IFS='|' read -r name ours base unit target <<<"$r"
+		name="$name" ours="$ours" base="$base" unit="$unit" target="$target" awk 'BEGIN {
+			name = ENVIRON["name"]; ours = ENVIRON["ours"]; base = ENVIRON["base"]
+			unit = ENVIRON["unit"]; target = ENVIRON["target"]
+			ratio = "-"; verdict = ""
+			if (ours != "-" && base != "-" && base + 0 != 0) {
+				r = ours / base; ratio = sprintf(r >= 0.1 ? "%.2f" : "%.2g", r)
+				if (target ~ /^>=/) verdict = (r >= substr(target, 3) + 0) ? "ok" : "MISS"
+				if (target ~ /^<=/) verdict = (r <= substr(target, 3) + 0) ? "ok" : "MISS"
+			} else if (target != "") verdict = "skipped"
+			fmt = (ours ~ /^[0-9.]+$/ && ours + 0 >= 1000 || base + 0 >= 1000) ? "%12.0f" : "%12.1f"
+			printf "%-76s ", name
+			if (ours ~ /^[0-9.]+$/) printf fmt " ", ours; else printf "%12s ", ours
+			if (base ~ /^[0-9.]+$/) printf fmt " ", base; else printf "%12s ", base
+			printf "%5s %8s %7s %s\n", unit, ratio, target, verdict
+		}'
+	done
+	if [ -s "$notes" ]; then
+		echo
+		sed 's/^/note: /' "$notes"
+	fi
+}
+report | tee "$out/last-run.txt"

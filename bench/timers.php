@@ -1,0 +1,37 @@
+<?php
+// 10,000 concurrent 10 ms timers, one side per process: part of bench/run.sh.
+//   php timers.php async|amp [count] [ms]
+// async: a coroutine per timer, each in Async\delay(), all awaited (needs the extension).
+// amp:   Amp v2 (Debian's php-amphp-amp): Amp\delay() promises awaited with Amp\Promise\all in
+//        Loop::run (its default driver: stream_select without ev/uv/event extensions).
+// Prints: milliseconds from the first timer created to the last one awaited (best of 3 rounds),
+// and the peak Zend heap (memory_get_peak_usage).
+[$side, $n, $ms] = [$argv[1] ?? 'async', (int) ($argv[2] ?? 10000), (int) ($argv[3] ?? 10)];
+
+function run_async(int $n, int $ms): float {
+    $t = hrtime(true);
+    $cs = [];
+    for ($i = 0; $i < $n; $i++) $cs[] = Async\spawn(fn() => Async\delay($ms));
+    foreach ($cs as $c) Async\await($c);
+    return (hrtime(true) - $t) / 1e6;
+}
+
+function run_amp(int $n, int $ms): float {
+    $elapsed = 0.0;
+    Amp\Loop::run(function () use ($n, $ms, &$elapsed) {
+        $t = hrtime(true);
+        $ps = [];
+        for ($i = 0; $i < $n; $i++) $ps[] = Amp\delay($ms);
+        yield Amp\Promise\all($ps);
+        $elapsed = (hrtime(true) - $t) / 1e6;
+    });
+    return $elapsed;
+}
+
+if ($side === 'amp') { // Debian's autoloader maps classes only: the function files come separately
+    foreach (['autoload.php', 'functions.php', 'Internal/functions.php'] as $f) require "/usr/share/php/Amp/$f";
+}
+$run = "run_$side";
+$best = INF;
+for ($round = 0; $round < 3; $round++) $best = min($best, $run($n, $ms)); // best of 3, same process
+printf("%.2f %d\n", $best, memory_get_peak_usage());
