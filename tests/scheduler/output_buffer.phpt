@@ -58,8 +58,9 @@ $nested = spawn(function () {
     return [$inner, ob_get_clean()];
 });
 $noise = spawn(function () { for ($i = 0; $i < 3; $i++) { echo "[noise $i]\n"; delay(2); } });
-var_dump(await($nested));
-await($noise);
+$result = await($nested);
+await($noise); // its lines are out before the result, whatever the timing
+var_dump($result);
 
 echo "-- ob_get_contents, ob_clean, ob_get_length, ob_flush into the coroutine's next buffer\n";
 var_dump(await(spawn(function () {
