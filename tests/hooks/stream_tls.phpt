@@ -13,7 +13,7 @@ use function Async\await;
 use function Async\await_all;
 
 const CLIENTS = 3;
-const PAUSE_MS = 1000;
+const PAUSE_MS = 2000;
 
 $dir = sys_get_temp_dir() . '/async-tls-' . getmypid();
 @mkdir($dir);
