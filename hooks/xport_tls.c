@@ -4,8 +4,8 @@
  * With TLS a readable socket is not readable data: OpenSSL may already hold decrypted data the
  * socket does not show, or need the rest of a record first. So PHP's own TLS read/write runs
  * first with the stream in non-blocking mode for the call; only when it would block (EAGAIN) does
- * the coroutine wait for the socket, then tries again. When the stream's timeout passes, PHP's
- * code runs in blocking mode with no time left, so a timeout ends as PHP's does.
+ * the coroutine wait for the socket, then tries again. When the stream's timeout passes, it ends
+ * as OpenSSL's code does (timed_out set, the read or write fails).
  *
  * Handshakes are driven the same way: PHP's code is asked to enable crypto in non-blocking mode
  * (it returns "not yet" instead of polling) and the coroutine waits between the steps. The
@@ -13,8 +13,6 @@
  * socket still connecting (and fail, or hold the next address back), so its setup is deferred.
  */
 #include "xport.h"
-
-static const struct timeval zero_timeout = { 0, 0 };
 
 /* PHP's read or write once, in non-blocking mode; *would_block says it needs the socket. */
 static ssize_t once_without_blocking(php_stream *stream, bool reading, char *buf, size_t count, bool *would_block)
@@ -34,17 +32,18 @@ static ssize_t once_without_blocking(php_stream *stream, bool reading, char *buf
 	return result;
 }
 
-/* PHP's read or write in blocking mode with no time left: its own timeout ending. */
+/* The time is up: a last try, then the end OpenSSL's own read/write gives a timeout (PHP's TLS
+ * code cannot be run with no time left: a zero timeout means none to it). */
 static ssize_t once_with_no_time_left(php_stream *stream, bool reading, char *buf, size_t count)
 {
-	const php_stream_ops *original = async_xport_of(stream)->original_ops;
 	php_netstream_data_t *sock = stream->abstract;
-	struct timeval saved = sock->timeout;
-
-	sock->timeout = zero_timeout;
-	ssize_t result = reading ? original->read(stream, buf, count) : original->write(stream, buf, count);
-	sock->timeout = saved;
-	return result;
+	bool would_block;
+	ssize_t result = once_without_blocking(stream, reading, buf, count, &would_block);
+	if (!would_block) {
+		return result;
+	}
+	sock->timeout_event = 1;
+	return -1;
 }
 
 static ssize_t tls_io(php_stream *stream, bool reading, char *buf, size_t count)

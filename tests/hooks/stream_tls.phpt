@@ -1,5 +1,5 @@
 --TEST--
-Stream hooks: ssl:// and tls:// inside coroutines (a TLS server coroutine and TLS clients in one script overlap, https:// through the http wrapper; refused connection, handshake timeout and certificate failure as PHP gives them)
+Stream hooks: ssl:// and tls:// inside coroutines (a TLS server coroutine and TLS clients in one script overlap, https:// through the http wrapper; refused connection, handshake timeout, certificate failure and read timeout as PHP gives them)
 --SKIPIF--
 <?php if (!extension_loaded('openssl')) die('skip openssl'); ?>
 --INI--
@@ -78,17 +78,24 @@ function failures(string $silentAddress, string $tlsAddress): void {
     var_dump(stream_socket_client("ssl://localhost:$closedPort", $errno, $errstr, 2), $errno, $errstr);
     var_dump(stream_socket_client("ssl://$silentAddress", $errno, $errstr, 0.5), $errno, $errstr);
     var_dump(stream_socket_client("tls://$tlsAddress", $errno, $errstr, 5), $errno, $errstr);
+    // a TLS read times out
+    $quiet = stream_socket_client("tls://$tlsAddress", $errno, $errstr, 5, STREAM_CLIENT_CONNECT,
+        stream_context_create(['ssl' => ['verify_peer' => false, 'verify_peer_name' => false]]));
+    stream_set_timeout($quiet, 0, 300000);
+    var_dump(fread($quiet, 10), stream_get_meta_data($quiet)['timed_out']);
 }
 $silent = stream_socket_server('tcp://127.0.0.1:0'); // the kernel accepts; nobody speaks TLS
 $tlsServerCode = <<<'PHP'
 $server = stream_socket_server('tls://127.0.0.1:0', $errno, $errstr, STREAM_SERVER_BIND | STREAM_SERVER_LISTEN,
     stream_context_create(['ssl' => ['local_cert' => $argv[1]]]));
 echo stream_socket_get_name($server, false), "\n";
-for ($i = 0; $i < 2; $i++) {
-    @stream_socket_accept($server, 10);
+$kept = [];
+for ($i = 0; $i < 4; $i++) {
+    $kept[] = @stream_socket_accept($server, 10);
 }
+fgets(STDIN); // until the test ends
 PHP;
-$process = proc_open([PHP_BINARY, '-n', '-r', $tlsServerCode, "$dir/server.pem"], [1 => ['pipe', 'w']], $pipes);
+$process = proc_open([PHP_BINARY, '-n', '-r', $tlsServerCode, "$dir/server.pem"], [0 => ['pipe', 'r'], 1 => ['pipe', 'w']], $pipes);
 $tlsAddress = trim(fgets($pipes[1]));
 
 ob_start();
@@ -101,6 +108,7 @@ echo $inCoroutine;
 $withoutPorts = fn(string $output) => preg_replace('/(127\.0\.0\.1|localhost):\d+/', '$1:PORT', $output);
 echo $withoutPorts($stock) === $withoutPorts($inCoroutine) ? "same as outside coroutines\n" : "DIFFERENT, outside coroutines:\n$stock";
 
+fclose($pipes[0]);
 fclose($pipes[1]);
 proc_close($process);
 unlink("$dir/server.pem");
@@ -135,4 +143,6 @@ Warning: stream_socket_client(): Unable to connect to tls://127.0.0.1:%d (Unknow
 bool(false)
 int(0)
 string(0) ""
+bool(false)
+bool(true)
 same as outside coroutines
