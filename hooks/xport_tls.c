@@ -46,6 +46,25 @@ static ssize_t once_with_no_time_left(php_stream *stream, bool reading, char *bu
 	return -1;
 }
 
+/* What OpenSSL waits for after "would block": it keeps whether it wants to read or to write to
+ * itself, but it can want to read only while the socket has nothing to read, and to write only
+ * while the socket cannot take more. 0: the socket is both by now, try again. */
+static async_poll_event what_openssl_waits_for(php_socket_t fd)
+{
+	php_pollfd p = { .fd = fd, .events = POLLIN | POLLOUT, .revents = 0 };
+	if (php_poll2(&p, 1, 0) < 0) {
+		return 0; /* the next try reports the error */
+	}
+	async_poll_event events = 0;
+	if (!(p.revents & (POLLIN | POLLERR | POLLHUP))) {
+		events |= ASYNC_READABLE;
+	}
+	if (!(p.revents & (POLLOUT | POLLERR | POLLHUP))) {
+		events |= ASYNC_WRITABLE;
+	}
+	return events;
+}
+
 static ssize_t tls_io(php_stream *stream, bool reading, char *buf, size_t count)
 {
 	php_netstream_data_t *sock = stream->abstract;
@@ -58,8 +77,15 @@ static ssize_t tls_io(php_stream *stream, bool reading, char *buf, size_t count)
 		if (!would_block) {
 			return result;
 		}
+		async_poll_event events = what_openssl_waits_for(sock->socket);
+		if (events == 0) {
+			if (async_xport_deadline_left_ms(&deadline) == 0) {
+				return once_with_no_time_left(stream, reading, buf, count);
+			}
+			continue;
+		}
 		switch (async_xport_wait_stream(stream, reading ? ASYNC_XPORT_USE_READ : ASYNC_XPORT_USE_WRITE,
-				reading ? ASYNC_READABLE : ASYNC_WRITABLE, &deadline)) {
+				events, &deadline)) {
 			case ASYNC_XPORT_TIMEOUT:
 				return once_with_no_time_left(stream, reading, buf, count);
 			case ASYNC_XPORT_FAILED:
@@ -105,7 +131,10 @@ bool async_xport_tls_handshake(php_stream *stream, const struct timeval *timeout
 			done = true;
 			break;
 		}
-		async_hook_wait_result_t waited = async_xport_wait_ready(sock->socket, ASYNC_READABLE, &deadline);
+		async_poll_event events = what_openssl_waits_for(sock->socket);
+		async_hook_wait_result_t waited = events != 0
+			? async_xport_wait_ready(sock->socket, events, &deadline)
+			: (async_xport_deadline_left_ms(&deadline) == 0 ? ASYNC_HOOK_WAIT_TIMEOUT : ASYNC_HOOK_WAIT_READY);
 		if (waited == ASYNC_HOOK_WAIT_TIMEOUT) {
 			php_error_docref(NULL, E_WARNING, "SSL: Handshake timed out");
 			break;
