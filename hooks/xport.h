@@ -19,9 +19,11 @@
 #include "zend_exceptions.h"
 
 typedef struct {
-	php_stream_ops ops;                    /* the proxy: first, so stream->ops leads back here */
+	php_stream_ops ops;                    /* the proxy for plain sockets */
+	php_stream_ops tls_ops;                /* the proxy once TLS runs over the socket */
 	const char *protocol;
 	bool is_unix;                          /* unix/udg: a path, no name resolution */
+	bool is_tls;                           /* ssl://, tls://...: TLS from the connect on */
 	php_stream_transport_factory original_factory;
 	const php_stream_ops *original_ops;    /* learnt from the first stream PHP's factory makes */
 } async_xport_t;
@@ -85,6 +87,27 @@ typedef enum {
 /* The same for a socket that belongs to a stream PHP code can reach (and close meanwhile). */
 async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xport_use_t use,
 	async_poll_event events, const async_xport_deadline_t *deadline);
+
+/* xport_tls.c: TLS over the socket. A readable socket is not readable data (OpenSSL may hold
+ * data, or need more of a record), so PHP's TLS read/write is tried without blocking first and
+ * the coroutine waits only when OpenSSL needs the socket. */
+ssize_t async_xport_tls_read(php_stream *stream, char *buf, size_t count);
+ssize_t async_xport_tls_write(php_stream *stream, const char *buf, size_t count);
+/* Drives a TLS handshake without blocking; false on failure (OpenSSL's warnings given; an
+ * exception is pending if the coroutine was cancelled). */
+bool async_xport_tls_handshake(php_stream *stream, const struct timeval *timeout);
+
+/* While OpenSSL's connect runs for `stream`, its crypto setup is recorded here instead of done,
+ * and its crypto enable answers "not yet": the handshake waits until the connection is made. */
+typedef struct {
+	bool setup;
+	php_stream_xport_crypt_method_t method;
+	php_stream *session;
+} async_xport_tls_deferred_t;
+
+void async_xport_tls_defer(php_stream *stream, async_xport_tls_deferred_t *record);
+/* From our set_option: true when the crypto operation was deferred (answered already). */
+bool async_xport_tls_deferred_op(php_stream *stream, php_stream_xport_crypto_param *cparam);
 
 /* The operations a coroutine does without blocking (one file each). */
 ssize_t async_xport_read(php_stream *stream, char *buf, size_t count);

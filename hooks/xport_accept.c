@@ -36,6 +36,13 @@ int async_xport_accept(async_xport_t *xport, php_stream *stream, php_stream_xpor
 		case ASYNC_XPORT_FAILED: /* cancelled: PHP's caller still warns, so it says why */
 			return failed(xparam, ECANCELED);
 		default:
-			return async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
+			break;
 	}
+	if (xport->is_tls) {
+		/* ssl://, tls://: OpenSSL's accept makes the client with the ops it sees (ours, so the
+		 * handshake it then asks of the client waits in this coroutine; OpenSSL's accept does not
+		 * look at which ops they are) */
+		return xport->original_ops->set_option(stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
+	}
+	return async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
 }

@@ -6,7 +6,8 @@
  * asynchronous mode (which makes the socket, binds `bindto`, sets the socket options and starts
  * the connection), and the coroutine waits for the socket to become writable within the connect
  * timeout. Like PHP, the next address is tried while time is left, and a connected socket is put
- * back in blocking mode. When the name cannot be resolved, PHP's code runs with the name as it
+ * back in blocking mode. For ssl:// and tls:// the TLS handshake that follows is driven without
+ * blocking too (xport_tls.c). When the name cannot be resolved, PHP's code runs with the name as it
  * was, so the warning and error text are PHP's own (that one failing lookup is done again by PHP).
  */
 #include "xport.h"
@@ -117,7 +118,12 @@ static void close_socket(php_netstream_data_t *sock)
 	}
 }
 
-typedef enum { ATTEMPT_CONNECTED, ATTEMPT_FAILED, ATTEMPT_THREW } attempt_result_t;
+typedef enum {
+	ATTEMPT_CONNECTED,
+	ATTEMPT_FAILED,     /* the next address may be tried */
+	ATTEMPT_FINAL,      /* connected, but the TLS handshake failed: PHP tries no other address */
+	ATTEMPT_THREW       /* cancelled */
+} attempt_result_t;
 
 /* One address (xparam->inputs.name is numeric by now). With `wait` false it only starts the
  * connection, as PHP does for STREAM_CLIENT_ASYNC_CONNECT. */
@@ -132,7 +138,17 @@ static attempt_result_t attempt(async_xport_t *xport, php_stream *stream, php_st
 	}
 	int op = xparam->op;
 	xparam->op = STREAM_XPORT_OP_CONNECT_ASYNC;
-	async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
+	async_xport_tls_deferred_t tls;
+	if (xport->is_tls) {
+		/* ssl://, tls://: OpenSSL's connect sets up and starts the handshake at once; both are
+		 * kept for when the connection is made (the ops stay ours for the call: OpenSSL's
+		 * transport is tcp, whatever PHP's ops it sees) */
+		async_xport_tls_defer(stream, &tls);
+		xport->original_ops->set_option(stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
+		async_xport_tls_defer(NULL, NULL);
+	} else {
+		async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
+	}
 	xparam->op = op;
 
 	if (xparam->outputs.returncode < 0) {
@@ -170,6 +186,19 @@ static attempt_result_t attempt(async_xport_t *xport, php_stream *stream, php_st
 	php_set_sock_blocking(sock->socket, 1); /* PHP's blocking connect leaves the socket blocking */
 	xparam->outputs.error_code = 0;
 	xparam->outputs.returncode = 0;
+	if (xport->is_tls && tls.setup) {
+		/* OpenSSL's handshake has its own timeout, the connect timeout again; a failure is final */
+		if (php_stream_xport_crypto_setup(stream, tls.method, tls.session) < 0
+				|| !async_xport_tls_handshake(stream, xparam->inputs.timeout)) {
+			if (EG(exception) == NULL) {
+				php_error_docref(NULL, E_WARNING, "Failed to enable crypto");
+			} else {
+				set_error(xparam, ECANCELED);
+			}
+			xparam->outputs.returncode = -1;
+			return EG(exception) != NULL ? ATTEMPT_THREW : ATTEMPT_FINAL;
+		}
+	}
 	return ATTEMPT_CONNECTED;
 }
 
@@ -214,9 +243,10 @@ int async_xport_connect(async_xport_t *xport, php_stream *stream, php_stream_xpo
 	zend_string *host = NULL;
 	const char *port = NULL;
 
-	if (xport->is_unix || sock->socket != SOCK_ERR
+	if (xport->is_unix || sock->socket != SOCK_ERR || (xport->is_tls && !wait)
 			|| !split_address(xparam->inputs.name, xparam->inputs.namelen, &host, &port)) {
-		/* a path, a socket that exists already, or an address PHP refuses: nothing to wait for */
+		/* a path, a socket that exists already, an address PHP refuses, or an asynchronous TLS
+		 * connect (PHP's own, as it is): nothing to wait for */
 		return async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
 	}
 

@@ -1,6 +1,7 @@
 /*
- * Registers our factory over PHP's for tcp, udp, unix and udg, gives every stream it makes the
- * proxy ops, routes set_option, and puts PHP's factories back at module shutdown.
+ * Registers our factory over PHP's for tcp, udp, unix, udg and, with ext/openssl, ssl and tls,
+ * gives every stream it makes the proxy ops, routes set_option, and puts PHP's factories back at
+ * module shutdown.
  */
 #include "xport.h"
 
@@ -8,6 +9,8 @@ static ssize_t proxy_write(php_stream *stream, const char *buf, size_t count);
 static ssize_t proxy_read(php_stream *stream, char *buf, size_t count);
 static int proxy_set_option(php_stream *stream, int option, int value, void *ptrparam);
 static int proxy_close(php_stream *stream, int close_handle);
+static ssize_t proxy_tls_write(php_stream *stream, const char *buf, size_t count);
+static ssize_t proxy_tls_read(php_stream *stream, char *buf, size_t count);
 
 static async_xport_t transports[] = {
 	{ .protocol = "tcp", .is_unix = false },
@@ -16,13 +19,27 @@ static async_xport_t transports[] = {
 	{ .protocol = "unix", .is_unix = true },
 	{ .protocol = "udg", .is_unix = true },
 #endif
+	/* ext/openssl's, when present */
+	{ .protocol = "ssl", .is_tls = true },
+	{ .protocol = "tls", .is_tls = true },
+	{ .protocol = "tlsv1.0", .is_tls = true },
+	{ .protocol = "tlsv1.1", .is_tls = true },
+	{ .protocol = "tlsv1.2", .is_tls = true },
+	{ .protocol = "tlsv1.3", .is_tls = true },
 };
 
 #define TRANSPORT_COUNT (sizeof(transports) / sizeof(transports[0]))
 
+/* Only called from the proxy ops. */
 async_xport_t *async_xport_of(php_stream *stream)
 {
-	return (async_xport_t *) stream->ops; /* only called from the proxy ops */
+	for (size_t i = 0; i < TRANSPORT_COUNT; i++) {
+		if (stream->ops == &transports[i].ops || stream->ops == &transports[i].tls_ops) {
+			return &transports[i];
+		}
+	}
+	ZEND_UNREACHABLE();
+	return NULL;
 }
 
 static async_xport_t *transport_named(const char *proto, size_t protolen)
@@ -48,9 +65,12 @@ static void adopt(async_xport_t *xport, php_stream *stream)
 		xport->ops.read = proxy_read;
 		xport->ops.set_option = proxy_set_option;
 		xport->ops.close = proxy_close;
+		xport->tls_ops = xport->ops;
+		xport->tls_ops.write = proxy_tls_write;
+		xport->tls_ops.read = proxy_tls_read;
 	}
 	if (stream->ops == xport->original_ops) {
-		stream->ops = &xport->ops;
+		stream->ops = xport->is_tls ? &xport->tls_ops : &xport->ops;
 	}
 }
 
@@ -69,10 +89,11 @@ static php_stream *factory(const char *proto, size_t protolen, const char *resou
 
 int async_xport_original_set_option(async_xport_t *xport, php_stream *stream, int option, int value, void *ptrparam)
 {
+	const php_stream_ops *proxy = stream->ops;
 	stream->ops = xport->original_ops;
 	int result = xport->original_ops->set_option(stream, option, value, ptrparam);
 	if (stream->ops == xport->original_ops) {
-		stream->ops = &xport->ops;
+		stream->ops = proxy;
 	}
 	if (option == PHP_STREAM_OPTION_XPORT_API) {
 		php_stream_xport_param *xparam = ptrparam;
@@ -105,6 +126,22 @@ static ssize_t proxy_read(php_stream *stream, char *buf, size_t count)
 	return async_xport_of(stream)->original_ops->read(stream, buf, count);
 }
 
+static ssize_t proxy_tls_write(php_stream *stream, const char *buf, size_t count)
+{
+	if (async_hooks_in_coroutine() && blocking(stream)) {
+		return async_xport_tls_write(stream, buf, count);
+	}
+	return async_xport_of(stream)->original_ops->write(stream, buf, count);
+}
+
+static ssize_t proxy_tls_read(php_stream *stream, char *buf, size_t count)
+{
+	if (async_hooks_in_coroutine() && blocking(stream)) {
+		return async_xport_tls_read(stream, buf, count);
+	}
+	return async_xport_of(stream)->original_ops->read(stream, buf, count);
+}
+
 static int proxy_close(php_stream *stream, int close_handle)
 {
 	async_xport_guard_close(stream);
@@ -133,14 +170,29 @@ static int proxy_set_option(php_stream *stream, int option, int value, void *ptr
 				break;
 		}
 	}
+	if (option == PHP_STREAM_OPTION_CRYPTO_API && async_xport_tls_deferred_op(stream, ptrparam)) {
+		return PHP_STREAM_OPTION_RETURN_OK;
+	}
+	if (option == PHP_STREAM_OPTION_CRYPTO_API && async_hooks_in_coroutine() && blocking(stream)) {
+		php_stream_xport_crypto_param *cparam = ptrparam;
+		if (cparam->op == STREAM_XPORT_CRYPTO_OP_ENABLE && cparam->inputs.activate) {
+			/* stream_socket_enable_crypto(): the handshake waits in the coroutine */
+			php_netstream_data_t *sock = stream->abstract;
+			bool done = async_xport_tls_handshake(stream, &sock->timeout);
+			cparam->outputs.returncode = done ? 1 : -1;
+			if (done) {
+				stream->ops = &xport->tls_ops;
+			}
+			return PHP_STREAM_OPTION_RETURN_OK;
+		}
+	}
 	int result = async_xport_original_set_option(xport, stream, option, value, ptrparam);
 	if (option == PHP_STREAM_OPTION_CRYPTO_API) {
 		php_stream_xport_crypto_param *cparam = ptrparam;
 		if (cparam->op == STREAM_XPORT_CRYPTO_OP_ENABLE && cparam->inputs.activate && cparam->outputs.returncode > 0) {
 			/* TLS now runs over the socket (stream_socket_enable_crypto): a readable socket no longer
-			 * means readable data, and OpenSSL may hold data the socket does not show, so the
-			 * stream goes back to PHP's own ops. */
-			stream->ops = xport->original_ops;
+			 * means readable data, and OpenSSL may hold data the socket does not show. */
+			stream->ops = &xport->tls_ops;
 		}
 	}
 	return result;
