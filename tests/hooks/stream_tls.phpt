@@ -101,9 +101,12 @@ $tlsAddress = trim(fgets($pipes[1]));
 ob_start();
 failures(stream_socket_get_name($silent, false), $tlsAddress);
 $stock = ob_get_clean();
-ob_start();
-await(spawn(fn() => failures(stream_socket_get_name($silent, false), $tlsAddress)));
-$inCoroutine = ob_get_clean();
+// a coroutine's output buffers are its own: it buffers inside
+$inCoroutine = await(spawn(function () use ($silent, $tlsAddress) {
+	ob_start();
+	failures(stream_socket_get_name($silent, false), $tlsAddress);
+	return ob_get_clean();
+}));
 echo $inCoroutine;
 $withoutPorts = fn(string $output) => preg_replace('/(127\.0\.0\.1|localhost):\d+/', '$1:PORT', $output);
 echo $withoutPorts($stock) === $withoutPorts($inCoroutine) ? "same as outside coroutines\n" : "DIFFERENT, outside coroutines:\n$stock";
