@@ -124,12 +124,35 @@ zend_coroutine_t *async_scheduler_new_coroutine(zend_async_scope_t *scope)
 
 /* ---- running ---- */
 
+/* Drops the callable and its arguments (as a Fiber does when its function returns): what they
+ * hold goes as soon as the coroutine ends, and the GC has less to walk afterwards. */
+static void release_entry(zend_coroutine_t *coroutine)
+{
+	zend_fcall_t *fcall = coroutine->fcall;
+	if (fcall == NULL) {
+		return;
+	}
+	coroutine->fcall = NULL;
+	zend_fcall_info *fci = &fcall->fci;
+	zval_ptr_dtor(&fci->function_name);
+	for (uint32_t i = 0; i < fci->param_count; i++) {
+		zval_ptr_dtor(&fci->params[i]);
+	}
+	if (fci->params != NULL) {
+		efree(fci->params);
+	}
+	if (fci->named_params != NULL) {
+		zend_array_release(fci->named_params);
+	}
+}
+
 static void call_entry(async_coroutine_t *co, zval *retval)
 {
 	zend_fcall_t *fcall = co->coroutine.fcall;
 	if (fcall != NULL) {
 		fcall->fci.retval = retval;
 		zend_call_function(&fcall->fci, &fcall->fci_cache);
+		release_entry(&co->coroutine);
 	} else if (co->coroutine.internal_entry != NULL) {
 		co->coroutine.internal_entry();
 	}
@@ -138,7 +161,12 @@ static void call_entry(async_coroutine_t *co, zval *retval)
 /* Runs the coroutine on the current fiber context with a VM stack of its own. */
 static void run_coroutine(async_coroutine_t *co)
 {
-	zend_vm_stack page = emalloc(COROUTINE_VM_STACK_SIZE);
+	async_fiber_t *fiber = co->fiber;
+	zend_vm_stack page = fiber->vm_page;
+	fiber->vm_page = NULL;
+	if (page == NULL) {
+		page = emalloc(COROUTINE_VM_STACK_SIZE);
+	}
 	page->top = ZEND_VM_STACK_ELEMENTS(page);
 	page->end = (zval *) ((char *) page + COROUTINE_VM_STACK_SIZE);
 	page->prev = NULL;
@@ -194,7 +222,13 @@ static void run_coroutine(async_coroutine_t *co)
 		} zend_end_try();
 	}
 
-	zend_vm_stack_destroy();
+	/* The pages the VM added go; the first one stays with the context for its next coroutine. */
+	page = EG(vm_stack);
+	while (page->prev != NULL) {
+		zend_vm_stack prev = page->prev;
+		efree(page);
+		page = prev;
+	}
 	EG(vm_stack) = NULL;
 	EG(vm_stack_top) = NULL;
 	EG(vm_stack_end) = NULL;
@@ -203,6 +237,7 @@ static void run_coroutine(async_coroutine_t *co)
 	co->fiber = NULL;
 	if (UNEXPECTED(bailout)) {
 		/* A fatal error: the main context takes it on and ends the request. */
+		efree(page);
 		zval_ptr_dtor(&retval);
 		if (exception) {
 			OBJ_RELEASE(exception);
@@ -214,6 +249,7 @@ static void run_coroutine(async_coroutine_t *co)
 		zend_fiber_switch_context(&transfer);
 		return; /* never comes back */
 	}
+	fiber->vm_page = page;
 	async_coroutine_finish(co, &retval, exception);
 	if (exception) {
 		OBJ_RELEASE(exception);
@@ -386,20 +422,7 @@ static void coroutine_free(zend_object *object)
 
 	zend_async_waker_destroy(coroutine);
 	zend_async_callbacks_free(&coroutine->event);
-	if (coroutine->fcall != NULL) {
-		zend_fcall_info *fci = &coroutine->fcall->fci;
-		zval_ptr_dtor(&fci->function_name);
-		for (uint32_t i = 0; i < fci->param_count; i++) {
-			zval_ptr_dtor(&fci->params[i]);
-		}
-		if (fci->params != NULL) {
-			efree(fci->params);
-		}
-		if (fci->named_params != NULL) {
-			zend_array_release(fci->named_params);
-		}
-		coroutine->fcall = NULL;
-	}
+	release_entry(coroutine);
 	zval_ptr_dtor(&coroutine->result);
 	zval_ptr_dtor(&co->finally_handlers);
 	if (coroutine->exception != NULL) {
@@ -442,7 +465,8 @@ static HashTable *coroutine_get_gc(zend_object *object, zval **table, int *n)
 		zend_get_gc_buffer_add_obj(buffer, ASYNC_SCOPE_OBJ(co->coroutine.scope));
 	}
 	zend_get_gc_buffer_use(buffer, table, n);
-	return zend_std_get_properties(object);
+	/* The class declares no properties: only dynamic ones, if any (no table built for nothing). */
+	return object->properties;
 }
 
 void async_coroutine_bind_class(zend_class_entry *ce)

@@ -50,6 +50,9 @@ static void destroy(async_fiber_t *fiber)
 	} else {
 		zend_fiber_switch_context(&transfer);
 	}
+	if (fiber->vm_page != NULL) {
+		efree(fiber->vm_page);
+	}
 	efree(fiber);
 }
 

@@ -51,15 +51,11 @@ static void install_empty(void)
 /* Puts `from`'s part of the output globals aside and `to`'s in place. A stack without an owner
  * (`from` NULL or finished: a coroutine that died in a fatal error) goes on top of `to`'s, so
  * that PHP flushes it with the rest at request end, as it would have without coroutines. */
-void async_output_switch(async_coroutine_t *from, async_coroutine_t *to)
+static zend_never_inline void switch_buffers(async_coroutine_t *from, async_coroutine_t *to)
 {
 	zend_stack orphan;
 	bool has_orphan = false;
-	bool none_parked = !parked_ready || zend_hash_num_elements(&parked) == 0;
 
-	if (current_is_empty() && none_parked) {
-		return; /* the common case: nobody has a buffer; the empty stack serves `to` as it is */
-	}
 	if (current_is_empty()) {
 		zend_stack_destroy(&OG(handlers)); /* frees what a past ob_start() allocated */
 	} else if (from != NULL && !ZEND_COROUTINE_IS_FINISHED(&from->coroutine)) {
@@ -96,6 +92,14 @@ void async_output_switch(async_coroutine_t *from, async_coroutine_t *to)
 		}
 		zend_stack_destroy(&orphan);
 	}
+}
+
+void async_output_switch(async_coroutine_t *from, async_coroutine_t *to)
+{
+	if (EXPECTED(current_is_empty()) && (!parked_ready || zend_hash_num_elements(&parked) == 0)) {
+		return; /* the common case: nobody has a buffer; the empty stack serves `to` as it is */
+	}
+	switch_buffers(from, to);
 }
 
 void async_output_coroutine_ended(void)

@@ -10,7 +10,7 @@ typedef struct {
 
 ZEND_TLS run_queue_t run_queue;
 
-static void grow(void)
+static zend_never_inline void grow(void)
 {
 	uint32_t capacity = run_queue.capacity ? run_queue.capacity * 2 : 64;
 	async_coroutine_t **items = safe_emalloc(capacity, sizeof(*items), 0);

@@ -403,6 +403,44 @@ static bool scheduler_cancel(zend_coroutine_t *coroutine, zend_object *error, bo
 	return true;
 }
 
+/* zend_async_waker_new() for a plain yield, without its work when there is nothing to drop: the
+ * waker only notes where the coroutine suspends (getSuspendLocation()). */
+static void prepare_yield(async_coroutine_t *self)
+{
+	zend_async_waker_t *waker = &self->waker;
+	if (UNEXPECTED(waker->count > 0 || Z_TYPE(waker->result) != IS_UNDEF || waker->error != NULL)) {
+		zend_async_waker_new(&self->coroutine);
+		return;
+	}
+	waker->events_started = false;
+	zend_execute_data *frame = EG(current_execute_data);
+	while (frame != NULL && (frame->func == NULL || !ZEND_USER_CODE(frame->func->type))) {
+		frame = frame->prev_execute_data;
+	}
+	zend_string *filename = frame != NULL ? frame->func->op_array.filename : NULL;
+	if (waker->filename != filename) {
+		if (waker->filename != NULL) {
+			zend_string_release(waker->filename);
+		}
+		waker->filename = filename != NULL ? zend_string_copy(filename) : NULL;
+	}
+	waker->lineno = frame != NULL && frame->opline != NULL ? frame->opline->lineno : 0;
+}
+
+/* zend_async_waker_clean(), inline when no event is attached (a yield). */
+static zend_always_inline void clean_waker(async_coroutine_t *self)
+{
+	zend_async_waker_t *waker = &self->waker;
+	if (UNEXPECTED(waker->count > 0)) {
+		zend_async_waker_clean(&self->coroutine);
+		return;
+	}
+	waker->events_started = false;
+	if (waker->status != ZEND_ASYNC_WAKER_NO_STATUS) {
+		waker->status = ZEND_ASYNC_WAKER_RESULT;
+	}
+}
+
 static bool scheduler_suspend(bool from_main, bool is_bailout)
 {
 	(void) is_bailout;
@@ -410,21 +448,21 @@ static bool scheduler_suspend(bool from_main, bool is_bailout)
 		async_scheduler_run_after_main();
 		return true;
 	}
-	if (!async_scheduler_launch()) {
+	if (UNEXPECTED(!async_scheduler.launched) && !async_scheduler_launch()) {
 		return false;
 	}
 	async_coroutine_t *self = CURRENT;
 	zend_async_waker_t *waker = &self->waker;
 
-	if (async_scheduler_deliver_pending_cancel(self)) {
-		zend_async_waker_clean(&self->coroutine);
+	if (UNEXPECTED(self->pending_cancel != NULL) && async_scheduler_deliver_pending_cancel(self)) {
+		clean_waker(self);
 		return false;
 	}
 
 	if (waker->status != ZEND_ASYNC_WAKER_WAITING || waker->count == 0) {
 		/* A plain yield: go to the back of the queue. */
 		if (waker->status != ZEND_ASYNC_WAKER_WAITING) {
-			zend_async_waker_new(&self->coroutine);
+			prepare_yield(self);
 		}
 		waker->status = ZEND_ASYNC_WAKER_QUEUED;
 		async_queue_push(self, false);
@@ -440,14 +478,14 @@ static bool scheduler_suspend(bool from_main, bool is_bailout)
 		async_scheduler_switch_away();
 	}
 
-	zend_async_waker_clean(&self->coroutine);
-	if (waker->error != NULL) {
+	clean_waker(self);
+	if (UNEXPECTED(waker->error != NULL)) {
 		zend_object *error = waker->error;
 		waker->error = NULL;
 		zend_throw_exception_internal(error);
 		return false;
 	}
-	if (async_scheduler_deliver_pending_cancel(self)) {
+	if (UNEXPECTED(self->pending_cancel != NULL) && async_scheduler_deliver_pending_cancel(self)) {
 		return false;
 	}
 	return true;
