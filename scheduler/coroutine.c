@@ -333,7 +333,40 @@ void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *ex
 	}
 
 	async_scheduler_coroutine_ended(co);
-	OBJ_RELEASE(&co->std);
+	async_coroutine_release(co);
+}
+
+/* Whether the coroutine could be part of a reference cycle: something it reports to the GC
+ * (coroutine_get_gc), or its scope's chain, could lead back to it. */
+static bool may_be_in_cycle(async_coroutine_t *co)
+{
+	zend_coroutine_t *coroutine = &co->coroutine;
+	if (co->std.properties != NULL || coroutine->fcall != NULL || coroutine->exception != NULL
+			|| Z_COLLECTABLE(coroutine->result) || Z_COLLECTABLE(co->waker.result)
+			|| Z_TYPE(co->finally_handlers) != IS_UNDEF) {
+		return true;
+	}
+	for (zend_async_scope_t *scope = coroutine->scope; scope != NULL; scope = scope->parent_scope) {
+		if (scope->std.properties != NULL || Z_TYPE(scope->exception_handler) != IS_UNDEF
+				|| Z_TYPE(scope->child_exception_handler) != IS_UNDEF || Z_TYPE(scope->finally_handlers) != IS_UNDEF) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Drops a reference the runtime held (OBJ_RELEASE). What is left of the coroutine is only a GC
+ * root candidate when it could be in a cycle: one that cannot is freed by its last reference,
+ * as PHP does for arrays it marks not collectable. This keeps the thousands of coroutines a
+ * burst ends out of the root buffer, and the GC from walking them all again and again. */
+void async_coroutine_release(async_coroutine_t *co)
+{
+	zend_object *object = &co->std;
+	if (GC_DELREF(object) == 0) {
+		zend_objects_store_del(object);
+	} else if (may_be_in_cycle(co)) {
+		gc_check_possible_root((zend_refcounted *) object);
+	}
 }
 
 void async_coroutine_call_finally(async_coroutine_t *co)

@@ -561,7 +561,13 @@ void async_scheduler_coroutine_ended(async_coroutine_t *co)
 			&& async_scheduler.main->waker.status == ZEND_ASYNC_WAKER_WAITING) {
 		ZEND_ASYNC_RESUME(&async_scheduler.main->coroutine);
 	}
-	zend_hash_index_del(&async_scheduler.coroutines, co->id); /* may free it */
+	/* The scheduler's reference goes (the caller still holds one). */
+	zval *zv = zend_hash_index_find(&async_scheduler.coroutines, co->id);
+	if (zv != NULL) {
+		ZVAL_NULL(zv);
+		zend_hash_index_del(&async_scheduler.coroutines, co->id);
+		async_coroutine_release(co);
+	}
 }
 
 /* An exception nobody took: it ends the application gracefully and is thrown by the main script. */

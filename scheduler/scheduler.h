@@ -66,6 +66,8 @@ zend_coroutine_t *async_scheduler_new_coroutine(zend_async_scope_t *scope);
 /* Ends a coroutine: result or exception stored, awaiters notified, closed. */
 void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *exception);
 zend_string *async_coroutine_spawn_location(async_coroutine_t *co);
+/* Drops a reference the runtime holds on it (a GC root candidate only if it may be in a cycle). */
+void async_coroutine_release(async_coroutine_t *co);
 /* Runs the finally handlers once; needs a VM stack (the coroutine's own, or the caller's). */
 void async_coroutine_call_finally(async_coroutine_t *co);
 void async_coroutine_add_finally(async_coroutine_t *co, zval *callback);
