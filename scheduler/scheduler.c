@@ -700,6 +700,20 @@ static ZEND_INI_MH(on_update_fiber_stack_size)
 	return SUCCESS;
 }
 
+zend_long async_fiber_pool_size = 128;
+
+static ZEND_INI_MH(on_update_fiber_pool_size)
+{
+	(void) mh_arg1; (void) mh_arg2; (void) mh_arg3; (void) stage;
+	zend_long size = zend_ini_parse_quantity_warn(new_value, entry->name);
+	if (size < 1 || size > INT32_MAX) {
+		zend_error(E_WARNING, "async.fiber_pool_size must be from 1 to 2147483647");
+		return FAILURE;
+	}
+	async_fiber_pool_size = size;
+	return SUCCESS;
+}
+
 static ZEND_INI_MH(on_update_default_scheduler)
 {
 	(void) entry; (void) mh_arg1; (void) mh_arg2; (void) mh_arg3; (void) stage;
@@ -710,6 +724,7 @@ static ZEND_INI_MH(on_update_default_scheduler)
 PHP_INI_BEGIN()
 	PHP_INI_ENTRY("async.default_scheduler", "1", PHP_INI_SYSTEM, on_update_default_scheduler)
 	PHP_INI_ENTRY("async.fiber_stack_size", "0", PHP_INI_ALL, on_update_fiber_stack_size)
+	PHP_INI_ENTRY("async.fiber_pool_size", "128", PHP_INI_ALL, on_update_fiber_pool_size)
 PHP_INI_END()
 
 void async_scheduler_minit(int type, int module_number)
@@ -756,6 +771,9 @@ void async_scheduler_rshutdown(void)
 	zend_try {
 		run_late_coroutines();
 	} zend_end_try();
+	if (!CG(unclean_shutdown)) {
+		async_fibers_destroy_idle(); /* their C stacks are unmapped (after a fatal error they stay) */
+	}
 	/* Anything still alive here was left by a fatal error: it never runs; drop it. */
 	async_coroutine_t *queued;
 	while ((queued = async_queue_pop()) != NULL) {

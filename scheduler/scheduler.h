@@ -56,6 +56,8 @@ struct _async_fiber_s {
 
 /* INI async.fiber_stack_size: the C stack of each coroutine context (0: PHP's fiber.stack_size). */
 extern zend_long async_fiber_stack_size;
+/* INI async.fiber_pool_size: idle coroutine contexts kept for reuse (at least 1). */
+extern zend_long async_fiber_pool_size;
 
 /* ---- coroutine objects (coroutine.c) ---- */
 extern zend_class_entry *async_ce_coroutine;
