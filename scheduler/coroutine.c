@@ -104,6 +104,7 @@ async_coroutine_t *async_coroutine_new(zend_async_scope_t *scope)
 	co->coroutine.scope = scope;
 	if (scope != NULL) {
 		GC_ADDREF(ASYNC_SCOPE_OBJ(scope)); /* released when the coroutine object goes */
+		ZVAL_OBJ(&co->gc_scope, ASYNC_SCOPE_OBJ(scope)); /* not a reference of its own */
 	}
 
 	zend_execute_data *frame = EG(current_execute_data);
@@ -332,6 +333,11 @@ void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *ex
 		}
 	}
 
+	if (coroutine->fcall == NULL && coroutine->exception == NULL && !Z_COLLECTABLE(coroutine->result)
+			&& Z_TYPE(co->waker.result) == IS_UNDEF && Z_TYPE(co->finally_handlers) == IS_UNDEF) {
+		/* What get_gc reports can no longer change (finally() now calls at once). */
+		co->gc_only_scope = true;
+	}
 	async_scheduler_coroutine_ended(co);
 	async_coroutine_release(co);
 }
@@ -429,6 +435,7 @@ void async_coroutine_call_finally(async_coroutine_t *co)
 
 void async_coroutine_add_finally(async_coroutine_t *co, zval *callback)
 {
+	co->gc_only_scope = false;
 	if (Z_TYPE(co->finally_handlers) != IS_ARRAY) {
 		array_init(&co->finally_handlers);
 	}
@@ -480,6 +487,11 @@ static void coroutine_free(zend_object *object)
 static HashTable *coroutine_get_gc(zend_object *object, zval **table, int *n)
 {
 	async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(object);
+	if (co->gc_only_scope) {
+		*table = &co->gc_scope;
+		*n = Z_TYPE(co->gc_scope) == IS_OBJECT;
+		return object->properties;
+	}
 	zend_get_gc_buffer *buffer = zend_get_gc_buffer_create();
 	if (co->coroutine.fcall != NULL) {
 		zend_fcall_info *fci = &co->coroutine.fcall->fci;

@@ -37,6 +37,10 @@ struct _async_coroutine_s {
 	bool ended;                     /* its body has ended: result and exception are final */
 	bool queue_holds_ref;           /* ended while queued: the queue keeps it alive until popped */
 	zval finally_handlers;          /* array of Closures, or UNDEF */
+	/* Ended, and nothing but its scope left for the GC to see: get_gc reports gc_scope only, read
+	 * from the cache lines of `std`, which the GC touches anyway. */
+	bool gc_only_scope;
+	zval gc_scope;
 	zend_object std;
 };
 
@@ -128,10 +132,51 @@ void async_scope_add_finally(zend_async_scope_t *scope, zval *callback);
 bool async_scope_set_dispose_timeout(zend_async_scope_t *scope, zend_long ms);
 
 /* ---- the run queue (queue.c) ---- */
-void async_queue_push(async_coroutine_t *co, bool at_head);
-async_coroutine_t *async_queue_pop(void);
-uint32_t async_queue_length(void);
+typedef struct {
+	async_coroutine_t **items;
+	uint32_t head;
+	uint32_t length;
+	uint32_t capacity; /* a power of two */
+} async_run_queue_t;
+
+extern ZEND_EXT_TLS async_run_queue_t async_run_queue;
+
+void async_queue_grow(void);
 void async_queue_free(void);
+
+static zend_always_inline void async_queue_push(async_coroutine_t *co, bool at_head)
+{
+	async_run_queue_t *queue = &async_run_queue;
+	if (UNEXPECTED(queue->length == queue->capacity)) {
+		async_queue_grow();
+	}
+	if (at_head) {
+		queue->head = (queue->head - 1) & (queue->capacity - 1);
+		queue->items[queue->head] = co;
+	} else {
+		queue->items[(queue->head + queue->length) & (queue->capacity - 1)] = co;
+	}
+	queue->length++;
+	co->queued = true;
+}
+
+static zend_always_inline async_coroutine_t *async_queue_pop(void)
+{
+	async_run_queue_t *queue = &async_run_queue;
+	if (queue->length == 0) {
+		return NULL;
+	}
+	async_coroutine_t *co = queue->items[queue->head];
+	queue->head = (queue->head + 1) & (queue->capacity - 1);
+	queue->length--;
+	co->queued = false;
+	return co;
+}
+
+static zend_always_inline uint32_t async_queue_length(void)
+{
+	return async_run_queue.length;
+}
 
 /* ---- fiber contexts (fiber.c) ---- */
 /* A context for a coroutine that has not started: an idle one from the pool, or a new one. */

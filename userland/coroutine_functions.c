@@ -58,7 +58,7 @@ PHP_FUNCTION(Async_spawn)
 PHP_FUNCTION(Async_suspend)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (async_current_or_launch() == NULL) {
+	if (UNEXPECTED(ZEND_ASYNC_CURRENT_COROUTINE == NULL) && async_current_or_launch() == NULL) {
 		RETURN_THROWS();
 	}
 	ZEND_ASYNC_SUSPEND();
