@@ -58,8 +58,6 @@ static void destroy(async_fiber_t *fiber)
 	efree(fiber);
 }
 
-static void destroy(async_fiber_t *fiber);
-
 /* Called by the fiber itself, which cannot end its own context: when the pool is full, another
  * idle context dies instead (this one takes its place). */
 void async_fiber_release_idle(async_fiber_t *fiber)
