@@ -214,7 +214,7 @@ static async_coroutine_t *pop_runnable_polling(void)
 	return pop_runnable();
 }
 
-void async_scheduler_switch_away(void)
+static zend_always_inline void switch_away(void)
 {
 	while (true) {
 		async_coroutine_t *next = pop_runnable_polling();
@@ -224,6 +224,11 @@ void async_scheduler_switch_away(void)
 		}
 		wait_for_work();
 	}
+}
+
+void async_scheduler_switch_away(void)
+{
+	switch_away();
 }
 
 bool async_scheduler_next_for_fiber(async_fiber_t *fiber)
@@ -475,7 +480,7 @@ static bool scheduler_suspend(bool from_main, bool is_bailout)
 	}
 
 	if (waker->status == ZEND_ASYNC_WAKER_WAITING || self->queued) {
-		async_scheduler_switch_away();
+		switch_away();
 	}
 
 	clean_waker(self);

@@ -14,6 +14,7 @@
 
 #include "php.h"
 #include "zend_fibers.h"
+#include "main/php_output.h"
 #include "../zend_async_API.h"
 
 typedef struct _async_fiber_s async_fiber_t;
@@ -222,7 +223,19 @@ bool async_scheduler_deliver_pending_cancel(async_coroutine_t *co);
 /* Runs every remaining coroutine to its end (the main script has ended). */
 void async_scheduler_run_after_main(void);
 /* Output buffers per coroutine (output.c): the switch, the flush at a coroutine's end, cleanup. */
-void async_output_switch(async_coroutine_t *from, async_coroutine_t *to);
+extern ZEND_EXT_TLS bool async_output_any_parked;
+void async_output_switch_buffers(async_coroutine_t *from, async_coroutine_t *to);
+static zend_always_inline bool async_output_stack_empty(void)
+{
+	return OG(active) == NULL && OG(running) == NULL && OG(handlers).top == 0;
+}
+static zend_always_inline void async_output_switch(async_coroutine_t *from, async_coroutine_t *to)
+{
+	if (EXPECTED(!async_output_any_parked && async_output_stack_empty())) {
+		return; /* the common case: nobody has a buffer; the empty stack serves `to` as it is */
+	}
+	async_output_switch_buffers(from, to);
+}
 void async_output_coroutine_ended(void);
 void async_output_rshutdown(void);
 /* userland/channel.c: closes the channels whose soft timeouts are armed (a deadlock); true if any. */
