@@ -104,6 +104,7 @@ async_coroutine_t *async_coroutine_new(zend_async_scope_t *scope)
 	co->coroutine.scope = scope;
 	if (scope != NULL) {
 		GC_ADDREF(ASYNC_SCOPE_OBJ(scope)); /* released when the coroutine object goes */
+		ZVAL_OBJ(&co->gc_scope, ASYNC_SCOPE_OBJ(scope)); /* not a reference of its own */
 	}
 
 	zend_execute_data *frame = EG(current_execute_data);
@@ -124,12 +125,35 @@ zend_coroutine_t *async_scheduler_new_coroutine(zend_async_scope_t *scope)
 
 /* ---- running ---- */
 
+/* Drops the callable and its arguments (as a Fiber does when its function returns): what they
+ * hold goes as soon as the coroutine ends, and the GC has less to walk afterwards. */
+static void release_entry(zend_coroutine_t *coroutine)
+{
+	zend_fcall_t *fcall = coroutine->fcall;
+	if (fcall == NULL) {
+		return;
+	}
+	coroutine->fcall = NULL;
+	zend_fcall_info *fci = &fcall->fci;
+	zval_ptr_dtor(&fci->function_name);
+	for (uint32_t i = 0; i < fci->param_count; i++) {
+		zval_ptr_dtor(&fci->params[i]);
+	}
+	if (fci->params != NULL) {
+		efree(fci->params);
+	}
+	if (fci->named_params != NULL) {
+		zend_array_release(fci->named_params);
+	}
+}
+
 static void call_entry(async_coroutine_t *co, zval *retval)
 {
 	zend_fcall_t *fcall = co->coroutine.fcall;
 	if (fcall != NULL) {
 		fcall->fci.retval = retval;
 		zend_call_function(&fcall->fci, &fcall->fci_cache);
+		release_entry(&co->coroutine);
 	} else if (co->coroutine.internal_entry != NULL) {
 		co->coroutine.internal_entry();
 	}
@@ -138,7 +162,12 @@ static void call_entry(async_coroutine_t *co, zval *retval)
 /* Runs the coroutine on the current fiber context with a VM stack of its own. */
 static void run_coroutine(async_coroutine_t *co)
 {
-	zend_vm_stack page = emalloc(COROUTINE_VM_STACK_SIZE);
+	async_fiber_t *fiber = co->fiber;
+	zend_vm_stack page = fiber->vm_page;
+	fiber->vm_page = NULL;
+	if (page == NULL) {
+		page = emalloc(COROUTINE_VM_STACK_SIZE);
+	}
 	page->top = ZEND_VM_STACK_ELEMENTS(page);
 	page->end = (zval *) ((char *) page + COROUTINE_VM_STACK_SIZE);
 	page->prev = NULL;
@@ -194,7 +223,13 @@ static void run_coroutine(async_coroutine_t *co)
 		} zend_end_try();
 	}
 
-	zend_vm_stack_destroy();
+	/* The pages the VM added go; the first one stays with the context for its next coroutine. */
+	page = EG(vm_stack);
+	while (page->prev != NULL) {
+		zend_vm_stack prev = page->prev;
+		efree(page);
+		page = prev;
+	}
 	EG(vm_stack) = NULL;
 	EG(vm_stack_top) = NULL;
 	EG(vm_stack_end) = NULL;
@@ -203,6 +238,7 @@ static void run_coroutine(async_coroutine_t *co)
 	co->fiber = NULL;
 	if (UNEXPECTED(bailout)) {
 		/* A fatal error: the main context takes it on and ends the request. */
+		efree(page);
 		zval_ptr_dtor(&retval);
 		if (exception) {
 			OBJ_RELEASE(exception);
@@ -214,6 +250,7 @@ static void run_coroutine(async_coroutine_t *co)
 		zend_fiber_switch_context(&transfer);
 		return; /* never comes back */
 	}
+	fiber->vm_page = page;
 	async_coroutine_finish(co, &retval, exception);
 	if (exception) {
 		OBJ_RELEASE(exception);
@@ -296,8 +333,46 @@ void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *ex
 		}
 	}
 
+	if (coroutine->fcall == NULL && coroutine->exception == NULL && !Z_COLLECTABLE(coroutine->result)
+			&& Z_TYPE(co->waker.result) == IS_UNDEF && Z_TYPE(co->finally_handlers) == IS_UNDEF) {
+		/* What get_gc reports can no longer change (finally() now calls at once). */
+		co->gc_only_scope = true;
+	}
 	async_scheduler_coroutine_ended(co);
-	OBJ_RELEASE(&co->std);
+	async_coroutine_release(co);
+}
+
+/* Whether the coroutine could be part of a reference cycle: something it reports to the GC
+ * (coroutine_get_gc), or its scope's chain, could lead back to it. */
+static bool may_be_in_cycle(async_coroutine_t *co)
+{
+	zend_coroutine_t *coroutine = &co->coroutine;
+	if (co->std.properties != NULL || coroutine->fcall != NULL || coroutine->exception != NULL
+			|| Z_COLLECTABLE(coroutine->result) || Z_COLLECTABLE(co->waker.result)
+			|| Z_TYPE(co->finally_handlers) != IS_UNDEF) {
+		return true;
+	}
+	for (zend_async_scope_t *scope = coroutine->scope; scope != NULL; scope = scope->parent_scope) {
+		if (scope->std.properties != NULL || Z_TYPE(scope->exception_handler) != IS_UNDEF
+				|| Z_TYPE(scope->child_exception_handler) != IS_UNDEF || Z_TYPE(scope->finally_handlers) != IS_UNDEF) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Drops a reference the runtime held (OBJ_RELEASE). What is left of the coroutine is only a GC
+ * root candidate when it could be in a cycle: one that cannot is freed by its last reference,
+ * as PHP does for arrays it marks not collectable. This keeps the thousands of coroutines a
+ * burst ends out of the root buffer, and the GC from walking them all again and again. */
+void async_coroutine_release(async_coroutine_t *co)
+{
+	zend_object *object = &co->std;
+	if (GC_DELREF(object) == 0) {
+		zend_objects_store_del(object);
+	} else if (may_be_in_cycle(co)) {
+		gc_check_possible_root((zend_refcounted *) object);
+	}
 }
 
 void async_coroutine_call_finally(async_coroutine_t *co)
@@ -360,6 +435,7 @@ void async_coroutine_call_finally(async_coroutine_t *co)
 
 void async_coroutine_add_finally(async_coroutine_t *co, zval *callback)
 {
+	co->gc_only_scope = false;
 	if (Z_TYPE(co->finally_handlers) != IS_ARRAY) {
 		array_init(&co->finally_handlers);
 	}
@@ -386,20 +462,7 @@ static void coroutine_free(zend_object *object)
 
 	zend_async_waker_destroy(coroutine);
 	zend_async_callbacks_free(&coroutine->event);
-	if (coroutine->fcall != NULL) {
-		zend_fcall_info *fci = &coroutine->fcall->fci;
-		zval_ptr_dtor(&fci->function_name);
-		for (uint32_t i = 0; i < fci->param_count; i++) {
-			zval_ptr_dtor(&fci->params[i]);
-		}
-		if (fci->params != NULL) {
-			efree(fci->params);
-		}
-		if (fci->named_params != NULL) {
-			zend_array_release(fci->named_params);
-		}
-		coroutine->fcall = NULL;
-	}
+	release_entry(coroutine);
 	zval_ptr_dtor(&coroutine->result);
 	zval_ptr_dtor(&co->finally_handlers);
 	if (coroutine->exception != NULL) {
@@ -424,6 +487,11 @@ static void coroutine_free(zend_object *object)
 static HashTable *coroutine_get_gc(zend_object *object, zval **table, int *n)
 {
 	async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(object);
+	if (co->gc_only_scope) {
+		*table = &co->gc_scope;
+		*n = Z_TYPE(co->gc_scope) == IS_OBJECT;
+		return object->properties;
+	}
 	zend_get_gc_buffer *buffer = zend_get_gc_buffer_create();
 	if (co->coroutine.fcall != NULL) {
 		zend_fcall_info *fci = &co->coroutine.fcall->fci;
@@ -442,7 +510,8 @@ static HashTable *coroutine_get_gc(zend_object *object, zval **table, int *n)
 		zend_get_gc_buffer_add_obj(buffer, ASYNC_SCOPE_OBJ(co->coroutine.scope));
 	}
 	zend_get_gc_buffer_use(buffer, table, n);
-	return zend_std_get_properties(object);
+	/* The class declares no properties: only dynamic ones, if any (no table built for nothing). */
+	return object->properties;
 }
 
 void async_coroutine_bind_class(zend_class_entry *ce)

@@ -1,7 +1,9 @@
 /*
  * Fiber contexts for coroutines. A context runs coroutines one after another and, between them,
  * waits in a pool of idle contexts, so spawning does not map a new C stack each time. The pool
- * holds as many contexts as were ever needed at once; they die at request end.
+ * keeps at most async.fiber_pool_size of them (a burst of thousands of coroutines must not leave
+ * thousands of idle stacks mapped: every later fork() would copy their mappings); the rest die
+ * as they become idle, and those left die at request end.
  */
 #include "scheduler.h"
 
@@ -50,11 +52,22 @@ static void destroy(async_fiber_t *fiber)
 	} else {
 		zend_fiber_switch_context(&transfer);
 	}
+	if (fiber->vm_page != NULL) {
+		efree(fiber->vm_page);
+	}
 	efree(fiber);
 }
 
+/* Called by the fiber itself, which cannot end its own context: when the pool is full, another
+ * idle context dies instead (this one takes its place). */
 void async_fiber_release_idle(async_fiber_t *fiber)
 {
+	while (idle_count >= (uint32_t) async_fiber_pool_size && idle_head != NULL) {
+		async_fiber_t *victim = idle_head;
+		idle_head = victim->next_idle;
+		idle_count--;
+		destroy(victim);
+	}
 	fiber->coroutine = NULL;
 	fiber->next_idle = idle_head;
 	idle_head = fiber;

@@ -24,10 +24,11 @@ typedef struct {
 
 ZEND_TLS HashTable parked;
 ZEND_TLS bool parked_ready = false;
+ZEND_EXT_TLS bool async_output_any_parked = false; /* `parked` is not empty */
 
 static bool current_is_empty(void)
 {
-	return OG(active) == NULL && OG(running) == NULL && zend_stack_count(&OG(handlers)) == 0;
+	return async_output_stack_empty();
 }
 
 /* Frees the handlers of a stack without calling them: their output is lost. */
@@ -51,15 +52,11 @@ static void install_empty(void)
 /* Puts `from`'s part of the output globals aside and `to`'s in place. A stack without an owner
  * (`from` NULL or finished: a coroutine that died in a fatal error) goes on top of `to`'s, so
  * that PHP flushes it with the rest at request end, as it would have without coroutines. */
-void async_output_switch(async_coroutine_t *from, async_coroutine_t *to)
+void async_output_switch_buffers(async_coroutine_t *from, async_coroutine_t *to)
 {
 	zend_stack orphan;
 	bool has_orphan = false;
-	bool none_parked = !parked_ready || zend_hash_num_elements(&parked) == 0;
 
-	if (current_is_empty() && none_parked) {
-		return; /* the common case: nobody has a buffer; the empty stack serves `to` as it is */
-	}
 	if (current_is_empty()) {
 		zend_stack_destroy(&OG(handlers)); /* frees what a past ob_start() allocated */
 	} else if (from != NULL && !ZEND_COROUTINE_IS_FINISHED(&from->coroutine)) {
@@ -87,6 +84,7 @@ void async_output_switch(async_coroutine_t *from, async_coroutine_t *to)
 		efree(saved);
 		zend_hash_index_del(&parked, (zend_ulong) (uintptr_t) to);
 	}
+	async_output_any_parked = parked_ready && zend_hash_num_elements(&parked) > 0;
 
 	if (has_orphan) {
 		php_output_handler **handlers = orphan.elements;
@@ -129,4 +127,5 @@ void async_output_rshutdown(void)
 	} ZEND_HASH_FOREACH_END();
 	zend_hash_destroy(&parked);
 	parked_ready = false;
+	async_output_any_parked = false;
 }

@@ -214,7 +214,7 @@ static async_coroutine_t *pop_runnable_polling(void)
 	return pop_runnable();
 }
 
-void async_scheduler_switch_away(void)
+static zend_always_inline void switch_away(void)
 {
 	while (true) {
 		async_coroutine_t *next = pop_runnable_polling();
@@ -224,6 +224,11 @@ void async_scheduler_switch_away(void)
 		}
 		wait_for_work();
 	}
+}
+
+void async_scheduler_switch_away(void)
+{
+	switch_away();
 }
 
 bool async_scheduler_next_for_fiber(async_fiber_t *fiber)
@@ -403,6 +408,44 @@ static bool scheduler_cancel(zend_coroutine_t *coroutine, zend_object *error, bo
 	return true;
 }
 
+/* zend_async_waker_new() for a plain yield, without its work when there is nothing to drop: the
+ * waker only notes where the coroutine suspends (getSuspendLocation()). */
+static void prepare_yield(async_coroutine_t *self)
+{
+	zend_async_waker_t *waker = &self->waker;
+	if (UNEXPECTED(waker->count > 0 || Z_TYPE(waker->result) != IS_UNDEF || waker->error != NULL)) {
+		zend_async_waker_new(&self->coroutine);
+		return;
+	}
+	waker->events_started = false;
+	zend_execute_data *frame = EG(current_execute_data);
+	while (frame != NULL && (frame->func == NULL || !ZEND_USER_CODE(frame->func->type))) {
+		frame = frame->prev_execute_data;
+	}
+	zend_string *filename = frame != NULL ? frame->func->op_array.filename : NULL;
+	if (waker->filename != filename) {
+		if (waker->filename != NULL) {
+			zend_string_release(waker->filename);
+		}
+		waker->filename = filename != NULL ? zend_string_copy(filename) : NULL;
+	}
+	waker->lineno = frame != NULL && frame->opline != NULL ? frame->opline->lineno : 0;
+}
+
+/* zend_async_waker_clean(), inline when no event is attached (a yield). */
+static zend_always_inline void clean_waker(async_coroutine_t *self)
+{
+	zend_async_waker_t *waker = &self->waker;
+	if (UNEXPECTED(waker->count > 0)) {
+		zend_async_waker_clean(&self->coroutine);
+		return;
+	}
+	waker->events_started = false;
+	if (waker->status != ZEND_ASYNC_WAKER_NO_STATUS) {
+		waker->status = ZEND_ASYNC_WAKER_RESULT;
+	}
+}
+
 static bool scheduler_suspend(bool from_main, bool is_bailout)
 {
 	(void) is_bailout;
@@ -410,21 +453,21 @@ static bool scheduler_suspend(bool from_main, bool is_bailout)
 		async_scheduler_run_after_main();
 		return true;
 	}
-	if (!async_scheduler_launch()) {
+	if (UNEXPECTED(!async_scheduler.launched) && !async_scheduler_launch()) {
 		return false;
 	}
 	async_coroutine_t *self = CURRENT;
 	zend_async_waker_t *waker = &self->waker;
 
-	if (async_scheduler_deliver_pending_cancel(self)) {
-		zend_async_waker_clean(&self->coroutine);
+	if (UNEXPECTED(self->pending_cancel != NULL) && async_scheduler_deliver_pending_cancel(self)) {
+		clean_waker(self);
 		return false;
 	}
 
 	if (waker->status != ZEND_ASYNC_WAKER_WAITING || waker->count == 0) {
 		/* A plain yield: go to the back of the queue. */
 		if (waker->status != ZEND_ASYNC_WAKER_WAITING) {
-			zend_async_waker_new(&self->coroutine);
+			prepare_yield(self);
 		}
 		waker->status = ZEND_ASYNC_WAKER_QUEUED;
 		async_queue_push(self, false);
@@ -437,17 +480,17 @@ static bool scheduler_suspend(bool from_main, bool is_bailout)
 	}
 
 	if (waker->status == ZEND_ASYNC_WAKER_WAITING || self->queued) {
-		async_scheduler_switch_away();
+		switch_away();
 	}
 
-	zend_async_waker_clean(&self->coroutine);
-	if (waker->error != NULL) {
+	clean_waker(self);
+	if (UNEXPECTED(waker->error != NULL)) {
 		zend_object *error = waker->error;
 		waker->error = NULL;
 		zend_throw_exception_internal(error);
 		return false;
 	}
-	if (async_scheduler_deliver_pending_cancel(self)) {
+	if (UNEXPECTED(self->pending_cancel != NULL) && async_scheduler_deliver_pending_cancel(self)) {
 		return false;
 	}
 	return true;
@@ -523,7 +566,13 @@ void async_scheduler_coroutine_ended(async_coroutine_t *co)
 			&& async_scheduler.main->waker.status == ZEND_ASYNC_WAKER_WAITING) {
 		ZEND_ASYNC_RESUME(&async_scheduler.main->coroutine);
 	}
-	zend_hash_index_del(&async_scheduler.coroutines, co->id); /* may free it */
+	/* The scheduler's reference goes (the caller still holds one). */
+	zval *zv = zend_hash_index_find(&async_scheduler.coroutines, co->id);
+	if (zv != NULL) {
+		ZVAL_NULL(zv);
+		zend_hash_index_del(&async_scheduler.coroutines, co->id);
+		async_coroutine_release(co);
+	}
 }
 
 /* An exception nobody took: it ends the application gracefully and is thrown by the main script. */
@@ -656,6 +705,20 @@ static ZEND_INI_MH(on_update_fiber_stack_size)
 	return SUCCESS;
 }
 
+zend_long async_fiber_pool_size = 128;
+
+static ZEND_INI_MH(on_update_fiber_pool_size)
+{
+	(void) mh_arg1; (void) mh_arg2; (void) mh_arg3; (void) stage;
+	zend_long size = zend_ini_parse_quantity_warn(new_value, entry->name);
+	if (size < 1 || size > INT32_MAX) {
+		zend_error(E_WARNING, "async.fiber_pool_size must be from 1 to 2147483647");
+		return FAILURE;
+	}
+	async_fiber_pool_size = size;
+	return SUCCESS;
+}
+
 static ZEND_INI_MH(on_update_default_scheduler)
 {
 	(void) entry; (void) mh_arg1; (void) mh_arg2; (void) mh_arg3; (void) stage;
@@ -666,6 +729,7 @@ static ZEND_INI_MH(on_update_default_scheduler)
 PHP_INI_BEGIN()
 	PHP_INI_ENTRY("async.default_scheduler", "1", PHP_INI_SYSTEM, on_update_default_scheduler)
 	PHP_INI_ENTRY("async.fiber_stack_size", "0", PHP_INI_ALL, on_update_fiber_stack_size)
+	PHP_INI_ENTRY("async.fiber_pool_size", "128", PHP_INI_ALL, on_update_fiber_pool_size)
 PHP_INI_END()
 
 void async_scheduler_minit(int type, int module_number)
@@ -712,6 +776,9 @@ void async_scheduler_rshutdown(void)
 	zend_try {
 		run_late_coroutines();
 	} zend_end_try();
+	if (!CG(unclean_shutdown)) {
+		async_fibers_destroy_idle(); /* their C stacks are unmapped (after a fatal error they stay) */
+	}
 	/* Anything still alive here was left by a fatal error: it never runs; drop it. */
 	async_coroutine_t *queued;
 	while ((queued = async_queue_pop()) != NULL) {

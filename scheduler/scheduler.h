@@ -14,6 +14,7 @@
 
 #include "php.h"
 #include "zend_fibers.h"
+#include "main/php_output.h"
 #include "../zend_async_API.h"
 
 typedef struct _async_fiber_s async_fiber_t;
@@ -37,6 +38,10 @@ struct _async_coroutine_s {
 	bool ended;                     /* its body has ended: result and exception are final */
 	bool queue_holds_ref;           /* ended while queued: the queue keeps it alive until popped */
 	zval finally_handlers;          /* array of Closures, or UNDEF */
+	/* Ended, and nothing but its scope left for the GC to see: get_gc reports gc_scope only, read
+	 * from the cache lines of `std`, which the GC touches anyway. */
+	bool gc_only_scope;
+	zval gc_scope;
 	zend_object std;
 };
 
@@ -50,11 +55,14 @@ struct _async_fiber_s {
 	zend_fiber_context context;
 	async_coroutine_t *coroutine;   /* what it runs now; NULL while idle */
 	async_fiber_t *next_idle;
+	zend_vm_stack vm_page;          /* a VM stack page kept for the next coroutine, or NULL */
 	bool exit_requested;            /* leave the loop and let the context die */
 };
 
 /* INI async.fiber_stack_size: the C stack of each coroutine context (0: PHP's fiber.stack_size). */
 extern zend_long async_fiber_stack_size;
+/* INI async.fiber_pool_size: idle coroutine contexts kept for reuse (at least 1). */
+extern zend_long async_fiber_pool_size;
 
 /* ---- coroutine objects (coroutine.c) ---- */
 extern zend_class_entry *async_ce_coroutine;
@@ -65,6 +73,8 @@ zend_coroutine_t *async_scheduler_new_coroutine(zend_async_scope_t *scope);
 /* Ends a coroutine: result or exception stored, awaiters notified, closed. */
 void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *exception);
 zend_string *async_coroutine_spawn_location(async_coroutine_t *co);
+/* Drops a reference the runtime holds on it (a GC root candidate only if it may be in a cycle). */
+void async_coroutine_release(async_coroutine_t *co);
 /* Runs the finally handlers once; needs a VM stack (the coroutine's own, or the caller's). */
 void async_coroutine_call_finally(async_coroutine_t *co);
 void async_coroutine_add_finally(async_coroutine_t *co, zval *callback);
@@ -123,10 +133,51 @@ void async_scope_add_finally(zend_async_scope_t *scope, zval *callback);
 bool async_scope_set_dispose_timeout(zend_async_scope_t *scope, zend_long ms);
 
 /* ---- the run queue (queue.c) ---- */
-void async_queue_push(async_coroutine_t *co, bool at_head);
-async_coroutine_t *async_queue_pop(void);
-uint32_t async_queue_length(void);
+typedef struct {
+	async_coroutine_t **items;
+	uint32_t head;
+	uint32_t length;
+	uint32_t capacity; /* a power of two */
+} async_run_queue_t;
+
+extern ZEND_EXT_TLS async_run_queue_t async_run_queue;
+
+void async_queue_grow(void);
 void async_queue_free(void);
+
+static zend_always_inline void async_queue_push(async_coroutine_t *co, bool at_head)
+{
+	async_run_queue_t *queue = &async_run_queue;
+	if (UNEXPECTED(queue->length == queue->capacity)) {
+		async_queue_grow();
+	}
+	if (at_head) {
+		queue->head = (queue->head - 1) & (queue->capacity - 1);
+		queue->items[queue->head] = co;
+	} else {
+		queue->items[(queue->head + queue->length) & (queue->capacity - 1)] = co;
+	}
+	queue->length++;
+	co->queued = true;
+}
+
+static zend_always_inline async_coroutine_t *async_queue_pop(void)
+{
+	async_run_queue_t *queue = &async_run_queue;
+	if (queue->length == 0) {
+		return NULL;
+	}
+	async_coroutine_t *co = queue->items[queue->head];
+	queue->head = (queue->head + 1) & (queue->capacity - 1);
+	queue->length--;
+	co->queued = false;
+	return co;
+}
+
+static zend_always_inline uint32_t async_queue_length(void)
+{
+	return async_run_queue.length;
+}
 
 /* ---- fiber contexts (fiber.c) ---- */
 /* A context for a coroutine that has not started: an idle one from the pool, or a new one. */
@@ -172,7 +223,19 @@ bool async_scheduler_deliver_pending_cancel(async_coroutine_t *co);
 /* Runs every remaining coroutine to its end (the main script has ended). */
 void async_scheduler_run_after_main(void);
 /* Output buffers per coroutine (output.c): the switch, the flush at a coroutine's end, cleanup. */
-void async_output_switch(async_coroutine_t *from, async_coroutine_t *to);
+extern ZEND_EXT_TLS bool async_output_any_parked;
+void async_output_switch_buffers(async_coroutine_t *from, async_coroutine_t *to);
+static zend_always_inline bool async_output_stack_empty(void)
+{
+	return OG(active) == NULL && OG(running) == NULL && OG(handlers).top == 0;
+}
+static zend_always_inline void async_output_switch(async_coroutine_t *from, async_coroutine_t *to)
+{
+	if (EXPECTED(!async_output_any_parked && async_output_stack_empty())) {
+		return; /* the common case: nobody has a buffer; the empty stack serves `to` as it is */
+	}
+	async_output_switch_buffers(from, to);
+}
 void async_output_coroutine_ended(void);
 void async_output_rshutdown(void);
 /* userland/channel.c: closes the channels whose soft timeouts are armed (a deadlock); true if any. */

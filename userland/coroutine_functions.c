@@ -58,7 +58,7 @@ PHP_FUNCTION(Async_spawn)
 PHP_FUNCTION(Async_suspend)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (async_current_or_launch() == NULL) {
+	if (UNEXPECTED(ZEND_ASYNC_CURRENT_COROUTINE == NULL) && async_current_or_launch() == NULL) {
 		RETURN_THROWS();
 	}
 	ZEND_ASYNC_SUSPEND();
@@ -67,6 +67,23 @@ PHP_FUNCTION(Async_suspend)
 /* await() for any Completable: the result in return_value, or false with an exception thrown. */
 bool async_await_object(zend_object *awaitable, zend_object *cancellation, zval *return_value)
 {
+	if (EXPECTED(awaitable->ce == async_ce_coroutine) && cancellation == NULL
+			&& ZEND_COROUTINE_IS_FINISHED(&ASYNC_COROUTINE_FROM_OBJ(awaitable)->coroutine)) {
+		/* The common case of a coroutine that already ended, without the generic checks below
+		 * (an ended coroutine is not the caller). */
+		if (UNEXPECTED(ZEND_ASYNC_CURRENT_COROUTINE == NULL) && async_current_or_launch() == NULL) {
+			return false;
+		}
+		async_coroutine_t *target = ASYNC_COROUTINE_FROM_OBJ(awaitable);
+		target->exception_handled = true;
+		if (target->coroutine.exception != NULL) {
+			GC_ADDREF(target->coroutine.exception);
+			zend_throw_exception_internal(target->coroutine.exception);
+			return false;
+		}
+		ZVAL_COPY(return_value, &target->coroutine.result);
+		return true;
+	}
 	zend_async_event_t *event = async_awaitable_event(awaitable);
 	if (event == NULL || (cancellation != NULL && async_awaitable_event(cancellation) == NULL)) {
 		zend_type_error("Cannot await an instance of %s", ZSTR_VAL((event == NULL ? awaitable : cancellation)->ce->name));

@@ -1,0 +1,52 @@
+--TEST--
+async.fiber_pool_size: a burst of coroutines leaves at most that many idle C stacks mapped; bad values are refused
+--SKIPIF--
+<?php if (!is_readable('/proc/self/maps')) die('skip needs /proc/self/maps'); ?>
+--INI--
+async.fiber_stack_size=2100K
+async.fiber_pool_size=4
+--FILE--
+<?php
+use function Async\{spawn, await, delay};
+
+// Coroutine stacks: mappings of exactly 2100K (the guard page is a mapping of its own).
+function stacks(): int {
+    $n = 0;
+    foreach (file('/proc/self/maps') as $line) {
+        [$from, $to] = explode('-', strtok($line, ' '));
+        $n += hexdec($to) - hexdec($from) === 2100 * 1024;
+    }
+    return $n;
+}
+function burst(int $n): array {
+    $cs = [];
+    for ($i = 0; $i < $n; $i++) $cs[] = spawn(function () { delay(1); return 1; });
+    $sum = 0;
+    foreach ($cs as $c) $sum += await($c);
+    return [$sum, stacks()];
+}
+
+$before = stacks();
+[$sum, $after] = burst(60);
+echo "60 ran: $sum, stacks left: ", $after - $before, "\n";
+
+var_dump(ini_set('async.fiber_pool_size', '1000'));
+[$sum, $after] = burst(60);
+echo "60 ran: $sum, stacks left: ", $after - $before, "\n";
+
+var_dump(ini_set('async.fiber_pool_size', '2'));
+[$sum, $after] = burst(60);
+echo "60 ran: $sum, stacks left: ", $after - $before, "\n";
+
+var_dump(ini_set('async.fiber_pool_size', '0'), ini_get('async.fiber_pool_size'));
+?>
+--EXPECTF--
+60 ran: 60, stacks left: 4
+string(1) "4"
+60 ran: 60, stacks left: 60
+string(4) "1000"
+60 ran: 60, stacks left: 2
+
+Warning: async.fiber_pool_size must be from 1 to 2147483647 in %s on line %d
+bool(false)
+string(1) "2"
