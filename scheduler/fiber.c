@@ -11,10 +11,26 @@ ZEND_TLS async_fiber_t *idle_head = NULL;
 ZEND_TLS uint32_t idle_count = 0;
 static char fiber_kind; /* identifies our contexts (zend_fiber_context.kind) */
 
+#ifdef ZEND_CHECK_STACK_LIMIT
+/* PHP >= 8.3 checks the C stack against EG(stack_limit) and throws "Maximum call stack size
+ * reached" instead of overflowing; a Fiber sets the limits for its own stack, and so must we (the
+ * context switch saves and restores them). Zend's helpers that compute them are private, so they
+ * are computed from a local near the top of the stack, erring on the early side by a page. */
+static void set_stack_limits(async_fiber_t *fiber)
+{
+	char near_top;
+	EG(stack_base) = &near_top;
+	EG(stack_limit) = (int8_t *) &near_top - fiber->stack_size + EG(reserved_stack_size) + 4096;
+}
+#else
+# define set_stack_limits(fiber) ((void) (fiber)) /* PHP 8.2: no stack limit check */
+#endif
+
 /* The fiber's C entry: runs coroutines until asked to exit, then returns to whoever asked. */
 static ZEND_STACK_ALIGNED void fiber_entry(zend_fiber_transfer *transfer)
 {
 	async_fiber_t *fiber = (async_fiber_t *) EG(current_fiber_context);
+	set_stack_limits(fiber);
 	async_fiber_run_loop(fiber);
 	/* Returning kills the context; the one we jump to frees its stack. */
 	transfer->context = (zend_fiber_context *) fiber->next_idle;
@@ -33,6 +49,7 @@ async_fiber_t *async_fiber_acquire(void)
 	}
 	async_fiber_t *fiber = ecalloc(1, sizeof(async_fiber_t));
 	size_t stack_size = async_fiber_stack_size > 0 ? (size_t) async_fiber_stack_size : (size_t) EG(fiber_stack_size);
+	fiber->stack_size = stack_size;
 	if (!zend_fiber_init_context(&fiber->context, &fiber_kind, fiber_entry, stack_size)) {
 		efree(fiber);
 		return NULL; /* an exception was thrown */

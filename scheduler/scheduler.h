@@ -56,6 +56,7 @@ struct _async_fiber_s {
 	async_coroutine_t *coroutine;   /* what it runs now; NULL while idle */
 	async_fiber_t *next_idle;
 	zend_vm_stack vm_page;          /* a VM stack page kept for the next coroutine, or NULL */
+	size_t stack_size;              /* of its C stack, as asked for */
 	bool exit_requested;            /* leave the loop and let the context die */
 };
 
