@@ -56,8 +56,11 @@ async_hook_wait_result_t async_xport_wait_ready(php_socket_t fd, async_poll_even
 	}
 }
 
-async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xport_use_t use,
-	async_poll_event events, const async_xport_deadline_t *deadline)
+/* Waits on the stream's socket within its guard. `try_first`: a look without waiting first, so
+ * READY means ready (PHP's code that runs next cannot block); without it the caller just got
+ * "would block" and READY means "woken: try again" (the operation itself says if it was). */
+static async_xport_wait_result_t wait_stream(php_stream *stream, async_xport_use_t use,
+	async_poll_event events, const async_xport_deadline_t *deadline, bool try_first)
 {
 	php_socket_t fd = ((php_netstream_data_t *) stream->abstract)->socket;
 	async_xport_waiter_t waiter;
@@ -72,12 +75,13 @@ async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xpor
 			break;
 	}
 	for (;;) {
-		async_xport_deadline_t now_only;
-		async_xport_deadline_init(&now_only, &(struct timeval) { 0, 0 });
-		async_hook_wait_result_t ready = async_xport_wait_ready(fd, events, &now_only);
-		if (ready == ASYNC_HOOK_WAIT_READY) {
-			result = ASYNC_XPORT_READY;
-			break;
+		if (try_first) {
+			async_xport_deadline_t now_only;
+			async_xport_deadline_init(&now_only, &(struct timeval) { 0, 0 });
+			if (async_xport_wait_ready(fd, events, &now_only) == ASYNC_HOOK_WAIT_READY) {
+				result = ASYNC_XPORT_READY;
+				break;
+			}
 		}
 		zend_long left = async_xport_deadline_left_ms(deadline);
 		if (left == 0) {
@@ -93,8 +97,24 @@ async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xpor
 			result = ASYNC_XPORT_FAILED;
 			break;
 		}
+		if (!try_first) {
+			result = waited == ASYNC_HOOK_WAIT_TIMEOUT ? ASYNC_XPORT_TIMEOUT : ASYNC_XPORT_READY;
+			break;
+		}
 		/* ready, timed out or woken: the next turn looks again */
 	}
 	async_xport_guard_leave(stream, &waiter);
 	return result;
+}
+
+async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xport_use_t use,
+	async_poll_event events, const async_xport_deadline_t *deadline)
+{
+	return wait_stream(stream, use, events, deadline, true);
+}
+
+async_xport_wait_result_t async_xport_wait_again(php_stream *stream, async_xport_use_t use,
+	async_poll_event events, const async_xport_deadline_t *deadline)
+{
+	return wait_stream(stream, use, events, deadline, false);
 }
