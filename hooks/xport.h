@@ -66,6 +66,8 @@ void async_xport_guard_leave(php_stream *stream, async_xport_waiter_t *waiter);
 bool async_xport_guard_closing(const async_xport_waiter_t *waiter);
 /* From our close op, before PHP's: wakes the waiters and waits until they have left. */
 void async_xport_guard_close(php_stream *stream);
+/* xport_wait.c: lets go of the poll events a stream kept for its waits (before its fd closes). */
+void async_xport_polls_release(php_stream *stream);
 
 /* xport_wait.c: waits until the socket is ready for `events` or the deadline passes. */
 typedef struct {
