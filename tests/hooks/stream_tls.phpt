@@ -10,9 +10,9 @@ pcre.jit=0
 <?php
 use function Async\spawn;
 use function Async\await;
+use function Async\await_all;
 // valgrind does not know pidfd_open(2): the process events poll with waitpid() instead there.
 if (getenv('USE_ZEND_ALLOC') === '0') putenv('ASYNC_UV_NO_PIDFD=1');
-use function Async\await_all;
 
 const CLIENTS = 3;
 const PAUSE_MS = 2000;
