@@ -20,22 +20,27 @@ if ($server === false) {
 }
 echo 'http server listening on http://', stream_socket_get_name($server, false), "/\n";
 
+function response(bool $keepAlive): string
+{
+    $body = "Hello, world!\n";
+    return "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " . strlen($body)
+        . "\r\nConnection: " . ($keepAlive ? 'keep-alive' : 'close') . "\r\n\r\n$body";
+}
+
 function serve($connection, int $delayMs): void
 {
+    $responses = [false => response(false), true => response(true)]; // the same for every request
     while (($requestLine = fgets($connection)) !== false) {
         $keepAlive = str_contains($requestLine, 'HTTP/1.1');
-        while (($line = fgets($connection)) !== false && ($line = rtrim($line)) !== '') {
-            [$name, $value] = array_map('trim', explode(':', $line, 2) + [1 => '']);
-            if (strcasecmp($name, 'Connection') === 0) {
-                $keepAlive = strcasecmp($value, 'close') !== 0;
+        while (($line = fgets($connection)) !== false && $line !== "\r\n" && $line !== "\n") {
+            if (stripos($line, 'Connection:') === 0) {
+                $keepAlive = strcasecmp(trim(substr($line, 11)), 'close') !== 0;
             }
         }
         if ($delayMs > 0) {
             delay($delayMs);
         }
-        $body = "Hello, world!\n";
-        fwrite($connection, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " . strlen($body)
-            . "\r\nConnection: " . ($keepAlive ? 'keep-alive' : 'close') . "\r\n\r\n$body");
+        fwrite($connection, $responses[$keepAlive]);
         if (!$keepAlive) {
             break;
         }

@@ -60,6 +60,8 @@ typedef enum {
  * (negative: no timeout). `triggered` (may be NULL) receives what fired. */
 async_hook_wait_result_t async_hook_wait_fd(php_socket_t fd, bool is_socket, async_poll_event events,
 	zend_long timeout_ms, async_poll_event *triggered);
+/* The same with a poll event its caller keeps for many waits (started and stopped, not freed). */
+async_hook_wait_result_t async_hook_wait_poll(zend_async_poll_event_t *poll, zend_long timeout_ms);
 /* Sleeps the running coroutine. */
 async_hook_wait_result_t async_hook_sleep(zend_ulong ms, zend_ulong ns);
 /* Waits until any of `fds` is ready or `timeout_ns` passes (negative: none); each entry's

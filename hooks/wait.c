@@ -85,23 +85,16 @@ static void poll_callback_fire(zend_async_event_t *event, zend_async_event_callb
 	zend_async_waker_callback_resolve(event, callback, result, exception);
 }
 
-async_hook_wait_result_t async_hook_wait_fd(php_socket_t fd, bool is_socket, async_poll_event events,
-	zend_long timeout_ms, async_poll_event *triggered)
+/* `owned`: the wait takes over the caller's reference (a poll event made for this one wait). */
+static async_hook_wait_result_t wait_poll(zend_async_poll_event_t *poll, bool owned, zend_long timeout_ms,
+	async_poll_event *triggered)
 {
 	zend_coroutine_t *self = ZEND_ASYNC_CURRENT_COROUTINE;
 	hook_callback_t poll_cb, timer_cb;
 
-	zend_async_waker_new(self);
-	zend_async_poll_event_t *poll = is_socket
-		? ZEND_ASYNC_NEW_SOCKET_EVENT((zend_socket_t) fd, events)
-		: ZEND_ASYNC_NEW_POLL_EVENT((zend_file_descriptor_t) fd, 0, events);
-	if (poll == NULL) {
-		zend_async_waker_clean(self);
-		return ASYNC_HOOK_WAIT_FAILED;
-	}
 	hook_callback_init(&poll_cb);
 	poll_cb.base.base.callback = poll_callback_fire; /* a caller-built callback keeps its own function */
-	if (!zend_async_resume_when(self, &poll->base, true, poll_callback_fire, &poll_cb.base)) {
+	if (!zend_async_resume_when(self, &poll->base, owned, poll_callback_fire, &poll_cb.base)) {
 		zend_async_waker_clean(self);
 		return ASYNC_HOOK_WAIT_FAILED;
 	}
@@ -114,4 +107,26 @@ async_hook_wait_result_t async_hook_wait_fd(php_socket_t fd, bool is_socket, asy
 		*triggered = poll_cb.triggered;
 	}
 	return result;
+}
+
+async_hook_wait_result_t async_hook_wait_fd(php_socket_t fd, bool is_socket, async_poll_event events,
+	zend_long timeout_ms, async_poll_event *triggered)
+{
+	zend_coroutine_t *self = ZEND_ASYNC_CURRENT_COROUTINE;
+
+	zend_async_waker_new(self);
+	zend_async_poll_event_t *poll = is_socket
+		? ZEND_ASYNC_NEW_SOCKET_EVENT((zend_socket_t) fd, events)
+		: ZEND_ASYNC_NEW_POLL_EVENT((zend_file_descriptor_t) fd, 0, events);
+	if (poll == NULL) {
+		zend_async_waker_clean(self);
+		return ASYNC_HOOK_WAIT_FAILED;
+	}
+	return wait_poll(poll, true, timeout_ms, triggered);
+}
+
+async_hook_wait_result_t async_hook_wait_poll(zend_async_poll_event_t *poll, zend_long timeout_ms)
+{
+	zend_async_waker_new(ZEND_ASYNC_CURRENT_COROUTINE);
+	return wait_poll(poll, false, timeout_ms, NULL);
 }

@@ -5,8 +5,10 @@
  * stream, then gives the stream a proxy copy of PHP's ops whose read, write and set_option
  * take over only when the caller runs in a coroutine and the stream is in blocking mode: they
  * wait for readiness through the engine API (the coroutine suspends, others run), then let PHP's
- * own code do the operation, which no longer blocks. So results, warnings and error texts stay
- * PHP's own; outside coroutines, and for streams in non-blocking mode, PHP's ops run unchanged.
+ * own code do the operation, which no longer blocks (plain read and write try the operation
+ * first and do what PHP's code does with its result: xport_io.c). So results, warnings and error
+ * texts stay PHP's own; outside coroutines, and for streams in non-blocking mode, PHP's ops run
+ * unchanged.
  *
  * PHP's xp_socket.c tells unix/udg/udp from tcp by the address of stream->ops, so every call into
  * PHP's set_option runs with PHP's ops put back on the stream for the time of the call.
@@ -64,6 +66,8 @@ void async_xport_guard_leave(php_stream *stream, async_xport_waiter_t *waiter);
 bool async_xport_guard_closing(const async_xport_waiter_t *waiter);
 /* From our close op, before PHP's: wakes the waiters and waits until they have left. */
 void async_xport_guard_close(php_stream *stream);
+/* xport_wait.c: lets go of the poll events a stream kept for its waits (before its fd closes). */
+void async_xport_polls_release(php_stream *stream);
 
 /* xport_wait.c: waits until the socket is ready for `events` or the deadline passes. */
 typedef struct {
@@ -86,6 +90,10 @@ typedef enum {
 
 /* The same for a socket that belongs to a stream PHP code can reach (and close meanwhile). */
 async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xport_use_t use,
+	async_poll_event events, const async_xport_deadline_t *deadline);
+/* The same after the operation said "would block": no look first, and READY only means "woken,
+ * try the operation again" (it may still say "would block"); TIMEOUT once the deadline passed. */
+async_xport_wait_result_t async_xport_wait_again(php_stream *stream, async_xport_use_t use,
 	async_poll_event events, const async_xport_deadline_t *deadline);
 
 /* xport_tls.c: TLS over the socket. A readable socket is not readable data (OpenSSL may hold

@@ -1,35 +1,73 @@
 /*
- * read and write on a blocking socket stream inside a coroutine: wait for readiness within the
- * stream's timeout (stream_set_timeout, default_socket_timeout), then PHP's own read/write runs
- * and finds the socket ready. When the time is up, PHP's read/write runs with a zero timeout, so
- * a timeout ends exactly as PHP's does (timed_out in the meta data, the same return value and
- * notice), and data that came at the last moment is still taken.
+ * read and write on a blocking socket stream inside a coroutine. The operation is tried first
+ * without blocking (recv/send with MSG_DONTWAIT, as PHP's own read/write do when the stream has
+ * a timeout); only "would block" waits for readiness within the stream's timeout
+ * (stream_set_timeout, default_socket_timeout), and then the operation is tried again. So a
+ * socket that is ready costs one system call, as in PHP's own code; what PHP's code does with the
+ * result (eof, progress notification, the notice of a failed send) is done the same way here.
+ * When the time is up, PHP's read/write runs with a zero timeout, so a timeout ends exactly as
+ * PHP's does (timed_out in the meta data, the same return value and notice), and data that came
+ * at the last moment is still taken.
  */
 #include "xport.h"
 
 static const struct timeval zero_timeout = { 0, 0 };
+
+static bool would_block(int error)
+{
+	return error == EAGAIN || error == EWOULDBLOCK;
+}
 
 ssize_t async_xport_read(php_stream *stream, char *buf, size_t count)
 {
 	async_xport_t *xport = async_xport_of(stream);
 	php_netstream_data_t *sock = stream->abstract;
 	async_xport_deadline_t deadline;
+	bool deadline_set = false;
 
-	async_xport_deadline_init(&deadline, &sock->timeout);
-	switch (async_xport_wait_stream(stream, ASYNC_XPORT_USE_READ, ASYNC_READABLE, &deadline)) {
-		case ASYNC_XPORT_TIMEOUT: {
-			struct timeval saved = sock->timeout;
-			sock->timeout = zero_timeout;
-			ssize_t result = xport->original_ops->read(stream, buf, count);
-			sock->timeout = saved;
-			return result;
+	for (;;) {
+		ssize_t received = recv(sock->socket, buf, count, MSG_DONTWAIT);
+		if (received >= 0 || !would_block(php_socket_errno())) {
+			if (received < 0 && php_socket_errno() == EINTR) {
+				continue;
+			}
+			/* what PHP's read does after its recv */
+			sock->timeout_event = 0;
+			if (received > 0) {
+				php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), received, 0);
+			} else {
+				stream->eof = 1;
+			}
+			return received;
 		}
-		case ASYNC_XPORT_FAILED:
-		case ASYNC_XPORT_CLOSED:
-			return -1;
-		default:
-			return xport->original_ops->read(stream, buf, count);
+		if (!deadline_set) {
+			async_xport_deadline_init(&deadline, &sock->timeout);
+			deadline_set = true;
+		}
+		switch (async_xport_wait_again(stream, ASYNC_XPORT_USE_READ, ASYNC_READABLE, &deadline)) {
+			case ASYNC_XPORT_TIMEOUT: {
+				struct timeval saved = sock->timeout;
+				sock->timeout = zero_timeout;
+				ssize_t result = xport->original_ops->read(stream, buf, count);
+				sock->timeout = saved;
+				return result;
+			}
+			case ASYNC_XPORT_FAILED:
+			case ASYNC_XPORT_CLOSED:
+				return -1;
+			default:
+				break; /* ready: try again */
+		}
 	}
+}
+
+static void notice_send_failed(size_t count, int error)
+{
+	/* what PHP's write says when send fails */
+	char *text = php_socket_strerror(error, NULL, 0);
+	php_error_docref(NULL, E_NOTICE, "Send of " ZEND_LONG_FMT " bytes failed with errno=%d %s",
+		(zend_long) count, error, text);
+	efree(text);
 }
 
 ssize_t async_xport_write(php_stream *stream, const char *buf, size_t count)
@@ -37,33 +75,43 @@ ssize_t async_xport_write(php_stream *stream, const char *buf, size_t count)
 	async_xport_t *xport = async_xport_of(stream);
 	php_netstream_data_t *sock = stream->abstract;
 	async_xport_deadline_t deadline;
+	bool deadline_set = false;
 
-	async_xport_deadline_init(&deadline, &sock->timeout);
-	switch (async_xport_wait_stream(stream, ASYNC_XPORT_USE_WRITE, ASYNC_WRITABLE, &deadline)) {
-		case ASYNC_XPORT_FAILED:
-			return -1;
-		case ASYNC_XPORT_CLOSED: {
-			/* what PHP's write says on a socket closed under it */
-			char *error = php_socket_strerror(EBADF, NULL, 0);
-			php_error_docref(NULL, E_NOTICE, "Send of " ZEND_LONG_FMT " bytes failed with errno=%d %s",
-				(zend_long) count, EBADF, error);
-			efree(error);
-			return -1;
+	for (;;) {
+		/* MSG_DONTWAIT even without a timeout: what fits is sent, the stream layer calls again
+		 * for the rest (PHP's blocking send would block until all of a large buffer is queued). */
+		ssize_t sent = send(sock->socket, buf, count, MSG_DONTWAIT);
+		if (sent > 0) {
+			php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), sent, 0);
+			return sent;
 		}
-		case ASYNC_XPORT_READY:
-			if (sock->timeout.tv_sec != -1) {
-				return xport->original_ops->write(stream, buf, count);
+		int error = php_socket_errno();
+		if (sent < 0 && error == EINTR) {
+			continue;
+		}
+		if (!would_block(error)) {
+			notice_send_failed(count, error);
+			return sent;
+		}
+		if (!deadline_set) {
+			async_xport_deadline_init(&deadline, &sock->timeout);
+			deadline_set = true;
+		}
+		switch (async_xport_wait_again(stream, ASYNC_XPORT_USE_WRITE, ASYNC_WRITABLE, &deadline)) {
+			case ASYNC_XPORT_FAILED:
+				return -1;
+			case ASYNC_XPORT_CLOSED:
+				notice_send_failed(count, EBADF); /* what PHP's write says on a socket closed under it */
+				return -1;
+			case ASYNC_XPORT_TIMEOUT: {
+				struct timeval saved = sock->timeout;
+				sock->timeout = zero_timeout;
+				ssize_t written = xport->original_ops->write(stream, buf, count);
+				sock->timeout = saved;
+				return written;
 			}
-			/* Without a timeout PHP's write sends without MSG_DONTWAIT, which would block until all
-			 * of a large buffer is queued: with a zero timeout it sends what fits (the stream layer
-			 * calls again for the rest). */
-			ZEND_FALLTHROUGH;
-		default: {
-			struct timeval saved = sock->timeout;
-			sock->timeout = zero_timeout;
-			ssize_t written = xport->original_ops->write(stream, buf, count);
-			sock->timeout = saved;
-			return written;
+			default:
+				break; /* ready: try again */
 		}
 	}
 }

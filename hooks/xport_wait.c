@@ -56,8 +56,77 @@ async_hook_wait_result_t async_xport_wait_ready(php_socket_t fd, async_poll_even
 	}
 }
 
-async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xport_use_t use,
-	async_poll_event events, const async_xport_deadline_t *deadline)
+/* A stream's poll events for its reader and its writer, kept from the first wait to the close
+ * (async_xport_polls_release): a reader that waits before every read would otherwise make and
+ * free an event per wait, and the reactor its handle and epoll registration. The guard lets one
+ * reader and one writer wait at a time, so each event has one waiter at most. Shared waits
+ * (accept, datagrams) and persistent streams, which outlive the request's events, make an event
+ * per wait. */
+typedef struct {
+	zend_async_poll_event_t *of_use[2]; /* ASYNC_XPORT_USE_READ, ASYNC_XPORT_USE_WRITE */
+} stream_polls_t;
+
+static HashTable *stream_polls; /* stream address → stream_polls_t */
+
+/* The kept event in *poll (NULL: make one for this wait); false with an exception on failure. */
+static bool kept_poll(php_stream *stream, async_xport_use_t use, php_socket_t fd, async_poll_event events,
+	zend_async_poll_event_t **poll)
+{
+	*poll = NULL;
+	if (use == ASYNC_XPORT_USE_SHARED || php_stream_is_persistent(stream)) {
+		return true;
+	}
+	zend_ulong key = (zend_ulong) (uintptr_t) stream;
+	stream_polls_t *polls = stream_polls != NULL ? zend_hash_index_find_ptr(stream_polls, key) : NULL;
+	if (polls == NULL) {
+		if (stream_polls == NULL) {
+			ALLOC_HASHTABLE(stream_polls);
+			zend_hash_init(stream_polls, 8, NULL, NULL, 0);
+		}
+		polls = ecalloc(1, sizeof(*polls));
+		zend_hash_index_add_new_ptr(stream_polls, key, polls);
+	}
+	zend_async_poll_event_t **slot = &polls->of_use[use == ASYNC_XPORT_USE_WRITE];
+	if (*slot != NULL && (*slot)->events != events) { /* TLS may wait for the other direction */
+		ZEND_ASYNC_EVENT_RELEASE(&(*slot)->base);
+		*slot = NULL;
+	}
+	if (*slot == NULL) {
+		*slot = ZEND_ASYNC_NEW_SOCKET_EVENT((zend_socket_t) fd, events);
+		if (*slot == NULL) {
+			return false;
+		}
+	}
+	*poll = *slot;
+	return true;
+}
+
+void async_xport_polls_release(php_stream *stream)
+{
+	zend_ulong key = (zend_ulong) (uintptr_t) stream;
+	stream_polls_t *polls = stream_polls != NULL ? zend_hash_index_find_ptr(stream_polls, key) : NULL;
+	if (polls == NULL) {
+		return;
+	}
+	zend_hash_index_del(stream_polls, key);
+	if (zend_hash_num_elements(stream_polls) == 0) {
+		zend_hash_destroy(stream_polls);
+		FREE_HASHTABLE(stream_polls);
+		stream_polls = NULL;
+	}
+	for (size_t i = 0; i < 2; i++) {
+		if (polls->of_use[i] != NULL) {
+			ZEND_ASYNC_EVENT_RELEASE(&polls->of_use[i]->base);
+		}
+	}
+	efree(polls);
+}
+
+/* Waits on the stream's socket within its guard. `try_first`: a look without waiting first, so
+ * READY means ready (PHP's code that runs next cannot block); without it the caller just got
+ * "would block" and READY means "woken: try again" (the operation itself says if it was). */
+static async_xport_wait_result_t wait_stream(php_stream *stream, async_xport_use_t use,
+	async_poll_event events, const async_xport_deadline_t *deadline, bool try_first)
 {
 	php_socket_t fd = ((php_netstream_data_t *) stream->abstract)->socket;
 	async_xport_waiter_t waiter;
@@ -72,19 +141,27 @@ async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xpor
 			break;
 	}
 	for (;;) {
-		async_xport_deadline_t now_only;
-		async_xport_deadline_init(&now_only, &(struct timeval) { 0, 0 });
-		async_hook_wait_result_t ready = async_xport_wait_ready(fd, events, &now_only);
-		if (ready == ASYNC_HOOK_WAIT_READY) {
-			result = ASYNC_XPORT_READY;
-			break;
+		if (try_first) {
+			async_xport_deadline_t now_only;
+			async_xport_deadline_init(&now_only, &(struct timeval) { 0, 0 });
+			if (async_xport_wait_ready(fd, events, &now_only) == ASYNC_HOOK_WAIT_READY) {
+				result = ASYNC_XPORT_READY;
+				break;
+			}
 		}
 		zend_long left = async_xport_deadline_left_ms(deadline);
 		if (left == 0) {
 			result = ASYNC_XPORT_TIMEOUT;
 			break;
 		}
-		async_hook_wait_result_t waited = async_hook_wait_fd(fd, true, events, left, NULL);
+		zend_async_poll_event_t *poll;
+		if (!kept_poll(stream, use, fd, events, &poll)) {
+			result = ASYNC_XPORT_FAILED;
+			break;
+		}
+		async_hook_wait_result_t waited = poll != NULL
+			? async_hook_wait_poll(poll, left)
+			: async_hook_wait_fd(fd, true, events, left, NULL);
 		if (async_xport_guard_closing(&waiter)) {
 			result = ASYNC_XPORT_CLOSED;
 			break;
@@ -93,8 +170,24 @@ async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xpor
 			result = ASYNC_XPORT_FAILED;
 			break;
 		}
+		if (!try_first) {
+			result = waited == ASYNC_HOOK_WAIT_TIMEOUT ? ASYNC_XPORT_TIMEOUT : ASYNC_XPORT_READY;
+			break;
+		}
 		/* ready, timed out or woken: the next turn looks again */
 	}
 	async_xport_guard_leave(stream, &waiter);
 	return result;
+}
+
+async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xport_use_t use,
+	async_poll_event events, const async_xport_deadline_t *deadline)
+{
+	return wait_stream(stream, use, events, deadline, true);
+}
+
+async_xport_wait_result_t async_xport_wait_again(php_stream *stream, async_xport_use_t use,
+	async_poll_event events, const async_xport_deadline_t *deadline)
+{
+	return wait_stream(stream, use, events, deadline, false);
 }

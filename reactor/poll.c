@@ -20,6 +20,16 @@
  * the last poll, in case a callback closed their fd in between. A handle whose file is gone is
  * "lost": libuv never sees it again, its armed events are told ASYNC_DISCONNECT, and a new
  * event on the same number gets a new handle.
+ *
+ * Each uv_poll_start() and uv_poll_stop() costs epoll_ctl calls (libuv removes and adds the fd
+ * again on every start), and a socket read in a loop would stop and start on every wait. So a
+ * socket's handle is disarmed lazily: when its last armed user stops it stays registered for
+ * what it was armed for, and a user that starts again for no more than that costs only the check
+ * that the fd is still the same file. It is narrowed or stopped when a report comes that no
+ * armed user wants, and taken out of epoll when its last event is released (its owner does
+ * that before closing the fd). Only sockets: a socket's inode is never the same for a new file,
+ * so the check tells a closed and reused fd, whose registration epoll dropped; a tty or fifo
+ * opened again may have the inode it had.
  */
 #include "reactor.h"
 #include "zend_smart_str.h"
@@ -41,6 +51,7 @@ struct _poll_handle_s {
 	poll_handle_t *next_to_check;  /* in the list the pre-poll check walks */
 	poll_handle_t *next_lost;      /* in the pre-poll check's list of lost fds to report */
 	int armed_for;                 /* the UV_* mask libuv waits for; 0 while stopped */
+	bool disarm_lazily;            /* a socket: see the top of the file */
 	bool to_check;
 	bool lost;                     /* its fd was closed: never given to libuv again */
 	bool closing;
@@ -71,6 +82,8 @@ ZEND_TLS struct {
 } pre_poll;
 
 static void shared_rearm_after_notify(poll_handle_t *shared);
+static int armed_users_mask(const poll_handle_t *shared);
+static void shared_rearm_exactly(poll_handle_t *shared);
 
 /* ---- masks ---- */
 
@@ -152,6 +165,9 @@ static void on_poll(uv_poll_t *handle, int status, int uv_events)
 
 	if (status >= 0) {
 		notify_users(shared, from_uv_events(uv_events), false, NULL);
+		if (!shared->closing && (uv_events & ~armed_users_mask(shared)) != 0) {
+			shared_rearm_exactly(shared); /* lazily armed for what nobody waits for now */
+		}
 		return;
 	}
 
@@ -313,7 +329,18 @@ static void shared_close(poll_handle_t *shared)
 /* Arms libuv with the union of what the armed users wait for (`restart`: even if unchanged,
  * so that a descriptor number reused for a new file is registered again). Returns 0 or the
  * libuv error; a closed fd is lost for good. */
-static int shared_rearm(poll_handle_t *shared, bool restart)
+static int armed_users_mask(const poll_handle_t *shared)
+{
+	int wanted = 0;
+	for (const libuv_poll_t *poll = shared->users; poll != NULL; poll = poll->next) {
+		if (poll->armed) {
+			wanted |= to_uv_events(poll->event.events);
+		}
+	}
+	return wanted;
+}
+
+static int shared_rearm_as(poll_handle_t *shared, bool restart, bool lazily)
 {
 	int wanted = 0;
 	bool visible = false;
@@ -337,6 +364,17 @@ static int shared_rearm(poll_handle_t *shared, bool restart)
 	if (wanted == shared->armed_for && !restart) {
 		return 0;
 	}
+	if (lazily && shared->disarm_lazily && shared->armed_for != 0 && (wanted & ~shared->armed_for) == 0
+			&& (restart || wanted == 0)) {
+		/* The last armed user stopped: libuv stays armed. Or a user starts for no more than libuv
+		 * is armed for: only make sure the fd is that socket still. (A user that stops while
+		 * others wait on narrows libuv at once, which checks the fd for them.) */
+		int error = restart ? shared_fd_error(shared) : 0;
+		if (error < 0) {
+			shared_lose_fd(shared);
+		}
+		return error;
+	}
 	if (wanted == 0) {
 		uv_poll_stop(&shared->handle);
 		shared->armed_for = 0;
@@ -356,6 +394,18 @@ static int shared_rearm(poll_handle_t *shared, bool restart)
 	shared->armed_for = wanted;
 	check_before_poll(shared, false);
 	return 0;
+}
+
+static int shared_rearm(poll_handle_t *shared, bool restart)
+{
+	return shared_rearm_as(shared, restart, true);
+}
+
+static void shared_rearm_exactly(poll_handle_t *shared)
+{
+	if (shared_rearm_as(shared, false, false) < 0 && has_armed_users(shared)) {
+		check_before_poll(shared, true);
+	}
 }
 
 /* After a stop, a release or a notify: armed users left behind a lost fd hear of it from
@@ -410,6 +460,7 @@ static poll_handle_t *shared_for(int fd, int *error)
 	shared->fd = fd;
 	shared->dev = st.st_dev;
 	shared->ino = st.st_ino;
+	shared->disarm_lazily = S_ISSOCK(st.st_mode);
 	shared->next_open = open_handles;
 	if (open_handles != NULL) {
 		open_handles->prev_open = shared;

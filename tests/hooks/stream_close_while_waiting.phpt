@@ -22,7 +22,7 @@ $fullPeer = stream_socket_accept($server);
 $writer = spawn(function () use ($full) {
     $chunk = str_repeat('z', 1 << 16);
     while (($n = fwrite($full, $chunk)) === strlen($chunk));
-    return $n;
+    return $n; // false, or what was sent of the last chunk before the close (send is tried first)
 });
 $accepter = spawn(fn() => stream_socket_accept($server));
 $udp = stream_socket_server('udp://127.0.0.1:0', $errno, $errstr, STREAM_SERVER_BIND);
@@ -51,7 +51,7 @@ bool(false)
 string(7) "written"
 
 Notice: fwrite(): Send of %d bytes failed with errno=9 Bad file descriptor in %s on line %d
-bool(false)
+%r(bool\(false\)|int\(\d+\))%r
 
 Warning: stream_socket_accept(): Accept failed: Bad file descriptor in %s on line %d
 bool(false)

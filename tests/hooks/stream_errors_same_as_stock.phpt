@@ -1,5 +1,5 @@
 --TEST--
-Stream hooks: failures inside a coroutine give PHP's own results, warnings and error codes (refused, unknown host, bad address, closed peer, closed stream, accept timeout)
+Stream hooks: failures inside a coroutine give PHP's own results, warnings and error codes (refused, unknown host, bad address, closed peer, reset connection, closed stream, accept timeout)
 --INI--
 pcre.jit=0
 default_socket_timeout=10
@@ -32,6 +32,16 @@ function scenarios(): void {
     } catch (TypeError $e) {
         echo get_class($e), ': ', $e->getMessage(), "\n";
     }
+
+    // the peer resets the connection (closed with data unread): writes fail with PHP's notices
+    $client = stream_socket_client("tcp://$address");
+    $accepted = stream_socket_accept($server);
+    fwrite($client, "never read\n");
+    usleep(50000);
+    fclose($accepted);
+    usleep(50000);
+    var_dump(fwrite($client, "after the reset\n"), fwrite($client, "again\n"));
+    fclose($client);
 }
 
 ob_start();
@@ -96,5 +106,11 @@ bool(true)
 string(0) ""
 bool(false)
 TypeError: fread(): supplied resource is not a valid stream resource
+
+Notice: fwrite(): Send of 16 bytes failed with errno=104 Connection reset by peer in %s on line %d
+
+Notice: fwrite(): Send of 6 bytes failed with errno=32 Broken pipe in %s on line %d
+bool(false)
+bool(false)
 same as outside coroutines
 other coroutines ran meanwhile: yes
