@@ -196,6 +196,7 @@ static bool run_reactor(bool no_wait)
 /* Runs the reactor once, blocking until something happens; resolves a deadlock when nothing can. */
 static void wait_for_work(void)
 {
+	async_fibers_trim_idle(); /* idle time: give back the stacks of a finished burst */
 	bool alive = run_reactor(false);
 	if (async_queue_length() == 0 && !alive) {
 		resolve_deadlock();
