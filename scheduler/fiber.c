@@ -2,14 +2,30 @@
  * Fiber contexts for coroutines. A context runs coroutines one after another and, between them,
  * waits in a pool of idle contexts, so spawning does not map a new C stack each time. The pool
  * keeps at most async.fiber_pool_size of them (a burst of thousands of coroutines must not leave
- * thousands of idle stacks mapped: every later fork() would copy their mappings); the rest die
- * when the scheduler next waits with nothing to run, and those left die at request end.
+ * thousands of idle stacks mapped: every later fork() would copy their mappings); the rest are
+ * unmapped a few at a time when the scheduler waits with nothing to run, once no new context was
+ * needed for 100 ms, and those left die at request end.
  */
 #include "scheduler.h"
+#include <time.h>
 
 ZEND_TLS async_fiber_t *idle_head = NULL;
 ZEND_TLS uint32_t idle_count = 0;
+ZEND_TLS uint64_t last_growth_ns = 0; /* when a new context was last made */
 static char fiber_kind; /* identifies our contexts (zend_fiber_context.kind) */
+
+/* Trimming the pool: a few contexts per idle moment, and only once no new context was needed for
+ * a while. Unmapping costs about 20 us a stack; bursts that come back to back would otherwise pay to
+ * unmap thousands of stacks and then to map them again. */
+#define TRIM_PER_IDLE_MOMENT 256
+#define TRIM_AFTER_QUIET_NS  (100 * 1000 * 1000)
+
+static uint64_t coarse_now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+	return (uint64_t) ts.tv_sec * 1000000000u + (uint64_t) ts.tv_nsec;
+}
 
 #ifdef ZEND_CHECK_STACK_LIMIT
 /* PHP >= 8.3 checks the C stack against EG(stack_limit) and throws "Maximum call stack size
@@ -47,6 +63,7 @@ async_fiber_t *async_fiber_acquire(void)
 		idle_count--;
 		return fiber;
 	}
+	last_growth_ns = coarse_now_ns();
 	async_fiber_t *fiber = ecalloc(1, sizeof(async_fiber_t));
 	size_t stack_size = async_fiber_stack_size > 0 ? (size_t) async_fiber_stack_size : (size_t) EG(fiber_stack_size);
 	fiber->stack_size = stack_size;
@@ -84,12 +101,14 @@ void async_fiber_release_idle(async_fiber_t *fiber)
 	idle_count++;
 }
 
-/* Unmaps the idle contexts beyond async.fiber_pool_size. The scheduler calls it when it is about to
- * wait for the reactor with nothing to run: unmapping thousands of stacks after a burst costs
- * ~20 us each, which the burst's own coroutines should not wait for. */
+/* Unmaps some idle contexts beyond async.fiber_pool_size. The scheduler calls it when it is about
+ * to wait for the reactor with nothing to run. */
 void async_fibers_trim_idle(void)
 {
-	while (idle_count > (uint32_t) async_fiber_pool_size && idle_head != NULL) {
+	if (idle_count <= (uint32_t) async_fiber_pool_size || coarse_now_ns() - last_growth_ns < TRIM_AFTER_QUIET_NS) {
+		return;
+	}
+	for (int i = 0; i < TRIM_PER_IDLE_MOMENT && idle_count > (uint32_t) async_fiber_pool_size && idle_head != NULL; i++) {
 		async_fiber_t *victim = idle_head;
 		idle_head = victim->next_idle;
 		idle_count--;

@@ -1,5 +1,5 @@
 --TEST--
-async.fiber_pool_size: a burst of coroutines leaves at most that many idle C stacks mapped once the scheduler is idle; bad values are refused
+async.fiber_pool_size: a burst of coroutines leaves at most that many idle C stacks mapped once the scheduler has been idle a while; bad values are refused
 --SKIPIF--
 <?php if (!is_readable('/proc/self/maps')) die('skip needs /proc/self/maps'); ?>
 --INI--
@@ -23,7 +23,9 @@ function burst(int $n): array {
     for ($i = 0; $i < $n; $i++) $cs[] = spawn(function () { delay(1); return 1; });
     $sum = 0;
     foreach ($cs as $c) $sum += await($c);
-    delay(1); // the scheduler trims the pool when it next waits with nothing to run
+    // the scheduler trims the pool a few contexts at a time while it waits with nothing to run,
+    // once no new context was needed for 100 ms
+    for ($i = 0; $i < 25; $i++) delay(20);
     return [$sum, stacks()];
 }
 
