@@ -42,6 +42,10 @@ static zend_always_inline bool async_hooks_in_coroutine(void)
 		} \
 	} while (0)
 
+/* Before a hook forks a child (fork() copies every mapping's page tables): gives back the idle
+ * coroutine stacks beyond the pool size now rather than when the scheduler is next idle. */
+void async_hooks_before_fork(void);
+
 /* Module hooks (hooks.c). */
 void async_hooks_minit(void);
 void async_hooks_mshutdown(void);

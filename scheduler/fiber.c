@@ -101,19 +101,31 @@ void async_fiber_release_idle(async_fiber_t *fiber)
 	idle_count++;
 }
 
-/* Unmaps some idle contexts beyond async.fiber_pool_size. The scheduler calls it when it is about
- * to wait for the reactor with nothing to run. */
-void async_fibers_trim_idle(void)
+static void unmap_idle_beyond_cap(uint32_t at_most)
 {
-	if (idle_count <= (uint32_t) async_fiber_pool_size || coarse_now_ns() - last_growth_ns < TRIM_AFTER_QUIET_NS) {
-		return;
-	}
-	for (int i = 0; i < TRIM_PER_IDLE_MOMENT && idle_count > (uint32_t) async_fiber_pool_size && idle_head != NULL; i++) {
+	for (uint32_t i = 0; i < at_most && idle_count > (uint32_t) async_fiber_pool_size && idle_head != NULL; i++) {
 		async_fiber_t *victim = idle_head;
 		idle_head = victim->next_idle;
 		idle_count--;
 		destroy(victim);
 	}
+}
+
+/* Unmaps some idle contexts beyond async.fiber_pool_size. The scheduler calls it when it is about
+ * to wait for the reactor with nothing to run. */
+void async_fibers_trim_idle(void)
+{
+	if (idle_count > (uint32_t) async_fiber_pool_size && coarse_now_ns() - last_growth_ns >= TRIM_AFTER_QUIET_NS) {
+		unmap_idle_beyond_cap(TRIM_PER_IDLE_MOMENT);
+	}
+}
+
+/* Unmaps every idle context beyond async.fiber_pool_size at once: called before a fork(), which
+ * copies the page tables of every mapping (100 shell_exec() just after 1,000 coroutines ended took
+ * 0.7 s with the burst's stacks still mapped, 0.15 s without). */
+void async_fibers_trim_before_fork(void)
+{
+	unmap_idle_beyond_cap(UINT32_MAX);
 }
 
 uint32_t async_fibers_idle_count(void)

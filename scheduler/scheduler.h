@@ -185,6 +185,7 @@ static zend_always_inline uint32_t async_queue_length(void)
 async_fiber_t *async_fiber_acquire(void);
 void async_fiber_release_idle(async_fiber_t *fiber);
 void async_fibers_trim_idle(void);
+void async_fibers_trim_before_fork(void);
 void async_fibers_destroy_idle(void);
 uint32_t async_fibers_idle_count(void);
 void async_fiber_run_loop(async_fiber_t *fiber);

@@ -41,6 +41,15 @@ var_dump(ini_set('async.fiber_pool_size', '2'));
 [$sum, $after] = burst(60);
 echo "60 ran: $sum, stacks left: ", $after - $before, "\n";
 
+// right after a burst (no quiet time yet), a fork gives the excess back first: fork() copies
+// the page tables of every mapping
+$cs = [];
+for ($i = 0; $i < 60; $i++) $cs[] = spawn(function () { delay(1); });
+foreach ($cs as $c) await($c);
+$beforeFork = stacks() - $before;
+shell_exec('true');
+echo "before a fork: ", $beforeFork > 2 ? "more than 2" : $beforeFork, ", after it: ", stacks() - $before, "\n";
+
 var_dump(ini_set('async.fiber_pool_size', '0'), ini_get('async.fiber_pool_size'));
 ?>
 --EXPECTF--
@@ -49,6 +58,7 @@ string(1) "4"
 60 ran: 60, stacks left: 60
 string(4) "1000"
 60 ran: 60, stacks left: 2
+before a fork: more than 2, after it: 2
 
 Warning: async.fiber_pool_size must be from 1 to 2147483647 in %s on line %d
 bool(false)
