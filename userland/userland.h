@@ -39,6 +39,9 @@ bool async_await_add_token(zend_coroutine_t *self, zend_object *token);
 bool async_await_object(zend_object *awaitable, zend_object *cancellation, zval *return_value);
 /* The running coroutine; the first use starts the scheduler. */
 zend_coroutine_t *async_current_or_launch(void);
+/* Gives a spawned coroutine the call it will run: the callable and copies of its arguments. */
+void async_coroutine_set_call(zend_coroutine_t *coroutine, zend_fcall_info *fci, zend_fcall_info_cache *fcc,
+	zval *args, uint32_t args_count, HashTable *named_args);
 extern zend_class_entry *async_ce_completable;
 
 #endif
