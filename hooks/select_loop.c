@@ -13,18 +13,11 @@
  */
 #include "select_loop.h"
 #include <sys/stat.h>
-#include <time.h>
+#include "ext/standard/hrtime.h"
 
 #define MAX_TIMEOUT_SECONDS 1000000000 /* about 31 years: no overflow in nanoseconds */
 
 static const async_poll_event set_events[3] = { ASYNC_READABLE, ASYNC_WRITABLE, ASYNC_PRIORITIZED };
-
-static int64_t monotonic_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t) ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
 
 /* epoll refuses regular files and directories, which select() reports ready at once anyway. */
 static bool is_pollable(php_socket_t fd)
@@ -151,7 +144,7 @@ void async_hook_select(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, async
 	if (microseconds != NULL) {
 		ZVAL_LONG(microseconds, 0);
 	}
-	int64_t deadline = timeout_ns >= 0 ? monotonic_ns() + timeout_ns : 0;
+	int64_t deadline = timeout_ns >= 0 ? (int64_t) php_hrtime_current() + timeout_ns : 0;
 	bool last_poll = false;
 
 	for (;;) {
@@ -162,7 +155,7 @@ void async_hook_select(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, async
 		restore_sets(sets, saved);
 		int64_t remaining = -1;
 		if (timeout_ns >= 0) {
-			remaining = deadline - monotonic_ns();
+			remaining = deadline - (int64_t) php_hrtime_current();
 			if (remaining <= 0) {
 				last_poll = true;
 				continue;

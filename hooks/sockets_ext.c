@@ -20,7 +20,7 @@
 #include "ext/sockets/php_sockets.h"
 #include <fcntl.h>
 #include <errno.h>
-#include <time.h>
+#include "ext/standard/hrtime.h"
 
 static zif_handler original_socket_connect, original_socket_accept, original_socket_read,
 	original_socket_write, original_socket_recv, original_socket_send, original_socket_recvfrom,
@@ -142,13 +142,6 @@ static void set_socket_error(php_socket *sock, zend_sockets_globals *globals, in
 	globals->last_error = error;
 }
 
-static int64_t monotonic_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t) ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
 static bool is_stream_socket(php_socket_t fd)
 {
 	int type = 0;
@@ -189,12 +182,12 @@ static void write_all(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, uint32
 	}
 	php_socket_t fd = sock->bsd_socket;
 	int64_t timeout_ns = socket_timeout_ns(fd, SO_SNDTIMEO);
-	int64_t deadline = timeout_ns >= 0 ? monotonic_ns() + timeout_ns : 0;
+	int64_t deadline = timeout_ns >= 0 ? (int64_t) php_hrtime_current() + timeout_ns : 0;
 	size_t sent = 0;
 
 	for (;;) {
 		int64_t remaining = -1;
-		if (timeout_ns >= 0 && (remaining = deadline - monotonic_ns()) < 0) {
+		if (timeout_ns >= 0 && (remaining = deadline - (int64_t) php_hrtime_current()) < 0) {
 			remaining = 0;
 		}
 		async_hook_fd_t wait = { .fd = fd, .events = ASYNC_WRITABLE };

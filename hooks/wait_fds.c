@@ -7,7 +7,6 @@
  */
 #include "hooks.h"
 #include <fcntl.h>
-#include <time.h>
 
 typedef struct {
 	zend_coroutine_event_callback_t base;
@@ -86,14 +85,7 @@ static void restore_flags(const async_hook_fd_t *fds, size_t count)
 	}
 }
 
-static int64_t monotonic_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t) ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-static async_hook_wait_result_t wait_once(async_hook_fd_t *fds, size_t count, int64_t timeout_ns)
+async_hook_wait_result_t async_hook_wait_fds(async_hook_fd_t *fds, size_t count, int64_t timeout_ns)
 {
 	zend_coroutine_t *self = ZEND_ASYNC_CURRENT_COROUTINE;
 	fds_callback_t *callbacks = safe_emalloc(count + 1, sizeof(fds_callback_t), 0);
@@ -120,20 +112,4 @@ static async_hook_wait_result_t wait_once(async_hook_fd_t *fds, size_t count, in
 	restore_flags(fds, count);
 	efree(callbacks);
 	return result;
-}
-
-async_hook_wait_result_t async_hook_wait_fds(async_hook_fd_t *fds, size_t count, int64_t timeout_ns)
-{
-	int64_t deadline = timeout_ns >= 0 ? monotonic_ns() + timeout_ns : 0;
-	for (;;) {
-		async_hook_wait_result_t result = wait_once(fds, count, timeout_ns);
-		if (result != ASYNC_HOOK_WAIT_TIMEOUT) {
-			return result;
-		}
-		/* A timer may fire early by the loop's cached clock: the timeout is the caller's, in real time. */
-		timeout_ns = deadline - monotonic_ns();
-		if (timeout_ns <= 0) {
-			return result;
-		}
-	}
 }

@@ -7,7 +7,7 @@
  * needed for 100 ms, and those left die at request end.
  */
 #include "scheduler.h"
-#include <time.h>
+#include "ext/standard/hrtime.h"
 
 ZEND_TLS async_fiber_t *idle_head = NULL;
 ZEND_TLS uint32_t idle_count = 0;
@@ -19,13 +19,6 @@ static char fiber_kind; /* identifies our contexts (zend_fiber_context.kind) */
  * unmap thousands of stacks and then to map them again. */
 #define TRIM_PER_IDLE_MOMENT 256
 #define TRIM_AFTER_QUIET_NS  (100 * 1000 * 1000)
-
-static uint64_t coarse_now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
-	return (uint64_t) ts.tv_sec * 1000000000u + (uint64_t) ts.tv_nsec;
-}
 
 #ifdef ZEND_CHECK_STACK_LIMIT
 /* PHP >= 8.3 checks the C stack against EG(stack_limit) and throws "Maximum call stack size
@@ -63,7 +56,7 @@ async_fiber_t *async_fiber_acquire(void)
 		idle_count--;
 		return fiber;
 	}
-	last_growth_ns = coarse_now_ns();
+	last_growth_ns = php_hrtime_current();
 	async_fiber_t *fiber = ecalloc(1, sizeof(async_fiber_t));
 	size_t stack_size = async_fiber_stack_size > 0 ? (size_t) async_fiber_stack_size : (size_t) EG(fiber_stack_size);
 	fiber->stack_size = stack_size;
@@ -115,7 +108,7 @@ static void unmap_idle_beyond_cap(uint32_t at_most)
  * to wait for the reactor with nothing to run. */
 void async_fibers_trim_idle(void)
 {
-	if (idle_count > (uint32_t) async_fiber_pool_size && coarse_now_ns() - last_growth_ns >= TRIM_AFTER_QUIET_NS) {
+	if (idle_count > (uint32_t) async_fiber_pool_size && php_hrtime_current() - last_growth_ns >= TRIM_AFTER_QUIET_NS) {
 		unmap_idle_beyond_cap(TRIM_PER_IDLE_MOMENT);
 	}
 }
