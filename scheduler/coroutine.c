@@ -103,8 +103,7 @@ async_coroutine_t *async_coroutine_new(zend_async_scope_t *scope)
 	async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(coroutine_create_object(async_ce_coroutine));
 	co->coroutine.scope = scope;
 	if (scope != NULL) {
-		GC_ADDREF(ASYNC_SCOPE_OBJ(scope)); /* released when the coroutine object goes */
-		ZVAL_OBJ(&co->gc_scope, ASYNC_SCOPE_OBJ(scope)); /* not a reference of its own */
+		GC_ADDREF(ASYNC_SCOPE_OBJ(scope)); /* released when the coroutine ends (or its object goes) */
 	}
 
 	zend_execute_data *frame = EG(current_execute_data);
@@ -333,12 +332,16 @@ void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *ex
 		}
 	}
 
-	if (coroutine->fcall == NULL && coroutine->exception == NULL && !Z_COLLECTABLE(coroutine->result)
-			&& Z_TYPE(co->waker.result) == IS_UNDEF && Z_TYPE(co->finally_handlers) == IS_UNDEF) {
-		/* What get_gc reports can no longer change (finally() now calls at once). */
-		co->gc_only_scope = true;
+	async_scheduler_coroutine_ended(co); /* its scope and the scheduler let go of it */
+	if (co != async_scheduler.main && coroutine->fcall == NULL && coroutine->exception == NULL
+			&& !Z_COLLECTABLE(coroutine->result) && Z_TYPE(co->waker.result) == IS_UNDEF
+			&& Z_TYPE(co->finally_handlers) == IS_UNDEF && co->std.properties == NULL) {
+		/* It holds nothing the GC could follow, and nothing can be added now (finally() calls at
+		 * once, the class forbids dynamic properties): it cannot be part of a cycle. Like an
+		 * array PHP knows to hold no collectable, it stays out of the GC's root buffer when
+		 * a variable holding it goes (a loop over thousands of coroutines would fill it). */
+		GC_ADD_FLAGS(&co->std, GC_NOT_COLLECTABLE);
 	}
-	async_scheduler_coroutine_ended(co);
 	async_coroutine_release(co);
 }
 
@@ -435,7 +438,6 @@ void async_coroutine_call_finally(async_coroutine_t *co)
 
 void async_coroutine_add_finally(async_coroutine_t *co, zval *callback)
 {
-	co->gc_only_scope = false;
 	if (Z_TYPE(co->finally_handlers) != IS_ARRAY) {
 		array_init(&co->finally_handlers);
 	}
@@ -475,8 +477,10 @@ static void coroutine_free(zend_object *object)
 		zend_string_release(coroutine->filename);
 	}
 	if (coroutine->scope != NULL) {
-		if (!ZEND_COROUTINE_IS_FINISHED(coroutine)) {
-			zend_hash_index_del(&coroutine->scope->coroutines, co->id); /* it never ended: a fatal error */
+		if (co->in_scope_list) {
+			/* it never ended: a fatal error */
+			async_coroutine_list_remove(&coroutine->scope->coroutines, co);
+			co->in_scope_list = false;
 		}
 		OBJ_RELEASE(ASYNC_SCOPE_OBJ(coroutine->scope));
 		coroutine->scope = NULL;
@@ -487,10 +491,10 @@ static void coroutine_free(zend_object *object)
 static HashTable *coroutine_get_gc(zend_object *object, zval **table, int *n)
 {
 	async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(object);
-	if (co->gc_only_scope) {
-		*table = &co->gc_scope;
-		*n = Z_TYPE(co->gc_scope) == IS_OBJECT;
-		return object->properties;
+	if (GC_FLAGS(object) & GC_NOT_COLLECTABLE) {
+		*table = NULL;
+		*n = 0;
+		return NULL;
 	}
 	zend_get_gc_buffer *buffer = zend_get_gc_buffer_create();
 	if (co->coroutine.fcall != NULL) {

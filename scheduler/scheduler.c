@@ -89,7 +89,7 @@ static async_coroutine_t *pop_runnable(void)
 
 static uint32_t live_count(void)
 {
-	return zend_hash_num_elements(&async_scheduler.coroutines);
+	return async_scheduler.live.count;
 }
 
 /* ---- deadlock ---- */
@@ -130,14 +130,12 @@ static void resolve_deadlock(void)
 
 	uint32_t waiting = 0;
 	smart_str report = {0};
-	zval *zv;
-	ZEND_HASH_FOREACH_VAL(&async_scheduler.coroutines, zv) {
-		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(Z_OBJ_P(zv));
+	ASYNC_COROUTINE_LIST_FOREACH(&async_scheduler.live, co) {
 		if (is_started(co) && co->waker.status == ZEND_ASYNC_WAKER_WAITING) {
 			waiting++;
 			describe(&report, co);
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
 	if (async_scheduler.main != NULL && async_scheduler.main->waker.status == ZEND_ASYNC_WAKER_WAITING
 			&& !async_scheduler.after_main) {
 		waiting++;
@@ -164,14 +162,16 @@ static void resolve_deadlock(void)
 		OBJ_RELEASE(deadlock);
 	}
 
-	ZEND_HASH_FOREACH_VAL(&async_scheduler.coroutines, zv) {
-		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(Z_OBJ_P(zv));
+	async_snapshot_t live = async_coroutine_list_snapshot(&async_scheduler.live);
+	for (uint32_t i = 0; i < live.count; i++) {
+		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(live.objects[i]);
 		if (is_started(co) && co->waker.status == ZEND_ASYNC_WAKER_WAITING) {
 			ZEND_COROUTINE_CLR_PROTECTED(&co->coroutine);
 			ZEND_ASYNC_CANCEL(&co->coroutine,
 				zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Deadlock detected"), true);
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
+	async_snapshot_release(&live);
 	async_coroutine_t *main = async_scheduler.main;
 	if (main != NULL && main->waker.status == ZEND_ASYNC_WAKER_WAITING) {
 		ZEND_ASYNC_CANCEL(&main->coroutine,
@@ -289,9 +289,7 @@ bool async_scheduler_launch(void)
 async_coroutine_t *async_scheduler_spawn_in(zend_async_scope_t *scope, int32_t priority)
 {
 	async_coroutine_t *co = async_coroutine_new(scope);
-	zval zv;
-	ZVAL_OBJ(&zv, &co->std); /* the scheduler's reference, until the coroutine ends */
-	zend_hash_index_add_new(&async_scheduler.coroutines, co->id, &zv);
+	async_coroutine_list_append(&async_scheduler.live, co); /* takes the new object's reference */
 	ZEND_ASYNC_INCREASE_COROUTINE_COUNT;
 	async_queue_push(co, priority >= ZEND_COROUTINE_HI_PRIORITY);
 	return co;
@@ -515,14 +513,15 @@ bool async_scheduler_graceful_shutdown(zend_object *error)
 	}
 	async_scheduler.shutting_down = true;
 	ZEND_ASYNC_G(graceful_shutdown) = true;
-	zval *zv;
-	ZEND_HASH_FOREACH_VAL(&async_scheduler.coroutines, zv) {
-		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(Z_OBJ_P(zv));
+	async_snapshot_t live = async_coroutine_list_snapshot(&async_scheduler.live);
+	for (uint32_t i = 0; i < live.count; i++) {
+		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(live.objects[i]);
 		if (co != CURRENT) {
 			ZEND_COROUTINE_CLR_PROTECTED(&co->coroutine);
 			ZEND_ASYNC_CANCEL(&co->coroutine, shutdown_error(error), true);
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
+	async_snapshot_release(&live);
 	async_coroutine_t *main = async_scheduler.main;
 	if (main != NULL && main != CURRENT && !async_scheduler.after_main) {
 		ZEND_COROUTINE_CLR_PROTECTED(&main->coroutine);
@@ -544,18 +543,24 @@ static zend_array *scheduler_get_coroutines(void)
 		ZVAL_OBJ_COPY(&zv, &async_scheduler.main->std);
 		zend_hash_next_index_insert_new(list, &zv);
 	}
-	zval *zv;
-	ZEND_HASH_FOREACH_VAL(&async_scheduler.coroutines, zv) {
-		Z_ADDREF_P(zv);
-		zend_hash_next_index_insert_new(list, zv);
-	} ZEND_HASH_FOREACH_END();
+	ASYNC_COROUTINE_LIST_FOREACH(&async_scheduler.live, co) {
+		zval zv;
+		ZVAL_OBJ_COPY(&zv, &co->std);
+		zend_hash_next_index_insert_new(list, &zv);
+	}
 	return list;
 }
 
 /* ---- a coroutine ends ---- */
 
-/* Called by coroutine.c when a coroutine finished: drops the scheduler's reference, wakes the main
- * script if it waits for the last one. */
+static bool is_live(async_coroutine_t *co)
+{
+	return co->live_link.prev != NULL || async_scheduler.live.first == co;
+}
+
+/* Called by coroutine.c when a coroutine finished: it leaves its scope (the reference on the scope
+ * goes, so an ended coroutine holds nothing the GC must look at) and the scheduler's reference
+ * goes; the main script is woken if it waits for the last one. */
 void async_scheduler_coroutine_ended(async_coroutine_t *co)
 {
 	if (co == async_scheduler.main) {
@@ -567,11 +572,14 @@ void async_scheduler_coroutine_ended(async_coroutine_t *co)
 			&& async_scheduler.main->waker.status == ZEND_ASYNC_WAKER_WAITING) {
 		ZEND_ASYNC_RESUME(&async_scheduler.main->coroutine);
 	}
+	zend_async_scope_t *scope = co->coroutine.scope;
+	if (scope != NULL) {
+		co->coroutine.scope = NULL;
+		OBJ_RELEASE(ASYNC_SCOPE_OBJ(scope));
+	}
 	/* The scheduler's reference goes (the caller still holds one). */
-	zval *zv = zend_hash_index_find(&async_scheduler.coroutines, co->id);
-	if (zv != NULL) {
-		ZVAL_NULL(zv);
-		zend_hash_index_del(&async_scheduler.coroutines, co->id);
+	if (is_live(co)) {
+		async_coroutine_list_remove(&async_scheduler.live, co);
 		async_coroutine_release(co);
 	}
 }
@@ -749,7 +757,7 @@ void async_scheduler_rinit(void)
 {
 	memset(&async_scheduler, 0, sizeof(async_scheduler));
 	async_scheduler.next_id = 1;
-	zend_hash_init(&async_scheduler.coroutines, 8, NULL, ZVAL_PTR_DTOR, 0);
+	async_scheduler.live = ASYNC_COROUTINE_LIST_INIT(XtOffsetOf(async_coroutine_t, live_link));
 	original_execute_ex = zend_execute_ex;
 	zend_execute_ex = async_execute_ex;
 }
@@ -769,6 +777,16 @@ static void run_late_coroutines(void)
 	}
 }
 
+/* Drops the scheduler's references on coroutines left alive by a fatal error. */
+static void drop_live(void)
+{
+	async_coroutine_t *co;
+	while ((co = async_scheduler.live.first) != NULL) {
+		async_coroutine_list_remove(&async_scheduler.live, co);
+		OBJ_RELEASE(&co->std);
+	}
+}
+
 void async_scheduler_rshutdown(void)
 {
 	if (zend_execute_ex == async_execute_ex) {
@@ -785,8 +803,7 @@ void async_scheduler_rshutdown(void)
 	while ((queued = async_queue_pop()) != NULL) {
 		release_from_queue(queued);
 	}
-	zend_hash_destroy(&async_scheduler.coroutines);
-	zend_hash_init(&async_scheduler.coroutines, 0, NULL, ZVAL_PTR_DTOR, 0);
+	drop_live();
 	async_output_rshutdown();
 	async_queue_free();
 	if (async_scheduler.main != NULL) {
@@ -802,7 +819,7 @@ void async_scheduler_rshutdown(void)
 		OBJ_RELEASE(ZEND_ASYNC_EXIT_EXCEPTION);
 		ZEND_ASYNC_EXIT_EXCEPTION = NULL;
 	}
-	zend_hash_destroy(&async_scheduler.coroutines);
+	drop_live();
 	async_scheduler.main_scope = NULL; /* freed with the main coroutine */
 	ZEND_ASYNC_G(main_scope) = NULL;
 	ZEND_ASYNC_G(coroutine) = NULL;

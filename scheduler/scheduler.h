@@ -16,9 +16,9 @@
 #include "zend_fibers.h"
 #include "main/php_output.h"
 #include "../zend_async_API.h"
+#include "coroutine_list.h"
 
 typedef struct _async_fiber_s async_fiber_t;
-typedef struct _async_coroutine_s async_coroutine_t;
 
 struct _async_coroutine_s {
 	zend_coroutine_t coroutine;     /* the ABI struct first; its event lives in `std`'s object */
@@ -37,11 +37,10 @@ struct _async_coroutine_s {
 	bool finally_done;              /* the finally handlers have run */
 	bool ended;                     /* its body has ended: result and exception are final */
 	bool queue_holds_ref;           /* ended while queued: the queue keeps it alive until popped */
+	bool in_scope_list;             /* in its scope's `coroutines` (it counts there) */
 	zval finally_handlers;          /* array of Closures, or UNDEF */
-	/* Ended, and nothing but its scope left for the GC to see: get_gc reports gc_scope only, read
-	 * from the cache lines of `std`, which the GC touches anyway. */
-	bool gc_only_scope;
-	zval gc_scope;
+	async_coroutine_link_t live_link;  /* in async_scheduler.live until it ends */
+	async_coroutine_link_t scope_link; /* in its scope's `coroutines` until it ends */
 	zend_object std;
 };
 
@@ -92,7 +91,7 @@ struct _zend_async_scope_s {
 	zend_async_scope_t *parent_scope;  /* holds a reference; NULL for a root scope */
 	zend_async_scope_t **children;     /* weak: a child removes itself when it is freed */
 	uint32_t children_count, children_capacity;
-	HashTable coroutines;              /* id => async_coroutine_t* (weak): its live coroutines */
+	async_coroutine_list_t coroutines; /* its live coroutines (weak) */
 	uint32_t active_count;             /* those that are not zombies */
 	bool closed;                       /* disposed: refuses spawn */
 	bool cancelled;
@@ -201,7 +200,9 @@ typedef struct {
 	uint64_t switches;
 	uint32_t picks_since_poll;       /* coroutines run since the reactor last ran */
 	zend_object *deadlock;
-	HashTable coroutines;           /* id => live, started or queued coroutine (weak) */
+	/* The live coroutines, started or queued, but the main one; the list holds the scheduler's
+	 * reference on each until it ends. */
+	async_coroutine_list_t live;
 } async_scheduler_t;
 
 extern ZEND_EXT_TLS async_scheduler_t async_scheduler;

@@ -33,7 +33,7 @@ static bool event_dispose(zend_async_event_t *event)
 static zend_string *event_info(zend_async_event_t *event)
 {
 	zend_async_scope_t *scope = (zend_async_scope_t *) event;
-	uint32_t count = zend_hash_num_elements(&scope->coroutines);
+	uint32_t count = scope->coroutines.count;
 	return zend_strpprintf(0, "a Scope (%u coroutine%s, %u child scope%s)", count, count == 1 ? "" : "s",
 		scope->children_count, scope->children_count == 1 ? "" : "s");
 }
@@ -58,7 +58,7 @@ static zend_object *scope_create_object(zend_class_entry *ce)
 	event->dispose = event_dispose;
 	event->info = event_info;
 
-	zend_hash_init(&scope->coroutines, 8, NULL, NULL, 0);
+	scope->coroutines = ASYNC_COROUTINE_LIST_INIT(XtOffsetOf(async_coroutine_t, scope_link));
 	ZVAL_UNDEF(&scope->exception_handler);
 	ZVAL_UNDEF(&scope->child_exception_handler);
 	ZVAL_UNDEF(&scope->finally_handlers);
@@ -124,7 +124,7 @@ bool async_scope_is_finished(zend_async_scope_t *scope)
 
 bool async_scope_is_empty(zend_async_scope_t *scope)
 {
-	if (zend_hash_num_elements(&scope->coroutines) > 0) {
+	if (scope->coroutines.count > 0) {
 		return false;
 	}
 	for (uint32_t i = 0; i < scope->children_count; i++) {
@@ -156,7 +156,8 @@ bool async_scope_check_spawn(zend_async_scope_t *scope)
 
 void async_scope_add_coroutine(zend_async_scope_t *scope, async_coroutine_t *co)
 {
-	zend_hash_index_add_new_ptr(&scope->coroutines, co->id, co);
+	async_coroutine_list_append(&scope->coroutines, co);
+	co->in_scope_list = true;
 	scope->active_count++;
 }
 
@@ -285,9 +286,11 @@ static void scope_changed(zend_async_scope_t *scope)
 void async_scope_coroutine_ended(async_coroutine_t *co)
 {
 	zend_async_scope_t *scope = co->coroutine.scope;
-	if (scope == NULL || zend_hash_index_del(&scope->coroutines, co->id) != SUCCESS) {
+	if (scope == NULL || !co->in_scope_list) {
 		return;
 	}
+	async_coroutine_list_remove(&scope->coroutines, co);
+	co->in_scope_list = false;
 	if (!ZEND_COROUTINE_IS_ZOMBIE(&co->coroutine) && scope->active_count > 0) {
 		scope->active_count--;
 	}
@@ -296,43 +299,16 @@ void async_scope_coroutine_ended(async_coroutine_t *co)
 
 /* ---- cancel and dispose ---- */
 
-/* The scope's children and live coroutines, each with a reference: cancelling one may run code
- * (the finally handlers of a coroutine that never started) that changes both lists. */
-typedef struct {
-	zend_object **objects;
-	uint32_t count;
-} snapshot_t;
-
-static snapshot_t take_children(zend_async_scope_t *scope)
+/* The scope's children, each with a reference: cancelling may run code (the finally handlers of
+ * a coroutine that never started) that changes the list. */
+static async_snapshot_t take_children(zend_async_scope_t *scope)
 {
-	snapshot_t snap = { scope->children_count ? safe_emalloc(scope->children_count, sizeof(zend_object *), 0) : NULL, 0 };
+	async_snapshot_t snap = { scope->children_count ? safe_emalloc(scope->children_count, sizeof(zend_object *), 0) : NULL, 0 };
 	for (uint32_t i = 0; i < scope->children_count; i++) {
 		snap.objects[snap.count] = ASYNC_SCOPE_OBJ(scope->children[i]);
 		GC_ADDREF(snap.objects[snap.count++]);
 	}
 	return snap;
-}
-
-static snapshot_t take_coroutines(zend_async_scope_t *scope)
-{
-	uint32_t n = zend_hash_num_elements(&scope->coroutines);
-	snapshot_t snap = { n ? safe_emalloc(n, sizeof(zend_object *), 0) : NULL, 0 };
-	async_coroutine_t *co;
-	ZEND_HASH_FOREACH_PTR(&scope->coroutines, co) {
-		snap.objects[snap.count] = &co->std;
-		GC_ADDREF(snap.objects[snap.count++]);
-	} ZEND_HASH_FOREACH_END();
-	return snap;
-}
-
-static void release_snapshot(snapshot_t *snap)
-{
-	for (uint32_t i = 0; i < snap->count; i++) {
-		OBJ_RELEASE(snap->objects[i]);
-	}
-	if (snap->objects != NULL) {
-		efree(snap->objects);
-	}
 }
 
 /* Cancels its child scopes, then its coroutines (each once), with `error` or, when NULL, a new
@@ -342,13 +318,13 @@ void async_scope_cancel(zend_async_scope_t *scope, zend_object *error)
 	scope->cancelled = true;
 	GC_ADDREF(ASYNC_SCOPE_OBJ(scope));
 
-	snapshot_t children = take_children(scope);
+	async_snapshot_t children = take_children(scope);
 	for (uint32_t i = 0; i < children.count; i++) {
 		async_scope_cancel(ASYNC_SCOPE_FROM_OBJ(children.objects[i]), error);
 	}
-	release_snapshot(&children);
+	async_snapshot_release(&children);
 
-	snapshot_t coroutines = take_coroutines(scope);
+	async_snapshot_t coroutines = async_coroutine_list_snapshot(&scope->coroutines);
 	for (uint32_t i = 0; i < coroutines.count; i++) {
 		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(coroutines.objects[i]);
 		if (ASYNC_COROUTINE_ENDED(co) || ZEND_COROUTINE_IS_CANCELLED(&co->coroutine)) {
@@ -361,7 +337,7 @@ void async_scope_cancel(zend_async_scope_t *scope, zend_object *error)
 				zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "The Scope was cancelled"), true);
 		}
 	}
-	release_snapshot(&coroutines);
+	async_snapshot_release(&coroutines);
 
 	OBJ_RELEASE(ASYNC_SCOPE_OBJ(scope));
 }
@@ -385,21 +361,20 @@ void async_scope_dispose(zend_async_scope_t *scope, bool safely)
 	scope->cancelled = true;
 	drop_dispose_timer(scope);
 
-	snapshot_t children = take_children(scope);
+	async_snapshot_t children = take_children(scope);
 	for (uint32_t i = 0; i < children.count; i++) {
 		async_scope_dispose(ASYNC_SCOPE_FROM_OBJ(children.objects[i]), safely);
 	}
-	release_snapshot(&children);
+	async_snapshot_release(&children);
 
 	if (safely) {
 		/* Its coroutines go on as zombies: they no longer count as active. */
-		async_coroutine_t *co;
-		ZEND_HASH_FOREACH_PTR(&scope->coroutines, co) {
+		ASYNC_COROUTINE_LIST_FOREACH(&scope->coroutines, co) {
 			if (!ZEND_COROUTINE_IS_ZOMBIE(&co->coroutine)) {
 				ZEND_COROUTINE_SET_ZOMBIE(&co->coroutine);
 				scope->active_count--;
 			}
-		} ZEND_HASH_FOREACH_END();
+		}
 	} else {
 		async_scope_cancel(scope, NULL);
 	}
@@ -533,7 +508,6 @@ static void scope_free(zend_object *object)
 		scope->parent_scope = NULL;
 	}
 	zend_async_callbacks_free(&scope->event);
-	zend_hash_destroy(&scope->coroutines);
 	zval_ptr_dtor(&scope->exception_handler);
 	zval_ptr_dtor(&scope->child_exception_handler);
 	zval_ptr_dtor(&scope->finally_handlers);

@@ -17,7 +17,10 @@ interface Completable extends Awaitable
     public function isCancelled(): bool;
 }
 
-/** A coroutine, made by spawn(). */
+/**
+ * A coroutine, made by spawn().
+ * @strict-properties
+ */
 final class Coroutine implements Completable
 {
     private function __construct() {}

@@ -1,5 +1,5 @@
 --TEST--
-Scheduler: a finished coroutine lets its callable go at once, is freed by its last reference, and one left in a reference cycle (result, exception, scope handler) is still collected by the GC
+Scheduler: a finished coroutine lets its callable and its scope go at once, is freed by its last reference, stays out of the GC's root buffer when it holds nothing collectable, and one left in a reference cycle (result, exception) is still collected by the GC
 --FILE--
 <?php
 use function Async\{spawn, await};
@@ -34,14 +34,14 @@ function cycles(): array {
     try { await($d); } catch (Holder $e) { echo "caught ", $e->getMessage(), "\n"; }
     unset($e);
     $weak['exception'] = WeakReference::create($d);
-    // its scope's exception handler refers to it
+    // its scope's exception handler refers to it: no cycle once it ended (it let its scope go)
     $scope = new Async\Scope();
     $e = $scope->spawn(fn() => 2);
     $scope->setExceptionHandler(function () use ($e) {});
     await($e);
     $weak['scope'] = WeakReference::create($e);
-    // the same, but nothing of the user's goes after it ends: the GC ran while it was queued
-    // (the scheduler's reference kept it then), and the scheduler's is the last one to go
+    // the same, a cycle while it is queued: the GC ran then (the scheduler's reference kept it),
+    // and at its end the cycle is gone
     $scope = new Async\Scope();
     $f = $scope->spawn(fn() => 3);
     $scope->setExceptionHandler(function () use ($f) {});
@@ -59,6 +59,23 @@ gc_collect_cycles();
 foreach ($weak as $what => $ref) {
     echo $what, " after gc: ", $ref->get() === null ? "freed" : "alive", "\n";
 }
+
+// Ended coroutines that hold nothing collectable do not become GC roots when a variable lets go
+// of them (a loop over thousands of them would otherwise fill the root buffer and run the GC).
+$cs = [];
+for ($i = 0; $i < 2000; $i++) $cs[] = spawn(fn() => 1);
+foreach ($cs as $c) await($c);
+gc_collect_cycles();
+$before = gc_status()['roots'];
+foreach ($cs as $c) { $x = $c; }
+echo "new roots from 2000 ended coroutines: ", gc_status()['roots'] - $before, "\n";
+// One whose result is an array may be in a cycle: it still becomes a root.
+$c = spawn(fn() => [1, 2]);
+await($c);
+$copy = $c; unset($copy);
+echo "one with a collectable result is a root: ", gc_status()['roots'] > $before ? "yes" : "no", "\n";
+// Nothing can be added to a coroutine afterwards that could make a cycle.
+try { $c->self = $c; } catch (Error $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; }
 ?>
 --EXPECT--
 runs
@@ -69,9 +86,12 @@ NULL
 caught failed
 result: alive
 exception: alive
-scope: alive
-scope, GC run while queued: alive
+scope: freed
+scope, GC run while queued: freed
 result after gc: freed
 exception after gc: freed
 scope after gc: freed
 scope, GC run while queued after gc: freed
+new roots from 2000 ended coroutines: 0
+one with a collectable result is a root: yes
+Error: Cannot create dynamic property Async\Coroutine::$self
