@@ -99,10 +99,12 @@ while read -r line; do
 	read -r -a f <<<"$line" # the workload's words, then ours, Fiber's and the ratio
 	ours="${f[${#f[@]}-3]}" fiber="${f[${#f[@]}-2]}"
 	case "$line" in
-	spawn+await*)    row "spawn+await per second (100,000 tasks), Fiber: new Fiber per task" "$ours" "$fiber" "/s" ">=16" ;;
+	*"at once)"*)    row "spawn+await/s, 100,000 at once (median of 5), Fiber: new Fiber per task" "$ours" "$fiber" "/s" ">=16" ;;
+	*"one at a time)"*) row "spawn+await/s, one at a time (median of 5), Fiber: same" "$ours" "$fiber" "/s" ">=16" ;;
+	*"first round)"*) row "spawn+await/s, 100,000 at once, first round of a fresh process" "$ours" "$fiber" "/s" ;;
 	"ns per switch"*) row "ns per switch (1,000,000 switches)" "$ours" "$fiber" "ns" "<=1.2" ;;
-	"heap bytes"*)   row "Zend heap bytes per suspended coroutine (10,000)" "$ours" "$fiber" "B" "<=0.5" ;;
-	"resident bytes"*) row "resident bytes per suspended coroutine (10,000)" "$ours" "$fiber" "B" "<=0.5" ;;
+	"heap bytes"*)   row "Zend heap bytes per suspended coroutine (10,000, fresh process)" "$ours" "$fiber" "B" "<=0.5" ;;
+	"resident bytes"*) row "resident bytes per suspended coroutine (10,000, fresh process)" "$ours" "$fiber" "B" "<=0.5" ;;
 	esac
 done < <("${php_ours[@]}" "$root/bench/coroutines.php")
 
