@@ -9,10 +9,6 @@
 zend_class_entry *async_ce_coroutine;
 static zend_object_handlers coroutine_handlers;
 
-/* A coroutine's first VM stack page. A Fiber takes ZEND_FIBER_VM_STACK_SIZE (16 KiB); most
- * coroutines need far less, and the VM adds pages when a deeper call needs them. */
-#define COROUTINE_VM_STACK_SIZE 4096
-
 /* The bottom frame of every coroutine's VM stack, so backtraces end there. */
 static zend_function root_function = { ZEND_INTERNAL_FUNCTION };
 
@@ -158,23 +154,21 @@ static void call_entry(async_coroutine_t *co, zval *retval)
 	}
 }
 
-/* Runs the coroutine on the current fiber context with a VM stack of its own. */
+/* Runs the coroutine on the current fiber context with a VM stack of its own: it starts in the
+ * page the context keeps on its C stack (fiber.c). A Fiber takes ZEND_FIBER_VM_STACK_SIZE (16 KiB)
+ * from the heap; most coroutines need far less, and the VM adds pages when a deeper call needs them. */
 static void run_coroutine(async_coroutine_t *co)
 {
 	async_fiber_t *fiber = co->fiber;
 	zend_vm_stack page = fiber->vm_page;
-	fiber->vm_page = NULL;
-	if (page == NULL) {
-		page = emalloc(COROUTINE_VM_STACK_SIZE);
-	}
 	page->top = ZEND_VM_STACK_ELEMENTS(page);
-	page->end = (zval *) ((char *) page + COROUTINE_VM_STACK_SIZE);
+	page->end = (zval *) ((char *) page + ASYNC_FIBER_VM_PAGE_SIZE);
 	page->prev = NULL;
 
 	EG(vm_stack) = page;
 	EG(vm_stack_top) = page->top;
 	EG(vm_stack_end) = page->end;
-	EG(vm_stack_page_size) = COROUTINE_VM_STACK_SIZE;
+	EG(vm_stack_page_size) = ASYNC_VM_EXTENSION_PAGE_SIZE;
 
 	zend_execute_data *root = (zend_execute_data *) EG(vm_stack_top);
 	EG(vm_stack_top) = (zval *) root + ZEND_CALL_FRAME_SLOT;
@@ -189,7 +183,7 @@ static void run_coroutine(async_coroutine_t *co)
 
 	zval retval;
 	ZVAL_UNDEF(&retval);
-	bool bailout = false;
+	volatile bool bailout = false; /* set after a longjmp */
 	zend_try {
 		call_entry(co, &retval);
 	} zend_catch {
@@ -222,7 +216,7 @@ static void run_coroutine(async_coroutine_t *co)
 		} zend_end_try();
 	}
 
-	/* The pages the VM added go; the first one stays with the context for its next coroutine. */
+	/* The pages the VM added go; the first one is the context's. */
 	page = EG(vm_stack);
 	while (page->prev != NULL) {
 		zend_vm_stack prev = page->prev;
@@ -237,7 +231,6 @@ static void run_coroutine(async_coroutine_t *co)
 	co->fiber = NULL;
 	if (UNEXPECTED(bailout)) {
 		/* A fatal error: the main context takes it on and ends the request. */
-		efree(page);
 		zval_ptr_dtor(&retval);
 		if (exception) {
 			OBJ_RELEASE(exception);
@@ -249,7 +242,6 @@ static void run_coroutine(async_coroutine_t *co)
 		zend_fiber_switch_context(&transfer);
 		return; /* never comes back */
 	}
-	fiber->vm_page = page;
 	async_coroutine_finish(co, &retval, exception);
 	if (exception) {
 		OBJ_RELEASE(exception);

@@ -35,10 +35,17 @@ static void set_stack_limits(async_fiber_t *fiber)
 # define set_stack_limits(fiber) ((void) (fiber)) /* PHP 8.2: no stack limit check */
 #endif
 
-/* The fiber's C entry: runs coroutines until asked to exit, then returns to whoever asked. */
+/* The fiber's C entry: runs coroutines until asked to exit, then returns to whoever asked.
+ *
+ * The first VM stack page of the coroutines it runs is a local here, near the top of the C stack.
+ * A suspended coroutine uses 1-2 KB of its C stack, all in the top page, and that page has room for
+ * a small VM page as well: the coroutine then touches one page of memory where a separate VM page
+ * would make two. The VM grows past it with heap pages of ASYNC_VM_EXTENSION_PAGE_SIZE. */
 static ZEND_STACK_ALIGNED void fiber_entry(zend_fiber_transfer *transfer)
 {
 	async_fiber_t *fiber = (async_fiber_t *) EG(current_fiber_context);
+	zval first_vm_page[ASYNC_FIBER_VM_PAGE_SIZE / sizeof(zval)]; /* zval-aligned, as the VM needs */
+	fiber->vm_page = (zend_vm_stack) first_vm_page;
 	set_stack_limits(fiber);
 	async_fiber_run_loop(fiber);
 	/* Returning kills the context; the one we jump to frees its stack. */
@@ -78,9 +85,6 @@ static void destroy(async_fiber_t *fiber)
 		zend_fiber_destroy_context(&fiber->context); /* never ran: nothing to unwind */
 	} else {
 		zend_fiber_switch_context(&transfer);
-	}
-	if (fiber->vm_page != NULL) {
-		efree(fiber->vm_page);
 	}
 	efree(fiber);
 }

@@ -54,10 +54,18 @@ struct _async_fiber_s {
 	zend_fiber_context context;
 	async_coroutine_t *coroutine;   /* what it runs now; NULL while idle */
 	async_fiber_t *next_idle;
-	zend_vm_stack vm_page;          /* a VM stack page kept for the next coroutine, or NULL */
+	zend_vm_stack vm_page;          /* the first VM stack page of its coroutines, on its C stack */
 	size_t stack_size;              /* of its C stack, as asked for */
 	bool exit_requested;            /* leave the loop and let the context die */
 };
+
+/* The first VM stack page of a coroutine: on its context's C stack (fiber.c); small enough to
+ * share the stack's top page with what a suspended coroutine uses of the C stack. */
+#define ASYNC_FIBER_VM_PAGE_SIZE 1536
+/* The pages the VM adds past it: a Fiber's VM page size, so code deeper than the first page runs
+ * as it would in a Fiber. (A call that crosses from the first page into a new one pays for the
+ * page, about 14 ns: bench/vm_stack_depth.php.) */
+#define ASYNC_VM_EXTENSION_PAGE_SIZE ZEND_FIBER_VM_STACK_SIZE
 
 /* INI async.fiber_stack_size: the C stack of each coroutine context (0: PHP's fiber.stack_size). */
 extern zend_long async_fiber_stack_size;
