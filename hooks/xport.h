@@ -26,6 +26,7 @@ typedef struct {
 	const char *protocol;
 	bool is_unix;                          /* unix/udg: a path, no name resolution */
 	bool is_tls;                           /* ssl://, tls://...: TLS from the connect on */
+	bool is_datagram;                      /* udp/udg: a short read says nothing of what is queued */
 	php_stream_transport_factory original_factory;
 	const php_stream_ops *original_ops;    /* learnt from the first stream PHP's factory makes */
 } async_xport_t;
@@ -68,6 +69,9 @@ bool async_xport_guard_closing(const async_xport_waiter_t *waiter);
 void async_xport_guard_close(php_stream *stream);
 /* xport_wait.c: lets go of the poll events a stream kept for its waits (before its fd closes). */
 void async_xport_polls_release(php_stream *stream);
+/* The stream's "last read drained the socket" mark (a read got less than it asked for: the socket
+ * had nothing more then), or NULL before the stream's first wait. Valid until the caller suspends. */
+bool *async_xport_read_drained_mark(php_stream *stream);
 
 /* xport_wait.c: waits until the socket is ready for `events` or the deadline passes. */
 typedef struct {

@@ -24,26 +24,45 @@ ssize_t async_xport_read(php_stream *stream, char *buf, size_t count)
 	php_netstream_data_t *sock = stream->abstract;
 	async_xport_deadline_t deadline;
 	bool deadline_set = false;
+	/* The last read drained a stream socket (it got less than it asked for): whoever sends has
+	 * most likely not sent more since (a request waits for its answer), so the read waits first
+	 * instead of a recv that says "would block" (libuv reads the same way). If data came
+	 * meanwhile, the wait returns at once. */
+	bool *drained = xport->is_datagram ? NULL : async_xport_read_drained_mark(stream);
+	bool wait_first = drained != NULL && *drained;
+	bool waited = false;
 
 	for (;;) {
-		ssize_t received = recv(sock->socket, buf, count, MSG_DONTWAIT);
-		if (received >= 0 || !would_block(php_socket_errno())) {
-			if (received < 0 && php_socket_errno() == EINTR) {
-				continue;
+		if (!wait_first) {
+			ssize_t received = recv(sock->socket, buf, count, MSG_DONTWAIT);
+			if (received >= 0 || !would_block(php_socket_errno())) {
+				if (received < 0 && php_socket_errno() == EINTR) {
+					continue;
+				}
+				/* what PHP's read does after its recv */
+				sock->timeout_event = 0;
+				if (received > 0) {
+					php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), received, 0);
+				} else {
+					stream->eof = 1;
+				}
+				if (!xport->is_datagram) {
+					if (waited) {
+						drained = async_xport_read_drained_mark(stream); /* the wait may have made it */
+					}
+					if (drained != NULL) {
+						*drained = received > 0 && (size_t) received < count;
+					}
+				}
+				return received;
 			}
-			/* what PHP's read does after its recv */
-			sock->timeout_event = 0;
-			if (received > 0) {
-				php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), received, 0);
-			} else {
-				stream->eof = 1;
-			}
-			return received;
 		}
+		wait_first = false;
 		if (!deadline_set) {
 			async_xport_deadline_init(&deadline, &sock->timeout);
 			deadline_set = true;
 		}
+		waited = true;
 		switch (async_xport_wait_again(stream, ASYNC_XPORT_USE_READ, ASYNC_READABLE, &deadline)) {
 			case ASYNC_XPORT_TIMEOUT: {
 				struct timeval saved = sock->timeout;

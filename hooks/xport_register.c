@@ -14,10 +14,10 @@ static ssize_t proxy_tls_read(php_stream *stream, char *buf, size_t count);
 
 static async_xport_t transports[] = {
 	{ .protocol = "tcp", .is_unix = false },
-	{ .protocol = "udp", .is_unix = false },
+	{ .protocol = "udp", .is_unix = false, .is_datagram = true },
 #ifdef AF_UNIX
 	{ .protocol = "unix", .is_unix = true },
-	{ .protocol = "udg", .is_unix = true },
+	{ .protocol = "udg", .is_unix = true, .is_datagram = true },
 #endif
 	/* ext/openssl's, when present */
 	{ .protocol = "ssl", .is_tls = true },

@@ -64,9 +64,16 @@ async_hook_wait_result_t async_xport_wait_ready(php_socket_t fd, async_poll_even
  * per wait. */
 typedef struct {
 	zend_async_poll_event_t *of_use[2]; /* ASYNC_XPORT_USE_READ, ASYNC_XPORT_USE_WRITE */
+	bool read_drained;                  /* see async_xport_read_drained_mark() */
 } stream_polls_t;
 
 static HashTable *stream_polls; /* stream address → stream_polls_t */
+
+bool *async_xport_read_drained_mark(php_stream *stream)
+{
+	stream_polls_t *polls = stream_polls != NULL ? zend_hash_index_find_ptr(stream_polls, (zend_ulong) (uintptr_t) stream) : NULL;
+	return polls != NULL ? &polls->read_drained : NULL;
+}
 
 /* The kept event in *poll (NULL: make one for this wait); false with an exception on failure. */
 static bool kept_poll(php_stream *stream, async_xport_use_t use, php_socket_t fd, async_poll_event events,
