@@ -320,6 +320,14 @@ typedef enum {
 	ASYNC_PRIORITIZED = 8
 } async_poll_event;
 
+/* Poll event flag (the kind's bits of event.flags), an addition of this implementation: the owner
+ * releases the event before it closes the descriptor, or lets the reactor close it (F_CLOSE_FD).
+ * The reactor then need not check, each time the event starts again, that the descriptor still
+ * is the file it was made for (one fstat() per wait otherwise). Set it before the first start. */
+#define ZEND_ASYNC_POLL_F_OWNER_CLOSES (1u << 13)
+#define ZEND_ASYNC_POLL_OWNER_CLOSES(ev)     (((ev)->flags & ZEND_ASYNC_POLL_F_OWNER_CLOSES) != 0)
+#define ZEND_ASYNC_POLL_SET_OWNER_CLOSES(ev) ((ev)->flags |= ZEND_ASYNC_POLL_F_OWNER_CLOSES)
+
 typedef struct {
 	zend_async_event_t base;
 	bool is_socket;

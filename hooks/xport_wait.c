@@ -103,6 +103,8 @@ static bool kept_poll(php_stream *stream, async_xport_use_t use, php_socket_t fd
 		if (*slot == NULL) {
 			return false;
 		}
+		/* Released by our close op before PHP's closes the socket (async_xport_polls_release). */
+		ZEND_ASYNC_POLL_SET_OWNER_CLOSES(&(*slot)->base);
 	}
 	*poll = *slot;
 	return true;

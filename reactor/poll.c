@@ -340,6 +340,18 @@ static int armed_users_mask(const poll_handle_t *shared)
 	return wanted;
 }
 
+/* Every event on the handle is released before its descriptor is closed: the descriptor cannot
+ * have become another file while the handle stayed armed. */
+static bool owners_close_fd(const poll_handle_t *shared)
+{
+	for (const libuv_poll_t *poll = shared->users; poll != NULL; poll = poll->next) {
+		if (!ZEND_ASYNC_POLL_OWNER_CLOSES(&poll->event.base)) {
+			return false;
+		}
+	}
+	return true;
+}
+
 static int shared_rearm_as(poll_handle_t *shared, bool restart, bool lazily)
 {
 	int wanted = 0;
@@ -367,9 +379,10 @@ static int shared_rearm_as(poll_handle_t *shared, bool restart, bool lazily)
 	if (lazily && shared->disarm_lazily && shared->armed_for != 0 && (wanted & ~shared->armed_for) == 0
 			&& (restart || wanted == 0)) {
 		/* The last armed user stopped: libuv stays armed. Or a user starts for no more than libuv
-		 * is armed for: only make sure the fd is that socket still. (A user that stops while
+		 * is armed for: only make sure the fd is that socket still, unless the owners of all its
+		 * events promised to release them before closing it. (A user that stops while
 		 * others wait on narrows libuv at once, which checks the fd for them.) */
-		int error = restart ? shared_fd_error(shared) : 0;
+		int error = restart && !owners_close_fd(shared) ? shared_fd_error(shared) : 0;
 		if (error < 0) {
 			shared_lose_fd(shared);
 		}

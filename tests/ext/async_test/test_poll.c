@@ -718,6 +718,64 @@ static void scenario_closed_while_watched(void)
 	async_test_logf("active %u", ZEND_ASYNC_ACTIVE_EVENT_COUNT);
 }
 
+/* ZEND_ASYNC_POLL_F_OWNER_CLOSES: the owner promises to release its event before it closes the
+ * fd, so a start after a stop does not check the fd again (no fstat per wait). The proof that the
+ * check is skipped: an owner that breaks the promise is not caught, where one without the flag is. */
+static void scenario_owner_closes(void)
+{
+	int sv[2];
+	zend_async_event_t *ev;
+
+	for (int flagged = 0; flagged <= 1; flagged++) {
+		async_test_logf("-- %s: started, stopped, the fd closed behind the event, started again",
+			flagged ? "with F_OWNER_CLOSES" : "without the flag");
+		pair(sv);
+		ev = watch_fd("reader", sv[0], ASYNC_READABLE, DO_NOTHING);
+		if (flagged) {
+			ZEND_ASYNC_POLL_SET_OWNER_CLOSES(ev);
+		}
+		async_test_logf("flag set: %d", ZEND_ASYNC_POLL_OWNER_CLOSES(ev));
+		ev->start(ev);
+		send_byte(sv[1]);
+		turn("data");
+		drain(sv[0]);
+		ev->stop(ev);
+		close(sv[0]);
+		bool started = ev->start(ev);
+		log_exception("start again", NULL);
+		async_test_logf("start returned %d", started);
+		if (started) {
+			ev->stop(ev);
+		}
+		ZEND_ASYNC_EVENT_RELEASE(ev);
+		close(sv[1]);
+	}
+
+	async_test_logf("-- with F_OWNER_CLOSES, kept as promised: waits again and again, released before the close");
+	pair(sv);
+	ev = watch_fd("reader", sv[0], ASYNC_READABLE, DO_STOP);
+	ZEND_ASYNC_POLL_SET_OWNER_CLOSES(ev);
+	for (int i = 0; i < 3; i++) {
+		ev->start(ev);
+		send_byte(sv[1]);
+		turn("a byte");
+		drain(sv[0]);
+	}
+	ZEND_ASYNC_EVENT_RELEASE(ev);
+	close(sv[0]);
+	close(sv[1]);
+	pair(sv);
+	ev = watch_fd("next socket, maybe the same number", sv[0], ASYNC_READABLE, DO_NOTHING);
+	ZEND_ASYNC_POLL_SET_OWNER_CLOSES(ev);
+	ev->start(ev);
+	send_byte(sv[1]);
+	turn("its data");
+	ZEND_ASYNC_EVENT_RELEASE(ev);
+	close(sv[0]);
+	close(sv[1]);
+	async_test_logf("active %u", ZEND_ASYNC_ACTIVE_EVENT_COUNT);
+}
+
 static void scenario_close_fd(void)
 {
 	int sv[2];
@@ -910,6 +968,7 @@ static const struct {
 	{"errors", scenario_errors},
 	{"closed_while_watched", scenario_closed_while_watched},
 	{"close_fd", scenario_close_fd},
+	{"owner_closes", scenario_owner_closes},
 	{"hidden", scenario_hidden},
 	{"prioritized", scenario_prioritized},
 	{"left_at_request_end", scenario_left_at_request_end},

@@ -7,7 +7,7 @@
  * real descriptors made in C; returns its log. Scenarios: "readable", "writable", "disconnect",
  * "pipe_writer_gone", "pipe_reader_gone", "two_on_one_fd", "three_on_one_fd", "orders",
  * "dispose_in_callback", "dispose_other_in_callback", "extra_size", "fields", "errors",
- * "closed_while_watched", "close_fd", "hidden", "prioritized", "left_at_request_end".
+ * "closed_while_watched", "close_fd", "owner_closes", "hidden", "prioritized", "left_at_request_end".
  */
 function async_test_poll_scenario(string $scenario): array {}
 /** Watches $count socket pairs at once, writes to every peer; returns how many were notified. */

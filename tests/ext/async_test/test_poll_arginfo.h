@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 248040b13ea3b65e6612f80515f9c40ddc66bde7 */
+ * Stub hash: fc6dbb60a3779a629b572de2df706ca7f1d2aa66 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_async_test_poll_scenario, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, scenario, IS_STRING, 0)
