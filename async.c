@@ -62,6 +62,7 @@ static PHP_RSHUTDOWN_FUNCTION(async)
 
 static ZEND_MODULE_POST_ZEND_DEACTIVATE_D(async)
 {
+	async_hooks_post_deactivate(); /* before the reactor frees the events left */
 	async_reactor_post_deactivate();
 	return SUCCESS;
 }

@@ -61,6 +61,11 @@ void async_hooks_minit(void)
 	async_xport_hooks_install();
 }
 
+void async_hooks_post_deactivate(void)
+{
+	async_xport_guards_post_deactivate();
+}
+
 void async_hooks_mshutdown(void)
 {
 	swap_handlers(false);

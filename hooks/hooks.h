@@ -49,9 +49,13 @@ void async_hooks_before_fork(void);
 /* Module hooks (hooks.c). */
 void async_hooks_minit(void);
 void async_hooks_mshutdown(void);
+/* After PHP closed the request's resources (the module's post-deactivate). */
+void async_hooks_post_deactivate(void);
 /* Socket stream transports (xport_register.c). */
 void async_xport_hooks_install(void);
 void async_xport_hooks_restore(void);
+/* At request end, after PHP closed the request's streams: forgets guards left (xport_guard.c). */
+void async_xport_guards_post_deactivate(void);
 
 /* ---- waiting from a hook (wait.c): the running coroutine suspends, others run ---- */
 typedef enum {

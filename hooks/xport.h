@@ -65,10 +65,12 @@ async_xport_enter_result_t async_xport_guard_enter(php_stream *stream, async_xpo
 	async_xport_use_t use);
 void async_xport_guard_leave(php_stream *stream, async_xport_waiter_t *waiter);
 bool async_xport_guard_closing(const async_xport_waiter_t *waiter);
-/* From our close op, before PHP's: wakes the waiters and waits until they have left. */
+/* From our close op, before PHP's: wakes the waiters, waits until they have left, and lets go of
+ * the poll events the stream kept for its waits (before its fd closes). */
 void async_xport_guard_close(php_stream *stream);
-/* xport_wait.c: lets go of the poll events a stream kept for its waits (before its fd closes). */
-void async_xport_polls_release(php_stream *stream);
+/* Where the waiter's stream keeps its poll event for this use between waits; NULL when it keeps
+ * none (shared waits, persistent streams). */
+zend_async_poll_event_t **async_xport_guard_kept_poll(async_xport_waiter_t *waiter);
 /* The stream's "last read drained the socket" mark (a read got less than it asked for: the socket
  * had nothing more then), or NULL before the stream's first wait. Valid until the caller suspends. */
 bool *async_xport_read_drained_mark(php_stream *stream);

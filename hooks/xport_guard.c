@@ -11,6 +11,11 @@
  *
  * Streams closed outside a coroutine (request shutdown) cannot wait: their guard is only marked
  * closing and dropped from the table; a waiter still registered then frees it when it leaves.
+ *
+ * The guard is also where a stream keeps what its waits reuse (one table lookup per wait): the poll
+ * events of its reader and its writer (xport_wait.c) and whether its last read drained the socket
+ * (xport_io.c). So it lives from the stream's first wait to its close; for a persistent stream,
+ * which outlives the request's events, only while someone waits.
  */
 #include "xport.h"
 
@@ -18,9 +23,12 @@ struct _async_xport_guard {
 	async_xport_waiter_t *first;
 	zend_coroutine_t *closer;          /* waits until `first` is NULL */
 	bool closing;
+	bool persistent;                   /* dropped when its last waiter leaves; keeps no events */
+	bool read_drained;                 /* see async_xport_read_drained_mark() */
+	zend_async_poll_event_t *kept[2];  /* ASYNC_XPORT_USE_READ, ASYNC_XPORT_USE_WRITE */
 };
 
-static HashTable *guards; /* stream address → guard, only while someone waits */
+static HashTable *guards; /* stream address → guard */
 
 static zend_ulong key_of(php_stream *stream)
 {
@@ -55,6 +63,7 @@ async_xport_enter_result_t async_xport_guard_enter(php_stream *stream, async_xpo
 			zend_hash_init(guards, 8, NULL, NULL, 0);
 		}
 		guard = ecalloc(1, sizeof(*guard));
+		guard->persistent = php_stream_is_persistent(stream);
 		zend_hash_index_add_new_ptr(guards, key_of(stream), guard);
 	}
 	waiter->guard = guard;
@@ -97,9 +106,35 @@ void async_xport_guard_leave(php_stream *stream, async_xport_waiter_t *waiter)
 		ZEND_ASYNC_RESUME(guard->closer); /* it frees the guard */
 	} else if (guard->closing) {
 		efree(guard); /* closed outside a coroutine: already out of the table */
-	} else {
+	} else if (guard->persistent) {
 		drop_from_table(stream);
 		efree(guard);
+	}
+}
+
+zend_async_poll_event_t **async_xport_guard_kept_poll(async_xport_waiter_t *waiter)
+{
+	async_xport_guard_t *guard = waiter->guard;
+	if (waiter->use == ASYNC_XPORT_USE_SHARED || guard->persistent) {
+		return NULL;
+	}
+	return &guard->kept[waiter->use == ASYNC_XPORT_USE_WRITE];
+}
+
+bool *async_xport_read_drained_mark(php_stream *stream)
+{
+	async_xport_guard_t *guard = guards != NULL ? zend_hash_index_find_ptr(guards, key_of(stream)) : NULL;
+	return guard != NULL && !guard->closing ? &guard->read_drained : NULL;
+}
+
+/* Before the fd closes: the reactor handle of the socket goes with its last event. */
+static void release_kept_polls(async_xport_guard_t *guard)
+{
+	for (size_t i = 0; i < 2; i++) {
+		if (guard->kept[i] != NULL) {
+			ZEND_ASYNC_EVENT_RELEASE(&guard->kept[i]->base);
+			guard->kept[i] = NULL;
+		}
 	}
 }
 
@@ -111,7 +146,14 @@ void async_xport_guard_close(php_stream *stream)
 	}
 	guard->closing = true;
 	drop_from_table(stream);
+	if (guard->first == NULL) {
+		release_kept_polls(guard);
+		efree(guard);
+		return;
+	}
 	if (!async_hooks_in_coroutine()) {
+		/* The waiters cannot be waited for: their wakers hold the events until they leave. */
+		release_kept_polls(guard);
 		return;
 	}
 	for (async_xport_waiter_t *waiter = guard->first; waiter != NULL; waiter = waiter->next) {
@@ -133,6 +175,7 @@ void async_xport_guard_close(php_stream *stream)
 			zend_clear_exception();
 		}
 	}
+	release_kept_polls(guard);
 	efree(guard);
 	if (pending != NULL) {
 		zend_throw_exception_internal(pending);
@@ -142,4 +185,21 @@ void async_xport_guard_close(php_stream *stream)
 bool async_xport_guard_closing(const async_xport_waiter_t *waiter)
 {
 	return waiter->guard->closing;
+}
+
+/* After the request's resources were closed: a guard still here belongs to a stream nobody closed
+ * (a persistent one whose waiter never came back, after a fatal error). The table is forgotten so
+ * that the next request does not find it in freed memory; the events are the reactor's to free. */
+void async_xport_guards_post_deactivate(void)
+{
+	if (guards == NULL) {
+		return;
+	}
+	async_xport_guard_t *guard;
+	ZEND_HASH_FOREACH_PTR(guards, guard) {
+		efree(guard);
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(guards);
+	FREE_HASHTABLE(guards);
+	guards = NULL;
 }

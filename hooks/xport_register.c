@@ -145,7 +145,6 @@ static ssize_t proxy_tls_read(php_stream *stream, char *buf, size_t count)
 static int proxy_close(php_stream *stream, int close_handle)
 {
 	async_xport_guard_close(stream);
-	async_xport_polls_release(stream);
 	return async_xport_of(stream)->original_ops->close(stream, close_handle);
 }
 

@@ -56,44 +56,21 @@ async_hook_wait_result_t async_xport_wait_ready(php_socket_t fd, async_poll_even
 	}
 }
 
-/* A stream's poll events for its reader and its writer, kept from the first wait to the close
- * (async_xport_polls_release): a reader that waits before every read would otherwise make and
+/* The stream's kept poll event for this waiter in *poll (NULL: make one for this wait); false with
+ * an exception on failure. A stream keeps the events of its reader and its writer from the first
+ * wait to its close (in its guard): a reader that waits before every read would otherwise make and
  * free an event per wait, and the reactor its handle and epoll registration. The guard lets one
  * reader and one writer wait at a time, so each event has one waiter at most. Shared waits
  * (accept, datagrams) and persistent streams, which outlive the request's events, make an event
  * per wait. */
-typedef struct {
-	zend_async_poll_event_t *of_use[2]; /* ASYNC_XPORT_USE_READ, ASYNC_XPORT_USE_WRITE */
-	bool read_drained;                  /* see async_xport_read_drained_mark() */
-} stream_polls_t;
-
-static HashTable *stream_polls; /* stream address → stream_polls_t */
-
-bool *async_xport_read_drained_mark(php_stream *stream)
-{
-	stream_polls_t *polls = stream_polls != NULL ? zend_hash_index_find_ptr(stream_polls, (zend_ulong) (uintptr_t) stream) : NULL;
-	return polls != NULL ? &polls->read_drained : NULL;
-}
-
-/* The kept event in *poll (NULL: make one for this wait); false with an exception on failure. */
-static bool kept_poll(php_stream *stream, async_xport_use_t use, php_socket_t fd, async_poll_event events,
+static bool kept_poll(async_xport_waiter_t *waiter, php_socket_t fd, async_poll_event events,
 	zend_async_poll_event_t **poll)
 {
 	*poll = NULL;
-	if (use == ASYNC_XPORT_USE_SHARED || php_stream_is_persistent(stream)) {
+	zend_async_poll_event_t **slot = async_xport_guard_kept_poll(waiter);
+	if (slot == NULL) {
 		return true;
 	}
-	zend_ulong key = (zend_ulong) (uintptr_t) stream;
-	stream_polls_t *polls = stream_polls != NULL ? zend_hash_index_find_ptr(stream_polls, key) : NULL;
-	if (polls == NULL) {
-		if (stream_polls == NULL) {
-			ALLOC_HASHTABLE(stream_polls);
-			zend_hash_init(stream_polls, 8, NULL, NULL, 0);
-		}
-		polls = ecalloc(1, sizeof(*polls));
-		zend_hash_index_add_new_ptr(stream_polls, key, polls);
-	}
-	zend_async_poll_event_t **slot = &polls->of_use[use == ASYNC_XPORT_USE_WRITE];
 	if (*slot != NULL && (*slot)->events != events) { /* TLS may wait for the other direction */
 		ZEND_ASYNC_EVENT_RELEASE(&(*slot)->base);
 		*slot = NULL;
@@ -103,32 +80,11 @@ static bool kept_poll(php_stream *stream, async_xport_use_t use, php_socket_t fd
 		if (*slot == NULL) {
 			return false;
 		}
-		/* Released by our close op before PHP's closes the socket (async_xport_polls_release). */
+		/* Released by our close op before PHP's closes the socket (async_xport_guard_close). */
 		ZEND_ASYNC_POLL_SET_OWNER_CLOSES(&(*slot)->base);
 	}
 	*poll = *slot;
 	return true;
-}
-
-void async_xport_polls_release(php_stream *stream)
-{
-	zend_ulong key = (zend_ulong) (uintptr_t) stream;
-	stream_polls_t *polls = stream_polls != NULL ? zend_hash_index_find_ptr(stream_polls, key) : NULL;
-	if (polls == NULL) {
-		return;
-	}
-	zend_hash_index_del(stream_polls, key);
-	if (zend_hash_num_elements(stream_polls) == 0) {
-		zend_hash_destroy(stream_polls);
-		FREE_HASHTABLE(stream_polls);
-		stream_polls = NULL;
-	}
-	for (size_t i = 0; i < 2; i++) {
-		if (polls->of_use[i] != NULL) {
-			ZEND_ASYNC_EVENT_RELEASE(&polls->of_use[i]->base);
-		}
-	}
-	efree(polls);
 }
 
 /* Waits on the stream's socket within its guard. `try_first`: a look without waiting first, so
@@ -164,7 +120,7 @@ static async_xport_wait_result_t wait_stream(php_stream *stream, async_xport_use
 			break;
 		}
 		zend_async_poll_event_t *poll;
-		if (!kept_poll(stream, use, fd, events, &poll)) {
+		if (!kept_poll(&waiter, fd, events, &poll)) {
 			result = ASYNC_XPORT_FAILED;
 			break;
 		}
