@@ -154,12 +154,13 @@ static void call_entry(async_coroutine_t *co, zval *retval)
 	}
 }
 
-/* Runs the coroutine on the current fiber context with a VM stack of its own: it starts in the
- * page the context keeps on its C stack (fiber.c). A Fiber takes ZEND_FIBER_VM_STACK_SIZE (16 KiB)
- * from the heap; most coroutines need far less, and the VM adds pages when a deeper call needs them. */
-static void run_coroutine(async_coroutine_t *co)
+/* An empty VM stack in the page the context keeps on its C stack (fiber.c), its root frame current:
+ * what a coroutine starts with, and what the context has between two coroutines, where releasing
+ * a coroutine or its result may call destructors (PHP code needs a VM stack). A Fiber takes
+ * ZEND_FIBER_VM_STACK_SIZE (16 KiB) from the heap; most coroutines need far less, and the VM adds
+ * pages when a deeper call needs them. */
+void async_fiber_reset_vm_stack(async_fiber_t *fiber)
 {
-	async_fiber_t *fiber = co->fiber;
 	zend_vm_stack page = fiber->vm_page;
 	page->top = ZEND_VM_STACK_ELEMENTS(page);
 	page->end = (zval *) ((char *) page + ASYNC_FIBER_VM_PAGE_SIZE);
@@ -175,6 +176,25 @@ static void run_coroutine(async_coroutine_t *co)
 	memset(root, 0, sizeof(zend_execute_data));
 	root->func = &root_function;
 	EG(current_execute_data) = root;
+}
+
+/* Frees the pages the VM added to the context's first one, and empties it. */
+static void unwind_vm_stack(async_fiber_t *fiber)
+{
+	zend_vm_stack page = EG(vm_stack);
+	while (page != NULL && page != fiber->vm_page) {
+		zend_vm_stack prev = page->prev;
+		efree(page);
+		page = prev;
+	}
+	async_fiber_reset_vm_stack(fiber);
+}
+
+/* Runs the coroutine on the current fiber context with a VM stack of its own. */
+static void run_coroutine(async_coroutine_t *co)
+{
+	async_fiber_t *fiber = co->fiber;
+	async_fiber_reset_vm_stack(fiber);
 	EG(jit_trace_num) = 0;
 	EG(active_fiber) = NULL;
 	EG(exception) = NULL;
@@ -216,17 +236,9 @@ static void run_coroutine(async_coroutine_t *co)
 		} zend_end_try();
 	}
 
-	/* The pages the VM added go; the first one is the context's. */
-	page = EG(vm_stack);
-	while (page->prev != NULL) {
-		zend_vm_stack prev = page->prev;
-		efree(page);
-		page = prev;
-	}
-	EG(vm_stack) = NULL;
-	EG(vm_stack_top) = NULL;
-	EG(vm_stack_end) = NULL;
-	EG(current_execute_data) = NULL;
+	/* The pages the VM added go; the first one is the context's, left empty: the end of the
+	 * coroutine below may run destructors. */
+	unwind_vm_stack(fiber);
 
 	co->fiber = NULL;
 	if (UNEXPECTED(bailout)) {
@@ -248,6 +260,11 @@ static void run_coroutine(async_coroutine_t *co)
 	}
 	/* It may be freed now: this context runs no coroutine until it is given the next one. */
 	ZEND_ASYNC_G(coroutine) = NULL;
+	unwind_vm_stack(fiber); /* what destructors left (an exception they threw is reported) */
+	if (UNEXPECTED(EG(exception) != NULL)) {
+		zend_exception_error(EG(exception), E_WARNING);
+		zend_clear_exception();
+	}
 }
 
 void async_fiber_run_loop(async_fiber_t *fiber)

@@ -456,6 +456,18 @@ static bool scheduler_suspend(bool from_main, bool is_bailout)
 		return false;
 	}
 	async_coroutine_t *self = CURRENT;
+	if (UNEXPECTED(self == NULL || ZEND_COROUTINE_IS_FINISHED(&self->coroutine))) {
+		/* A destructor that runs as a coroutine ends, or between two coroutines: no coroutine
+		 * is there to suspend. */
+		zend_throw_error(NULL, self == NULL
+			? "Cannot suspend: no coroutine is running here (a destructor called between two coroutines)"
+			: "Cannot suspend: the coroutine has ended (a destructor called as it ended)");
+		if (self != NULL) {
+			/* What the caller attached lets go of it; its object may be on its way out already. */
+			zend_async_waker_destroy(&self->coroutine);
+		}
+		return false;
+	}
 	zend_async_waker_t *waker = &self->waker;
 
 	if (UNEXPECTED(self->pending_cancel != NULL) && async_scheduler_deliver_pending_cancel(self)) {

@@ -13,6 +13,10 @@ zend_coroutine_t *async_current_or_launch(void)
 	if (ZEND_ASYNC_CURRENT_COROUTINE == NULL && !async_scheduler_launch()) {
 		return NULL;
 	}
+	if (UNEXPECTED(ZEND_ASYNC_CURRENT_COROUTINE == NULL)) {
+		/* Launched, yet none runs: a destructor called as a coroutine ended, between two. */
+		zend_throw_error(NULL, "No coroutine is running here: this code runs in a destructor called between two coroutines");
+	}
 	return ZEND_ASYNC_CURRENT_COROUTINE;
 }
 
