@@ -260,11 +260,8 @@ static void run_coroutine(async_coroutine_t *co)
 	}
 	/* It may be freed now: this context runs no coroutine until it is given the next one. */
 	ZEND_ASYNC_G(coroutine) = NULL;
-	unwind_vm_stack(fiber); /* what destructors left (an exception they threw is reported) */
-	if (UNEXPECTED(EG(exception) != NULL)) {
-		zend_exception_error(EG(exception), E_WARNING);
-		zend_clear_exception();
-	}
+	unwind_vm_stack(fiber);
+	async_scheduler_take_stray_exception(); /* thrown by destructors its end ran */
 }
 
 void async_fiber_run_loop(async_fiber_t *fiber)
@@ -316,10 +313,7 @@ void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *ex
 	}
 	ZEND_COROUTINE_SET_FINISHED(coroutine);
 	ZEND_ASYNC_CALLBACKS_NOTIFY(&coroutine->event, &coroutine->result, exception);
-	if (UNEXPECTED(EG(exception))) {
-		zend_exception_error(EG(exception), E_WARNING);
-		zend_clear_exception();
-	}
+	async_scheduler_take_stray_exception(); /* a callback threw */
 
 	if (exception != NULL) {
 		if (ZEND_ASYNC_EVENT_IS_EXCEPTION_HANDLED(&coroutine->event)) {

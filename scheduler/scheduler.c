@@ -66,11 +66,36 @@ static void switch_to(async_coroutine_t *target)
 	}
 }
 
+/* An exception thrown where no coroutine can catch it: by a destructor that the scheduler's own
+ * work called (releasing a coroutine, its result or its arguments), or by a reactor callback.
+ * exit() ends the application as it does from a coroutine; anything else is reported as a
+ * warning. Left in EG(exception), it would surface in whichever coroutine runs next. */
+void async_scheduler_take_stray_exception(void)
+{
+	zend_object *error = EG(exception);
+	if (EXPECTED(error == NULL)) {
+		return;
+	}
+	if (zend_is_unwind_exit(error)) {
+		GC_ADDREF(error);
+		zend_clear_exception();
+		if (ZEND_ASYNC_EXIT_EXCEPTION != NULL) {
+			OBJ_RELEASE(ZEND_ASYNC_EXIT_EXCEPTION);
+		}
+		ZEND_ASYNC_EXIT_EXCEPTION = error;
+		ZEND_ASYNC_SHUTDOWN();
+		return;
+	}
+	zend_exception_error(error, E_WARNING);
+	zend_clear_exception();
+}
+
 static void release_from_queue(async_coroutine_t *co)
 {
 	if (co->queue_holds_ref) {
 		co->queue_holds_ref = false;
 		OBJ_RELEASE(&co->std);
+		async_scheduler_take_stray_exception(); /* its destructors ran here */
 	}
 }
 
@@ -185,11 +210,7 @@ static bool run_reactor(bool no_wait)
 {
 	async_scheduler.picks_since_poll = 0;
 	bool alive = ZEND_ASYNC_REACTOR_EXECUTE(no_wait);
-	if (UNEXPECTED(EG(exception))) {
-		/* A reactor callback threw: it is delivered to whoever runs next, the main script. */
-		zend_exception_error(EG(exception), E_WARNING);
-		zend_clear_exception();
-	}
+	async_scheduler_take_stray_exception(); /* a reactor callback threw */
 	return alive;
 }
 

@@ -232,6 +232,9 @@ async_coroutine_t *async_scheduler_spawn_in(zend_async_scope_t *scope, int32_t p
 bool async_scheduler_graceful_shutdown(zend_object *error);
 /* Throws a cancellation that waited for the end of protect(); false if there is none. */
 bool async_scheduler_deliver_pending_cancel(async_coroutine_t *co);
+/* Takes an exception no coroutine can catch (a destructor the scheduler's work called): exit()
+ * ends the application, anything else becomes a warning. */
+void async_scheduler_take_stray_exception(void);
 /* Runs every remaining coroutine to its end (the main script has ended). */
 void async_scheduler_run_after_main(void);
 /* Output buffers per coroutine (output.c): the switch, the flush at a coroutine's end, cleanup. */
