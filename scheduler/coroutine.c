@@ -450,6 +450,26 @@ void async_coroutine_add_finally(async_coroutine_t *co, zval *callback)
 
 /* ---- the object ---- */
 
+/* The engine is shutting down (the object store is being freed): no PHP code runs any more, so
+ * the exception's __toString() cannot be called; its class, message, file and line are read,
+ * unless the store freed it first (it was in the same garbage), when its class is all there is. */
+static void warn_uncaught_at_shutdown(zend_object *exception)
+{
+	const char *class_name = ZSTR_VAL(exception->ce->name);
+	if (OBJ_FLAGS(exception) & IS_OBJ_FREE_CALLED) {
+		zend_error(E_WARNING, "Uncaught %s in a coroutine nobody awaited (found at shutdown)", class_name);
+		return;
+	}
+	zend_class_entry *base = zend_get_exception_base(exception);
+	zval rv_message, rv_file, rv_line;
+	zval *message = zend_read_property_ex(base, exception, ZSTR_KNOWN(ZEND_STR_MESSAGE), true, &rv_message);
+	zval *file = zend_read_property_ex(base, exception, ZSTR_KNOWN(ZEND_STR_FILE), true, &rv_file);
+	zval *line = zend_read_property_ex(base, exception, ZSTR_KNOWN(ZEND_STR_LINE), true, &rv_line);
+	zend_error(E_WARNING, "Uncaught %s: %s in %s:" ZEND_LONG_FMT " (in a coroutine nobody awaited, found at shutdown)",
+		class_name, Z_TYPE_P(message) == IS_STRING ? Z_STRVAL_P(message) : "",
+		Z_TYPE_P(file) == IS_STRING ? Z_STRVAL_P(file) : "Unknown", Z_TYPE_P(line) == IS_LONG ? Z_LVAL_P(line) : 0);
+}
+
 static void coroutine_free(zend_object *object)
 {
 	async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(object);
@@ -460,6 +480,8 @@ static void coroutine_free(zend_object *object)
 			&& !is_cancellation(coroutine->exception) && !zend_is_unwind_exit(coroutine->exception)) {
 		if (async_scheduler.launched && !async_scheduler.after_main) {
 			async_scheduler_report_uncaught(co);
+		} else if (EG(flags) & EG_FLAGS_IN_SHUTDOWN) {
+			warn_uncaught_at_shutdown(coroutine->exception);
 		} else if (!EG(exception)) {
 			zend_exception_error(coroutine->exception, E_WARNING);
 		}
