@@ -190,6 +190,19 @@ static void unwind_vm_stack(async_fiber_t *fiber)
 	async_fiber_reset_vm_stack(fiber);
 }
 
+/* A fatal error on a fiber context: the main context takes it on and ends the request (PHP's
+ * bailout handler is there). Never returns. */
+static void bail_out_to_main(async_fiber_t *fiber)
+{
+	unwind_vm_stack(fiber);
+	zend_fiber_transfer transfer = { .context = EG(main_fiber_context), .flags = ZEND_FIBER_TRANSFER_FLAG_BAILOUT };
+	ZVAL_NULL(&transfer.value);
+	async_output_switch(NULL, async_scheduler.main); /* PHP flushes the script's buffers */
+	ZEND_ASYNC_G(coroutine) = ZEND_ASYNC_G(main_coroutine);
+	zend_fiber_switch_context(&transfer);
+	ZEND_UNREACHABLE();
+}
+
 /* Runs the coroutine on the current fiber context with a VM stack of its own. */
 static void run_coroutine(async_coroutine_t *co)
 {
@@ -242,17 +255,11 @@ static void run_coroutine(async_coroutine_t *co)
 
 	co->fiber = NULL;
 	if (UNEXPECTED(bailout)) {
-		/* A fatal error: the main context takes it on and ends the request. */
 		zval_ptr_dtor(&retval);
 		if (exception) {
 			OBJ_RELEASE(exception);
 		}
-		zend_fiber_transfer transfer = { .context = EG(main_fiber_context), .flags = ZEND_FIBER_TRANSFER_FLAG_BAILOUT };
-		ZVAL_NULL(&transfer.value);
-		async_output_switch(NULL, async_scheduler.main); /* PHP flushes the script's buffers */
-		ZEND_ASYNC_G(coroutine) = ZEND_ASYNC_G(main_coroutine);
-		zend_fiber_switch_context(&transfer);
-		return; /* never comes back */
+		bail_out_to_main(fiber);
 	}
 	async_coroutine_finish(co, &retval, exception);
 	if (exception) {
@@ -266,14 +273,20 @@ static void run_coroutine(async_coroutine_t *co)
 
 void async_fiber_run_loop(async_fiber_t *fiber)
 {
-	while (!fiber->exit_requested) {
-		async_coroutine_t *co = fiber->coroutine;
-		run_coroutine(co);
-		fiber->coroutine = NULL;
-		if (!async_scheduler_next_for_fiber(fiber)) {
-			break;
+	zend_try {
+		while (!fiber->exit_requested) {
+			async_coroutine_t *co = fiber->coroutine;
+			run_coroutine(co);
+			fiber->coroutine = NULL;
+			if (!async_scheduler_next_for_fiber(fiber)) {
+				break;
+			}
 		}
-	}
+	} zend_catch {
+		/* A fatal error outside a coroutine's body: in a destructor its end ran, or one the
+		 * scheduler ran between coroutines (PHP's own bailout point is on the main context). */
+		bail_out_to_main(fiber);
+	} zend_end_try();
 }
 
 /* ---- the end ---- */
