@@ -9,6 +9,9 @@
 
 typedef struct {
 	uv_loop_t loop;
+	/* Started only for a non-blocking turn of a loop that nothing keeps alive, so that the turn
+	 * still runs the timers that are due (libuv runs none in a loop it does not see alive). */
+	uv_idle_t nudge;
 	bool started;
 } reactor_loop_t;
 
@@ -59,6 +62,7 @@ bool libuv_reactor_startup(void)
 		async_uv_throw(ZEND_ASYNC_EXCEPTION_DEFAULT, error, "Cannot start the event loop");
 		return false;
 	}
+	uv_idle_init(&reactor_loop.loop, &reactor_loop.nudge);
 	reactor_loop.started = true;
 	return true;
 }
@@ -94,10 +98,23 @@ bool libuv_reactor_shutdown(void)
 	return true;
 }
 
+static void on_nudge(uv_idle_t *idle)
+{
+	(void) idle;
+}
+
 bool libuv_reactor_execute(bool no_wait)
 {
 	uv_loop_t *loop = async_uv_loop();
-	uv_run(loop, no_wait ? UV_RUN_NOWAIT : UV_RUN_ONCE);
+	if (no_wait && !uv_loop_alive(loop)) {
+		/* The scheduler has coroutines to run and looks in between: hidden timers (a scope's
+		 * dispose timeout) are due as much as any, though they keep nothing alive. */
+		uv_idle_start(&reactor_loop.nudge, on_nudge);
+		uv_run(loop, UV_RUN_NOWAIT);
+		uv_idle_stop(&reactor_loop.nudge);
+	} else {
+		uv_run(loop, no_wait ? UV_RUN_NOWAIT : UV_RUN_ONCE);
+	}
 	return uv_loop_alive(loop) && ZEND_ASYNC_ACTIVE_EVENT_COUNT > 0;
 }
 

@@ -218,7 +218,11 @@ static void run_coroutine(async_coroutine_t *co)
 	ZVAL_UNDEF(&retval);
 	volatile bool bailout = false; /* set after a longjmp */
 	zend_try {
-		call_entry(co, &retval);
+		if (UNEXPECTED(co->pending_cancel != NULL) && async_scheduler_deliver_pending_cancel(co)) {
+			release_entry(&co->coroutine); /* cancelled before it started: it only ends */
+		} else {
+			call_entry(co, &retval);
+		}
 	} zend_catch {
 		bailout = true;
 	} zend_end_try();

@@ -402,6 +402,18 @@ static bool scheduler_cancel(zend_coroutine_t *coroutine, zend_object *error, bo
 	}
 	ZEND_COROUTINE_SET_CANCELLED(coroutine);
 
+	if (!is_started(co) && co != async_scheduler.main && co->queued && Z_TYPE(co->finally_handlers) == IS_ARRAY) {
+		/* Never ran, but has finally handlers: they run in its own context, as for any coroutine
+		 * (never inline in whoever cancels, which may be a reactor callback or a coroutine in the
+		 * middle of suspending). It stays queued and, when its turn comes, starts only to end with
+		 * this cancellation. */
+		if (co->pending_cancel == NULL) {
+			co->pending_cancel = error;
+		} else {
+			OBJ_RELEASE(error);
+		}
+		return true;
+	}
 	if (!is_started(co) && co != async_scheduler.main) {
 		/* Never ran: it ends now, cancelled, without running. The queue still points to it. */
 		if (co->queued && !co->queue_holds_ref) {
