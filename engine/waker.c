@@ -13,10 +13,27 @@ static zend_async_waker_trigger_t *trigger_at(zend_async_waker_t *waker, uint32_
 	return i < ZEND_ASYNC_WAKER_INLINE_SLOTS ? &waker->inline_triggers[i] : &waker->more[i - ZEND_ASYNC_WAKER_INLINE_SLOTS];
 }
 
+/* Code the scheduler runs for itself (a destructor, a callback) runs inside whichever coroutine
+ * is switching, perhaps in the middle of its own wait: preparing a wait there would replace that
+ * coroutine's. */
+static bool refuse_in_scheduler(void)
+{
+	if (EXPECTED(!ZEND_ASYNC_IS_SCHEDULER_CONTEXT)) {
+		return false;
+	}
+	if (EG(exception) == NULL) {
+		zend_throw_error(NULL, "Cannot wait: this code runs inside the scheduler (a destructor or a callback it called)");
+	}
+	return true;
+}
+
 ZEND_ASYNC_EXPORT zend_async_waker_t *zend_async_waker_new(zend_coroutine_t *coroutine)
 {
 	zend_async_waker_t *waker = coroutine->waker;
 	ZEND_ASSERT(waker != NULL && "the scheduler gives every coroutine a waker");
+	if (UNEXPECTED(refuse_in_scheduler())) {
+		return NULL;
+	}
 
 	if (waker->count > 0) {
 		zend_async_waker_clean(coroutine);
@@ -69,6 +86,12 @@ ZEND_ASYNC_EXPORT bool zend_async_resume_when(zend_coroutine_t *coroutine, zend_
 {
 	zend_async_waker_t *waker = coroutine->waker;
 
+	if (UNEXPECTED(refuse_in_scheduler())) {
+		if (trans_event) {
+			ZEND_ASYNC_EVENT_RELEASE(event);
+		}
+		return false;
+	}
 	if (UNEXPECTED(ZEND_ASYNC_EVENT_IS_CLOSED(event))) {
 		zend_throw_error(NULL, "The event cannot be used after it has been terminated");
 		if (trans_event) {

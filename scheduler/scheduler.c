@@ -90,11 +90,28 @@ void async_scheduler_take_stray_exception(void)
 	zend_clear_exception();
 }
 
+/* The scheduler's own work (running the reactor, letting go of a coroutine) may call PHP code:
+ * destructors, handlers. That code runs inside whoever is switching, maybe a coroutine in the middle
+ * of suspending, so it must not suspend (an Error), and the hooks leave PHP's functions blocking. */
+static zend_always_inline bool enter_scheduler_work(void)
+{
+	bool was = ZEND_ASYNC_G(in_scheduler_context);
+	ZEND_ASYNC_G(in_scheduler_context) = true;
+	return was;
+}
+
+static zend_always_inline void leave_scheduler_work(bool was)
+{
+	ZEND_ASYNC_G(in_scheduler_context) = was;
+}
+
 static void release_from_queue(async_coroutine_t *co)
 {
 	if (co->queue_holds_ref) {
 		co->queue_holds_ref = false;
+		bool was = enter_scheduler_work();
 		OBJ_RELEASE(&co->std);
+		leave_scheduler_work(was);
 		async_scheduler_take_stray_exception(); /* its destructors ran here */
 	}
 }
@@ -209,7 +226,9 @@ static void resolve_deadlock(void)
 static bool run_reactor(bool no_wait)
 {
 	async_scheduler.picks_since_poll = 0;
+	bool was = enter_scheduler_work();
 	bool alive = ZEND_ASYNC_REACTOR_EXECUTE(no_wait);
+	leave_scheduler_work(was);
 	async_scheduler_take_stray_exception(); /* a reactor callback threw */
 	return alive;
 }
@@ -489,6 +508,13 @@ static bool scheduler_suspend(bool from_main, bool is_bailout)
 		return false;
 	}
 	async_coroutine_t *self = CURRENT;
+	if (UNEXPECTED(ZEND_ASYNC_IS_SCHEDULER_CONTEXT)) {
+		/* (the waker belongs to the coroutine this runs inside: left as it is) */
+		if (EG(exception) == NULL) {
+			zend_throw_error(NULL, "Cannot wait: this code runs inside the scheduler (a destructor or a callback it called)");
+		}
+		return false;
+	}
 	if (UNEXPECTED(self == NULL || ZEND_COROUTINE_IS_FINISHED(&self->coroutine))) {
 		/* A destructor that runs as a coroutine ends, or between two coroutines: no coroutine
 		 * is there to suspend. */
