@@ -846,6 +846,14 @@ static void run_late_coroutines(void)
 		zend_exception_error(EG(exception), E_WARNING);
 		zend_clear_exception();
 	}
+	/* PHP called the destructors of every object before modules shut down; what the late
+	 * coroutines made came after. Their destructors run now, while PHP code still can: later,
+	 * when the engine frees what is left, calling one would be a fatal error. */
+	zend_try {
+		zend_objects_store_call_destructors(&EG(objects_store));
+	} zend_catch {
+		zend_objects_store_mark_destructed(&EG(objects_store));
+	} zend_end_try();
 }
 
 /* Drops the scheduler's references on coroutines left alive by a fatal error. */
