@@ -13,6 +13,7 @@ static const async_function_hook_table_t *const hook_tables[] = {
 	&async_dns_hooks,
 	&async_exec_hooks,
 	&async_proc_hooks,
+	&async_stream_close_hooks,
 };
 
 static zend_result (*previous_post_startup)(void);

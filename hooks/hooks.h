@@ -28,10 +28,12 @@ typedef struct {
 
 #define ASYNC_HOOK_TABLE(hooks) { (hooks), sizeof(hooks) / sizeof((hooks)[0]) }
 
-/* True when the caller runs in a coroutine and may suspend: the hooks take over only then. */
+/* True when the caller runs in a coroutine and may suspend: the hooks take over only then. Not in
+ * the scheduler's own work, nor in a coroutine that has ended (a destructor its end runs). */
 static zend_always_inline bool async_hooks_in_coroutine(void)
 {
-	return ZEND_ASYNC_CURRENT_COROUTINE != NULL && !ZEND_ASYNC_IS_SCHEDULER_CONTEXT;
+	zend_coroutine_t *coroutine = ZEND_ASYNC_CURRENT_COROUTINE;
+	return coroutine != NULL && !ZEND_ASYNC_IS_SCHEDULER_CONTEXT && !ZEND_COROUTINE_IS_FINISHED(coroutine);
 }
 
 /* At the top of a replacement handler: outside a coroutine, PHP's own handler does the call. */
@@ -89,5 +91,9 @@ extern const async_function_hook_table_t async_exec_hooks;
 extern const async_function_hook_table_t async_proc_hooks;
 extern const async_function_hook_table_t async_stream_select_hooks;
 extern const async_function_hook_table_t async_sockets_ext_hooks;
+extern const async_function_hook_table_t async_stream_close_hooks;
+/* xport_guard.c: closing this stream now would free it under a coroutine that waits on it, and the
+ * caller cannot wait until that coroutine has left (it is not in a coroutine that may suspend). */
+bool async_xport_close_would_strand_waiters(php_stream *stream);
 
 #endif

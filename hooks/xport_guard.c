@@ -121,6 +121,12 @@ zend_async_poll_event_t **async_xport_guard_kept_poll(async_xport_waiter_t *wait
 	return &guard->kept[waiter->use == ASYNC_XPORT_USE_WRITE];
 }
 
+bool async_xport_close_would_strand_waiters(php_stream *stream)
+{
+	async_xport_guard_t *guard = guards != NULL ? zend_hash_index_find_ptr(guards, key_of(stream)) : NULL;
+	return guard != NULL && guard->first != NULL && !async_hooks_in_coroutine();
+}
+
 bool *async_xport_read_drained_mark(php_stream *stream)
 {
 	async_xport_guard_t *guard = guards != NULL ? zend_hash_index_find_ptr(guards, key_of(stream)) : NULL;
