@@ -220,6 +220,12 @@ static void release_waiters(pipe_state_t *state)
 	}
 }
 
+bool async_pipe_close_would_strand_waiters(php_stream *stream)
+{
+	return stream->ops == &async_pipe_ops && STATE_OF(stream) != NULL && STATE_OF(stream)->waiting != NULL
+		&& !async_hooks_in_coroutine();
+}
+
 static int pipe_close(php_stream *stream, int close_handle)
 {
 	pipe_state_t *state = STATE_OF(stream);

@@ -9,6 +9,10 @@
  * stream is not a plain STDIO stream (it is then left alone). */
 bool async_pipe_stream_wrap(php_stream *stream, pid_t child);
 
+/* Closing this pipe stream now would free it under a coroutine that waits on it, and the caller
+ * cannot wait until that coroutine has left (it is not in a coroutine that may suspend). */
+bool async_pipe_close_would_strand_waiters(php_stream *stream);
+
 /* Waits for `child` to exit (suspending the coroutine inside one, blocking outside) and gives
  * its status as stock PHP reports it: the exit code, or the raw wait status when a signal ended
  * it; -1 when it cannot be waited for, or with an exception pending (a cancellation). */

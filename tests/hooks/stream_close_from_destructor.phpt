@@ -1,5 +1,5 @@
 --TEST--
-Stream hooks: a destructor that runs as a coroutine ends cannot close a socket stream another coroutine waits on (an Error: it cannot wait until that coroutine has left the stream, which PHP would free under it; before, an endless loop); a coroutine can; PHP's blocking functions block in such a destructor
+Stream hooks: a destructor that runs as a coroutine ends cannot close a socket or pipe stream another coroutine waits on (an Error: it cannot wait until that coroutine has left the stream, which PHP would free under it; before, an endless loop); a coroutine can; PHP's blocking functions block in such a destructor
 --INI--
 default_socket_timeout=5
 --FILE--
@@ -35,6 +35,16 @@ fwrite($peer, "still readable\n");
 delay(5);
 spawn(function () use ($client) { fclose($client); echo "a coroutine closed it\n"; });
 await($reader);
+
+// The same for a pipe of proc_open().
+$process = proc_open(['sh', '-c', 'sleep 0.2; echo done'], [1 => ['pipe', 'w']], $pipes);
+$out = $pipes[1];
+$pipe_reader = spawn(function () use ($out) { $got = fread($out, 100); echo "pipe reader got: ", var_export($got, true), "\n"; });
+delay(20);
+spawn(fn() => new Closer($out));
+await($pipe_reader);
+fclose($out);
+proc_close($process);
 echo "end\n";
 ?>
 --EXPECT--
@@ -45,4 +55,8 @@ reader got: 'still readable
 '
 reader got: false
 a coroutine closed it
+destructor: usleep blocked: yes
+destructor: Cannot close this stream here: another coroutine is waiting on it and this code (a destructor run as a coroutine ends, or by the scheduler) cannot wait until it has left; close it from a coroutine
+pipe reader got: 'done
+'
 end
