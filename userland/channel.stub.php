@@ -38,6 +38,7 @@ class ChannelException extends AsyncException
  * count again. Soft timeouts ($hardTimeouts false) do not keep the application alive: when their
  * waiters are all that is left, the channel closes at once (reason DEADLOCK) instead of the
  * application ending with a DeadlockError. Hard ones keep it alive until they expire.
+ * @not-serializable
  */
 final class Channel implements Awaitable, \IteratorAggregate, \Countable
 {

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 3d6d54d40e6e805ac78c8a6237435648df959eca */
+ * Stub hash: 18778f65cc0496b1e1369b1dfc6da4874b9583c4 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Async_Channel___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, capacity, IS_LONG, 0, "0")
@@ -138,7 +138,7 @@ static zend_class_entry *register_class_Async_Channel(zend_class_entry *class_en
 
 	INIT_NS_CLASS_ENTRY(ce, "Async", "Channel", class_Async_Channel_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NOT_SERIALIZABLE;
 	zend_class_implements(class_entry, 3, class_entry_Async_Awaitable, class_entry_IteratorAggregate, class_entry_Countable);
 
 	return class_entry;

@@ -20,6 +20,7 @@ interface Completable extends Awaitable
 /**
  * A coroutine, made by spawn().
  * @strict-properties
+ * @not-serializable
  */
 final class Coroutine implements Completable
 {
@@ -69,7 +70,10 @@ final class Coroutine implements Completable
     public function getSuspendLocation(): string {}
 }
 
-/** A cancellation token made by timeout(): it completes when its time has passed. */
+/**
+ * A cancellation token made by timeout(): it completes when its time has passed.
+ * @not-serializable
+ */
 final class Timeout implements Completable
 {
     private function __construct() {}

@@ -4,7 +4,10 @@
 
 namespace Async;
 
-/** The producer side of a Future: complete it once, with a value or an error. */
+/**
+ * The producer side of a Future: complete it once, with a value or an error.
+ * @not-serializable
+ */
 final class FutureState
 {
     public function __construct() {}
@@ -21,7 +24,10 @@ final class FutureState
     public function ignore(): void {}
 }
 
-/** A value that a FutureState provides later. */
+/**
+ * A value that a FutureState provides later.
+ * @not-serializable
+ */
 final class Future implements Completable
 {
     public function __construct(FutureState $state) {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 727867a476a0844d7f35640f63a50675eb8a2c10 */
+ * Stub hash: 717411b1303330099a4638424f7571bd2f9d5615 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Async_FutureState___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -103,7 +103,7 @@ static zend_class_entry *register_class_Async_FutureState(void)
 
 	INIT_NS_CLASS_ENTRY(ce, "Async", "FutureState", class_Async_FutureState_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NOT_SERIALIZABLE;
 
 	return class_entry;
 }
@@ -114,7 +114,7 @@ static zend_class_entry *register_class_Async_Future(zend_class_entry *class_ent
 
 	INIT_NS_CLASS_ENTRY(ce, "Async", "Future", class_Async_Future_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NOT_SERIALIZABLE;
 	zend_class_implements(class_entry, 1, class_entry_Async_Completable);
 
 	return class_entry;
