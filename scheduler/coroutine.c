@@ -519,10 +519,9 @@ static void coroutine_free(zend_object *object)
 		zend_string_release(coroutine->filename);
 	}
 	if (coroutine->scope != NULL) {
-		if (co->in_scope_list) {
+		if (async_coroutine_list_contains(&coroutine->scope->coroutines, co)) {
 			/* it never ended: a fatal error */
 			async_coroutine_list_remove(&coroutine->scope->coroutines, co);
-			co->in_scope_list = false;
 		}
 		OBJ_RELEASE(ASYNC_SCOPE_OBJ(coroutine->scope));
 		coroutine->scope = NULL;

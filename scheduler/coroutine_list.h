@@ -61,6 +61,12 @@ static zend_always_inline void async_coroutine_list_remove(async_coroutine_list_
 	list->count--;
 }
 
+static zend_always_inline bool async_coroutine_list_contains(const async_coroutine_list_t *list,
+	async_coroutine_t *co)
+{
+	return async_coroutine_link(list, co)->prev != NULL || list->first == co;
+}
+
 static zend_always_inline async_coroutine_t *async_coroutine_list_next(const async_coroutine_list_t *list,
 	async_coroutine_t *co)
 {

@@ -624,11 +624,6 @@ static zend_array *scheduler_get_coroutines(void)
 
 /* ---- a coroutine ends ---- */
 
-static bool is_live(async_coroutine_t *co)
-{
-	return co->live_link.prev != NULL || async_scheduler.live.first == co;
-}
-
 /* Called by coroutine.c when a coroutine finished: it leaves its scope (the reference on the scope
  * goes, so an ended coroutine holds nothing the GC must look at) and the scheduler's reference
  * goes; the main script is woken if it waits for the last one. */
@@ -649,7 +644,7 @@ void async_scheduler_coroutine_ended(async_coroutine_t *co)
 		OBJ_RELEASE(ASYNC_SCOPE_OBJ(scope));
 	}
 	/* The scheduler's reference goes (the caller still holds one). */
-	if (is_live(co)) {
+	if (async_coroutine_list_contains(&async_scheduler.live, co)) {
 		async_coroutine_list_remove(&async_scheduler.live, co);
 		async_coroutine_release(co);
 	}

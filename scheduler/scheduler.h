@@ -37,7 +37,6 @@ struct _async_coroutine_s {
 	bool finally_done;              /* the finally handlers have run */
 	bool ended;                     /* its body has ended: result and exception are final */
 	bool queue_holds_ref;           /* ended while queued: the queue keeps it alive until popped */
-	bool in_scope_list;             /* in its scope's `coroutines` (it counts there) */
 	zval finally_handlers;          /* array of Closures, or UNDEF */
 	async_coroutine_link_t live_link;  /* in async_scheduler.live until it ends */
 	async_coroutine_link_t scope_link; /* in its scope's `coroutines` until it ends */

@@ -157,7 +157,6 @@ bool async_scope_check_spawn(zend_async_scope_t *scope)
 void async_scope_add_coroutine(zend_async_scope_t *scope, async_coroutine_t *co)
 {
 	async_coroutine_list_append(&scope->coroutines, co);
-	co->in_scope_list = true;
 	scope->active_count++;
 }
 
@@ -286,11 +285,10 @@ static void scope_changed(zend_async_scope_t *scope)
 void async_scope_coroutine_ended(async_coroutine_t *co)
 {
 	zend_async_scope_t *scope = co->coroutine.scope;
-	if (scope == NULL || !co->in_scope_list) {
+	if (scope == NULL || !async_coroutine_list_contains(&scope->coroutines, co)) {
 		return;
 	}
 	async_coroutine_list_remove(&scope->coroutines, co);
-	co->in_scope_list = false;
 	if (!ZEND_COROUTINE_IS_ZOMBIE(&co->coroutine) && scope->active_count > 0) {
 		scope->active_count--;
 	}
