@@ -156,10 +156,10 @@ static void call_entry(async_coroutine_t *co, zval *retval)
 
 /* An empty VM stack in the page the context keeps on its C stack (fiber.c), its root frame current:
  * what a coroutine starts with, and what the context has between two coroutines, where releasing
- * a coroutine or its result may call destructors (PHP code needs a VM stack). A Fiber takes
- * ZEND_FIBER_VM_STACK_SIZE (16 KiB) from the heap; most coroutines need far less, and the VM adds
- * pages when a deeper call needs them. */
-void async_fiber_reset_vm_stack(async_fiber_t *fiber)
+ * a coroutine or its result may call destructors (PHP code needs a VM stack). Set up once per
+ * context, and again after each coroutine. A Fiber takes ZEND_FIBER_VM_STACK_SIZE (16 KiB) from the
+ * heap; most coroutines need far less, and the VM adds pages when a deeper call needs them. */
+static void reset_vm_stack(async_fiber_t *fiber)
 {
 	zend_vm_stack page = fiber->vm_page;
 	page->top = ZEND_VM_STACK_ELEMENTS(page);
@@ -187,7 +187,7 @@ static void unwind_vm_stack(async_fiber_t *fiber)
 		efree(page);
 		page = prev;
 	}
-	async_fiber_reset_vm_stack(fiber);
+	reset_vm_stack(fiber);
 }
 
 /* A fatal error on a fiber context: the main context takes it on and ends the request (PHP's
@@ -207,7 +207,6 @@ static void bail_out_to_main(async_fiber_t *fiber)
 static void run_coroutine(async_coroutine_t *co)
 {
 	async_fiber_t *fiber = co->fiber;
-	async_fiber_reset_vm_stack(fiber);
 	EG(jit_trace_num) = 0;
 	EG(active_fiber) = NULL;
 	EG(exception) = NULL;
@@ -271,12 +270,12 @@ static void run_coroutine(async_coroutine_t *co)
 	}
 	/* It may be freed now: this context runs no coroutine until it is given the next one. */
 	ZEND_ASYNC_G(coroutine) = NULL;
-	unwind_vm_stack(fiber);
 	async_scheduler_take_stray_exception(); /* thrown by destructors its end ran */
 }
 
 void async_fiber_run_loop(async_fiber_t *fiber)
 {
+	reset_vm_stack(fiber);
 	zend_try {
 		while (!fiber->exit_requested) {
 			async_coroutine_t *co = fiber->coroutine;
