@@ -24,6 +24,9 @@ extern zend_class_entry *async_ce_composite_exception;
 /* The class of an exception kind, as the built-in get_class_ce gives it. */
 zend_class_entry *async_exception_class_of(zend_async_class type);
 
+/* True (an Error thrown, unless one is pending) when code the scheduler runs for itself (a
+ * destructor, a callback: ZEND_ASYNC_IS_SCHEDULER_CONTEXT) tries to wait (waker.c). */
+bool async_refuse_wait_in_scheduler(void);
 void async_engine_minit(void);
 void async_engine_mshutdown(void);
 void async_engine_rinit(void);

@@ -16,7 +16,7 @@ static zend_async_waker_trigger_t *trigger_at(zend_async_waker_t *waker, uint32_
 /* Code the scheduler runs for itself (a destructor, a callback) runs inside whichever coroutine
  * is switching, perhaps in the middle of its own wait: preparing a wait there would replace that
  * coroutine's. */
-static bool refuse_in_scheduler(void)
+bool async_refuse_wait_in_scheduler(void)
 {
 	if (EXPECTED(!ZEND_ASYNC_IS_SCHEDULER_CONTEXT)) {
 		return false;
@@ -31,7 +31,7 @@ ZEND_ASYNC_EXPORT zend_async_waker_t *zend_async_waker_new(zend_coroutine_t *cor
 {
 	zend_async_waker_t *waker = coroutine->waker;
 	ZEND_ASSERT(waker != NULL && "the scheduler gives every coroutine a waker");
-	if (UNEXPECTED(refuse_in_scheduler())) {
+	if (UNEXPECTED(async_refuse_wait_in_scheduler())) {
 		return NULL;
 	}
 
@@ -86,7 +86,7 @@ ZEND_ASYNC_EXPORT bool zend_async_resume_when(zend_coroutine_t *coroutine, zend_
 {
 	zend_async_waker_t *waker = coroutine->waker;
 
-	if (UNEXPECTED(refuse_in_scheduler())) {
+	if (UNEXPECTED(async_refuse_wait_in_scheduler())) {
 		if (trans_event) {
 			ZEND_ASYNC_EVENT_RELEASE(event);
 		}

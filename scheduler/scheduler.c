@@ -508,12 +508,8 @@ static bool scheduler_suspend(bool from_main, bool is_bailout)
 		return false;
 	}
 	async_coroutine_t *self = CURRENT;
-	if (UNEXPECTED(ZEND_ASYNC_IS_SCHEDULER_CONTEXT)) {
-		/* (the waker belongs to the coroutine this runs inside: left as it is) */
-		if (EG(exception) == NULL) {
-			zend_throw_error(NULL, "Cannot wait: this code runs inside the scheduler (a destructor or a callback it called)");
-		}
-		return false;
+	if (UNEXPECTED(async_refuse_wait_in_scheduler())) {
+		return false; /* (the waker belongs to the coroutine this runs inside: left as it is) */
 	}
 	if (UNEXPECTED(self == NULL || ZEND_COROUTINE_IS_FINISHED(&self->coroutine))) {
 		/* A destructor that runs as a coroutine ends, or between two coroutines: no coroutine
