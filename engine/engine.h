@@ -27,6 +27,12 @@ zend_class_entry *async_exception_class_of(zend_async_class type);
 /* True (an Error thrown, unless one is pending) when code the scheduler runs for itself (a
  * destructor, a callback: ZEND_ASYNC_IS_SCHEDULER_CONTEXT) tries to wait (waker.c). */
 bool async_refuse_wait_in_scheduler(void);
+/* INI values (ini.c): false, with a warning naming the setting, for a value the setting does not
+ * take; for ZEND_INI_MH handlers, which then return FAILURE. */
+bool async_ini_parse_number(const zend_ini_entry *entry, zend_string *value, zend_long min, zend_long max,
+	zend_long *number);
+bool async_ini_parse_switch(const zend_ini_entry *entry, zend_string *value, bool *on);
+
 void async_engine_minit(void);
 void async_engine_mshutdown(void);
 void async_engine_rinit(void);

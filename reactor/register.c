@@ -4,6 +4,7 @@
  * the slot free for another backend.
  */
 #include "reactor.h"
+#include "../engine/engine.h"
 
 async_reactor_settings_t async_reactor_settings;
 static bool default_reactor = true;
@@ -15,8 +16,8 @@ static char reactor_module[] = "libuv";
 static ZEND_INI_MH(on_update_pool_size)
 {
 	INI_MH_UNUSED();
-	zend_long size = ZEND_ATOL(ZSTR_VAL(new_value));
-	if (size < 0 || size > 1000000) {
+	zend_long size;
+	if (!async_ini_parse_number(entry, new_value, 0, 1000000, &size)) {
 		return FAILURE;
 	}
 	*(zend_long *) ((char *) mh_arg2 + (size_t) mh_arg1) = size;
@@ -26,8 +27,7 @@ static ZEND_INI_MH(on_update_pool_size)
 static ZEND_INI_MH(on_update_default_reactor)
 {
 	INI_MH_UNUSED();
-	default_reactor = zend_ini_parse_bool(new_value);
-	return SUCCESS;
+	return async_ini_parse_switch(entry, new_value, &default_reactor) ? SUCCESS : FAILURE;
 }
 
 PHP_INI_BEGIN()

@@ -766,10 +766,14 @@ zend_long async_fiber_stack_size = 0;
 
 static ZEND_INI_MH(on_update_fiber_stack_size)
 {
-	(void) entry; (void) mh_arg1; (void) mh_arg2; (void) mh_arg3; (void) stage;
-	zend_long size = zend_ini_parse_quantity_warn(new_value, entry->name);
+	(void) mh_arg1; (void) mh_arg2; (void) mh_arg3; (void) stage;
+	zend_long size;
+	if (!async_ini_parse_number(entry, new_value, 0, ZEND_LONG_MAX, &size)) {
+		return FAILURE;
+	}
 	if (size != 0 && size < 64 * 1024) {
-		zend_error(E_WARNING, "async.fiber_stack_size must be 0 (PHP's fiber.stack_size) or at least 64K");
+		zend_error(E_WARNING, "async.fiber_stack_size must be 0 (PHP's fiber.stack_size) or at least 64K, "
+			"\"%s\" given: the setting is unchanged", ZSTR_VAL(new_value));
 		return FAILURE;
 	}
 	async_fiber_stack_size = size;
@@ -781,20 +785,13 @@ zend_long async_fiber_pool_size = 128;
 static ZEND_INI_MH(on_update_fiber_pool_size)
 {
 	(void) mh_arg1; (void) mh_arg2; (void) mh_arg3; (void) stage;
-	zend_long size = zend_ini_parse_quantity_warn(new_value, entry->name);
-	if (size < 1 || size > INT32_MAX) {
-		zend_error(E_WARNING, "async.fiber_pool_size must be from 1 to 2147483647");
-		return FAILURE;
-	}
-	async_fiber_pool_size = size;
-	return SUCCESS;
+	return async_ini_parse_number(entry, new_value, 1, INT32_MAX, &async_fiber_pool_size) ? SUCCESS : FAILURE;
 }
 
 static ZEND_INI_MH(on_update_default_scheduler)
 {
-	(void) entry; (void) mh_arg1; (void) mh_arg2; (void) mh_arg3; (void) stage;
-	default_scheduler = zend_ini_parse_bool(new_value);
-	return SUCCESS;
+	(void) mh_arg1; (void) mh_arg2; (void) mh_arg3; (void) stage;
+	return async_ini_parse_switch(entry, new_value, &default_scheduler) ? SUCCESS : FAILURE;
 }
 
 PHP_INI_BEGIN()

@@ -60,6 +60,6 @@ string(4) "1000"
 60 ran: 60, stacks left: 2
 before a fork: more than 2, after it: 2
 
-Warning: async.fiber_pool_size must be from 1 to 2147483647 in %s on line %d
+Warning: async.fiber_pool_size must be a whole number from 1 to 2147483647 (K, M and G suffixes allowed), "0" given: the setting is unchanged in %s on line %d
 bool(false)
 string(1) "2"

@@ -9,7 +9,7 @@ var_dump(ini_set('async.fiber_stack_size', '1M'), ini_get('async.fiber_stack_siz
 var_dump(Async\await(Async\spawn(fn() => "runs on the 1M stack")));
 ?>
 --EXPECTF--
-Warning: async.fiber_stack_size must be 0 (PHP's fiber.stack_size) or at least 64K in %s on line %d
+Warning: async.fiber_stack_size must be 0 (PHP's fiber.stack_size) or at least 64K, "4K" given: the setting is unchanged in %s on line %d
 string(1) "0"
 string(1) "0"
 string(2) "1M"
