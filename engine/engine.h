@@ -27,6 +27,9 @@ zend_class_entry *async_exception_class_of(zend_async_class type);
 /* True (an Error thrown, unless one is pending) when code the scheduler runs for itself (a
  * destructor, a callback: ZEND_ASYNC_IS_SCHEDULER_CONTEXT) tries to wait (waker.c). */
 bool async_refuse_wait_in_scheduler(void);
+/* Disarms an event however many start() calls it had (event.c). */
+void async_event_stop_all(zend_async_event_t *event);
+
 /* INI values (ini.c): false, with a warning naming the setting, for a value the setting does not
  * take; for ZEND_INI_MH handlers, which then return FAILURE. */
 bool async_ini_parse_number(const zend_ini_entry *entry, zend_string *value, zend_long min, zend_long max,

@@ -24,14 +24,19 @@ ZEND_ASYNC_EXPORT void zend_async_event_release(zend_async_event_t *event)
 	event->dispose(event);
 }
 
+void async_event_stop_all(zend_async_event_t *event)
+{
+	if (event->loop_ref_count > 0) {
+		event->loop_ref_count = 1; /* only the last of nested starts disarms */
+		event->stop(event);
+	}
+}
+
 ZEND_ASYNC_EXPORT void zend_async_event_close(zend_async_event_t *event)
 {
 	if (ZEND_ASYNC_EVENT_IS_CLOSED(event)) {
 		return;
 	}
-	if (event->loop_ref_count > 0) {
-		event->loop_ref_count = 1;
-		event->stop(event);
-	}
+	async_event_stop_all(event);
 	ZEND_ASYNC_EVENT_SET_CLOSED(event);
 }

@@ -127,6 +127,8 @@ static zend_string *addrinfo_info(zend_async_event_t *event)
 		ADDRINFO_WHAT_ARGS(dns->event.node, dns->event.service));
 }
 
+static const async_uv_event_ops_t addrinfo_ops = {addrinfo_start, dns_stop, addrinfo_dispose, addrinfo_info};
+
 zend_async_dns_addrinfo_t *libuv_getaddrinfo(const char *node, const char *service,
 	const struct addrinfo *hints, size_t extra_size)
 {
@@ -146,14 +148,7 @@ zend_async_dns_addrinfo_t *libuv_getaddrinfo(const char *node, const char *servi
 	char *copies = (char *) dns + sizeof(libuv_addrinfo_t) + extra_size;
 	zend_async_event_t *base = &dns->event.base;
 
-	base->extra_offset = sizeof(libuv_addrinfo_t);
-	base->ref_count = 1;
-	base->add_callback = async_uv_add_callback;
-	base->del_callback = async_uv_del_callback;
-	base->start = addrinfo_start;
-	base->stop = dns_stop;
-	base->dispose = addrinfo_dispose;
-	base->info = addrinfo_info;
+	async_uv_event_setup(base, sizeof(libuv_addrinfo_t), &addrinfo_ops);
 
 	if (node != NULL) {
 		memcpy(copies, node, node_size);
@@ -267,6 +262,8 @@ static zend_string *nameinfo_info(zend_async_event_t *event)
 	return zend_strpprintf(0, "getnameinfo of %s", address);
 }
 
+static const async_uv_event_ops_t nameinfo_ops = {nameinfo_start, dns_stop, nameinfo_dispose, nameinfo_info};
+
 zend_async_dns_nameinfo_t *libuv_getnameinfo(const struct sockaddr *addr, int flags, size_t extra_size)
 {
 	size_t addr_size;
@@ -288,14 +285,7 @@ zend_async_dns_nameinfo_t *libuv_getnameinfo(const struct sockaddr *addr, int fl
 	libuv_nameinfo_t *dns = ecalloc(1, sizeof(libuv_nameinfo_t) + extra_size);
 	zend_async_event_t *base = &dns->event.base;
 
-	base->extra_offset = sizeof(libuv_nameinfo_t);
-	base->ref_count = 1;
-	base->add_callback = async_uv_add_callback;
-	base->del_callback = async_uv_del_callback;
-	base->start = nameinfo_start;
-	base->stop = dns_stop;
-	base->dispose = nameinfo_dispose;
-	base->info = nameinfo_info;
+	async_uv_event_setup(base, sizeof(libuv_nameinfo_t), &nameinfo_ops);
 	memcpy(&dns->addr, addr, addr_size);
 	dns->flags = flags;
 

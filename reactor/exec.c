@@ -366,26 +366,16 @@ static void exec_free_memory(zend_async_event_t *event)
 	efree(exec);
 }
 
-static bool exec_dispose(zend_async_event_t *event)
+static void exec_let_go(zend_async_event_t *event)
 {
 	libuv_exec_t *exec = EXEC_OF(event);
-
-	if (ZEND_ASYNC_EVENT_REFCOUNT(event) > 1) {
-		ZEND_ASYNC_EVENT_DEL_REF(event);
-		return true;
-	}
-	if (exec->common.state & ASYNC_UV_DISPOSED) {
-		return true;
-	}
-	if (event->loop_ref_count > 0) {
-		event->loop_ref_count = 1;
-		event->stop(event);
-	}
-	zend_async_callbacks_free(event);
 	abandon(exec);
 	release_sigchld_guard(exec);
-	async_uv_event_release_memory(&exec->common);
-	return true;
+}
+
+static bool exec_dispose(zend_async_event_t *event)
+{
+	return async_uv_event_dispose_ex(event, &EXEC_OF(event)->common, exec_let_go);
 }
 
 static zend_string *exec_info(zend_async_event_t *event)
@@ -453,6 +443,8 @@ static void open_pipe(libuv_exec_t *exec, uv_loop_t *loop, uv_pipe_t *pipe, bool
 	exec->common.state |= ASYNC_UV_IN_FLIGHT; /* freeing waits for the pipes' close callbacks */
 }
 
+static const async_uv_event_ops_t exec_ops = {exec_start, exec_stop, exec_dispose, exec_info};
+
 zend_async_exec_event_t *libuv_new_exec_event(zend_async_exec_mode exec_mode, const char *cmd,
 	zval *return_buffer, zval *return_value, zval *std_error, const char *cwd, const char *env,
 	size_t extra_size)
@@ -482,14 +474,7 @@ zend_async_exec_event_t *libuv_new_exec_event(zend_async_exec_mode exec_mode, co
 	libuv_exec_t *exec = ecalloc(1, sizeof(libuv_exec_t) + extra_size);
 	zend_async_event_t *base = &exec->event.base;
 
-	base->extra_offset = sizeof(libuv_exec_t);
-	base->ref_count = 1;
-	base->add_callback = async_uv_add_callback;
-	base->del_callback = async_uv_del_callback;
-	base->start = exec_start;
-	base->stop = exec_stop;
-	base->dispose = exec_dispose;
-	base->info = exec_info;
+	async_uv_event_setup(base, sizeof(libuv_exec_t), &exec_ops);
 	exec->event.exec_mode = exec_mode;
 	exec->event.cmd = estrdup(cmd);
 	exec->event.return_value = return_value;
@@ -536,11 +521,9 @@ zend_async_exec_event_t *libuv_new_exec_event(zend_async_exec_mode exec_mode, co
 /* ---- running one command to the end ---- */
 
 /*
- * Runs the loop until the command has finished (true) or `timeout_ms` (0: no limit) has passed
- * (false). There is no scheduler yet, so the caller's thread runs the loop itself; with one,
- * this is where the coroutine suspends instead.
+ * Waits until the command has finished (true) or `timeout_ms` (0: no limit) has passed (false).
+ * Inside a coroutine only the coroutine waits, through the engine API, while the others run.
  */
-/* Inside a coroutine: only the coroutine waits, through the engine API, while the others run. */
 static bool exec_wait_in_coroutine(zend_coroutine_t *coroutine, zend_async_exec_event_t *exec, zend_ulong timeout_ms)
 {
 	if (exec->terminated) {

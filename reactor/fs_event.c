@@ -126,6 +126,8 @@ static int check_path(uv_loop_t *loop, const zend_string *path)
 	return error;
 }
 
+static const async_uv_event_ops_t fs_event_ops = {fs_event_start, fs_event_stop, fs_event_dispose, fs_event_info};
+
 zend_async_filesystem_event_t *libuv_new_filesystem_event(zend_string *path, const unsigned int flags,
 	size_t extra_size)
 {
@@ -154,14 +156,7 @@ zend_async_filesystem_event_t *libuv_new_filesystem_event(zend_string *path, con
 	libuv_fs_event_t *watch = ecalloc(1, sizeof(libuv_fs_event_t) + extra_size);
 	zend_async_event_t *base = &watch->event.base;
 
-	base->extra_offset = sizeof(libuv_fs_event_t);
-	base->ref_count = 1;
-	base->add_callback = async_uv_add_callback;
-	base->del_callback = async_uv_del_callback;
-	base->start = fs_event_start;
-	base->stop = fs_event_stop;
-	base->dispose = fs_event_dispose;
-	base->info = fs_event_info;
+	async_uv_event_setup(base, sizeof(libuv_fs_event_t), &fs_event_ops);
 	watch->event.path = zend_string_copy(path);
 	watch->event.flags = flags;
 

@@ -111,7 +111,8 @@ void async_uv_event_work_done(async_uv_event_t *common)
 	}
 }
 
-bool async_uv_event_dispose(zend_async_event_t *event, async_uv_event_t *common)
+bool async_uv_event_dispose_ex(zend_async_event_t *event, async_uv_event_t *common,
+	void (*let_go)(zend_async_event_t *event))
 {
 	if (ZEND_ASYNC_EVENT_REFCOUNT(event) > 1) {
 		ZEND_ASYNC_EVENT_DEL_REF(event);
@@ -120,22 +121,26 @@ bool async_uv_event_dispose(zend_async_event_t *event, async_uv_event_t *common)
 	if (common->state & ASYNC_UV_DISPOSED) {
 		return true; /* a second dispose of the same event: ignore rather than free twice */
 	}
-	if (event->loop_ref_count > 0) {
-		event->loop_ref_count = 1;
-		event->stop(event);
-	}
+	async_event_stop_all(event);
 	zend_async_callbacks_free(event);
+	if (let_go != NULL) {
+		let_go(event);
+	}
 	async_uv_event_release_memory(common);
 	return true;
+}
+
+bool async_uv_event_dispose(zend_async_event_t *event, async_uv_event_t *common)
+{
+	return async_uv_event_dispose_ex(event, common, NULL);
 }
 
 void async_uv_close_all_handles(void)
 {
 	for (async_uv_event_t *common = live_head; common != NULL; common = common->next) {
 		zend_async_event_t *event = common->event;
-		if (event->loop_ref_count > 0 && (common->state & ASYNC_UV_HANDLE_OPEN)) {
-			event->loop_ref_count = 1;
-			event->stop(event);
+		if (common->state & ASYNC_UV_HANDLE_OPEN) {
+			async_event_stop_all(event);
 		}
 		async_uv_event_close_handle(common);
 	}
@@ -160,6 +165,18 @@ bool async_uv_add_callback(zend_async_event_t *event, zend_async_event_callback_
 bool async_uv_del_callback(zend_async_event_t *event, zend_async_event_callback_t *callback)
 {
 	return zend_async_callbacks_remove(event, callback);
+}
+
+void async_uv_event_setup(zend_async_event_t *event, size_t struct_size, const async_uv_event_ops_t *ops)
+{
+	event->extra_offset = (uint32_t) struct_size;
+	event->ref_count = 1;
+	event->add_callback = async_uv_add_callback;
+	event->del_callback = async_uv_del_callback;
+	event->start = ops->start;
+	event->stop = ops->stop;
+	event->dispose = ops->dispose;
+	event->info = ops->info;
 }
 
 zend_object *async_uv_exception(zend_async_class type, int uv_error, const char *what)

@@ -616,6 +616,8 @@ static zend_string *poll_info(zend_async_event_t *event)
 
 /* ---- factories ---- */
 
+static const async_uv_event_ops_t poll_ops = {poll_start, poll_stop, poll_dispose, poll_info};
+
 static zend_async_poll_event_t *new_poll(int fd, bool is_socket, async_poll_event events, size_t extra_size)
 {
 	async_uv_loop();
@@ -634,14 +636,7 @@ static zend_async_poll_event_t *new_poll(int fd, bool is_socket, async_poll_even
 	libuv_poll_t *poll = async_uv_pool_alloc(&poll_pool, sizeof(libuv_poll_t), extra_size);
 	zend_async_event_t *base = &poll->event.base;
 
-	base->extra_offset = sizeof(libuv_poll_t);
-	base->ref_count = 1;
-	base->add_callback = async_uv_add_callback;
-	base->del_callback = async_uv_del_callback;
-	base->start = poll_start;
-	base->stop = poll_stop;
-	base->dispose = poll_dispose;
-	base->info = poll_info;
+	async_uv_event_setup(base, sizeof(libuv_poll_t), &poll_ops);
 	poll->event.is_socket = is_socket;
 	if (is_socket) {
 		poll->event.socket = fd;
@@ -696,10 +691,7 @@ void libuv_poll_request_shutdown(void)
 		}
 		while (shared->users != NULL) { /* the last one out closes the handle */
 			zend_async_event_t *event = &shared->users->event.base;
-			if (event->loop_ref_count > 0) {
-				event->loop_ref_count = 1;
-				event->stop(event);
-			}
+			async_event_stop_all(event);
 			user_unlink(shared->users);
 		}
 	}

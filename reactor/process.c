@@ -243,6 +243,8 @@ static zend_async_signal_event_t *new_sigchld_watch(libuv_process_t *proc)
 	return sigchld;
 }
 
+static const async_uv_event_ops_t process_ops = {process_start, process_stop, process_dispose, process_info};
+
 zend_async_process_event_t *libuv_new_process_event(zend_process_t process_handle, size_t extra_size)
 {
 	uv_loop_t *loop = async_uv_loop();
@@ -267,14 +269,7 @@ zend_async_process_event_t *libuv_new_process_event(zend_process_t process_handl
 	libuv_process_t *proc = ecalloc(1, sizeof(libuv_process_t) + extra_size);
 	zend_async_event_t *base = &proc->event.base;
 
-	base->extra_offset = sizeof(libuv_process_t);
-	base->ref_count = 1;
-	base->add_callback = async_uv_add_callback;
-	base->del_callback = async_uv_del_callback;
-	base->start = process_start;
-	base->stop = process_stop;
-	base->dispose = process_dispose;
-	base->info = process_info;
+	async_uv_event_setup(base, sizeof(libuv_process_t), &process_ops);
 	proc->event.process = pid;
 	proc->event.exit_code = -1;
 	proc->pidfd = pidfd >= 0 ? pidfd : -1;

@@ -12,6 +12,7 @@
 #include "php.h"
 #include <uv.h>
 #include "../zend_async_API.h"
+#include "../engine/engine.h"
 
 /* ---- the loop ---- */
 
@@ -78,6 +79,10 @@ void async_uv_event_work_done(async_uv_event_t *common);
 /* The common dispose for kinds with nothing else to tear down: drop a reference, or stop,
  * free the callbacks and release the memory. `common` is found from the event by the kind. */
 bool async_uv_event_dispose(zend_async_event_t *event, async_uv_event_t *common);
+/* The same, with the kind's own clean-up at the last dispose, once it is stopped and its callbacks
+ * are gone, before its memory may go. */
+bool async_uv_event_dispose_ex(zend_async_event_t *event, async_uv_event_t *common,
+	void (*let_go)(zend_async_event_t *event));
 
 /* Closes every handle and runs the loop until libuv has let go of all of them. */
 void async_uv_close_all_handles(void);
@@ -92,6 +97,18 @@ zend_object *async_uv_exception(zend_async_class type, int uv_error, const char 
 /* The common add/del callback methods (the engine's vector). */
 bool async_uv_add_callback(zend_async_event_t *event, zend_async_event_callback_t *callback);
 bool async_uv_del_callback(zend_async_event_t *event, zend_async_event_callback_t *callback);
+
+/* An event kind's own methods, one constant per kind file. */
+typedef struct {
+	zend_async_event_start_t start;
+	zend_async_event_stop_t stop;
+	zend_async_event_dispose_t dispose;
+	zend_async_event_info_t info;
+} async_uv_event_ops_t;
+
+/* What every factory sets the same way: the caller's extra bytes follow the kind's struct
+ * (struct_size), the caller owns the one reference, callbacks go through the engine's vector. */
+void async_uv_event_setup(zend_async_event_t *event, size_t struct_size, const async_uv_event_ops_t *ops);
 
 /* ---- object pools (timer and poll events) ---- */
 

@@ -4,7 +4,6 @@
  * the slot free for another backend.
  */
 #include "reactor.h"
-#include "../engine/engine.h"
 
 async_reactor_settings_t async_reactor_settings;
 static bool default_reactor = true;

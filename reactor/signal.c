@@ -264,8 +264,7 @@ void libuv_signal_request_shutdown(void)
 		for (uint32_t i = slot->length; i-- > 0;) {
 			libuv_signal_t *sig = slot->armed[i];
 			if (sig != NULL) {
-				sig->event.base.loop_ref_count = 1;
-				sig->event.base.stop(&sig->event.base);
+				async_event_stop_all(&sig->event.base);
 			}
 		}
 		if (slot->running) {
@@ -342,6 +341,8 @@ static const char *uncatchable(int signum)
 	return NULL;
 }
 
+static const async_uv_event_ops_t signal_ops = {signal_start, signal_stop, signal_dispose, signal_info};
+
 zend_async_signal_event_t *libuv_new_signal_event(int signum, size_t extra_size)
 {
 	async_uv_loop();
@@ -357,14 +358,7 @@ zend_async_signal_event_t *libuv_new_signal_event(int signum, size_t extra_size)
 	libuv_signal_t *sig = ecalloc(1, sizeof(libuv_signal_t) + extra_size);
 	zend_async_event_t *base = &sig->event.base;
 
-	base->extra_offset = sizeof(libuv_signal_t);
-	base->ref_count = 1;
-	base->add_callback = async_uv_add_callback;
-	base->del_callback = async_uv_del_callback;
-	base->start = signal_start;
-	base->stop = signal_stop;
-	base->dispose = signal_dispose;
-	base->info = signal_info;
+	async_uv_event_setup(base, sizeof(libuv_signal_t), &signal_ops);
 	sig->event.signal = signum;
 
 	async_uv_event_init(&sig->common, base, NULL, signal_free_memory);

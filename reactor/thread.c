@@ -101,6 +101,8 @@ static zend_string *thread_info(zend_async_event_t *event)
 		: async_uv_work_in_flight(&thread->work) ? "on the thread pool" : "not started");
 }
 
+static const async_uv_event_ops_t thread_ops = {thread_start, thread_stop, thread_dispose, thread_info};
+
 zend_async_thread_event_t *libuv_new_thread_event(zend_async_thread_entry_t entry, void *arg, size_t extra_size)
 {
 	if (entry == NULL) {
@@ -115,14 +117,7 @@ zend_async_thread_event_t *libuv_new_thread_event(zend_async_thread_entry_t entr
 	libuv_thread_t *thread = ecalloc(1, sizeof(libuv_thread_t) + extra_size);
 	zend_async_event_t *base = &thread->event.base;
 
-	base->extra_offset = sizeof(libuv_thread_t);
-	base->ref_count = 1;
-	base->add_callback = async_uv_add_callback;
-	base->del_callback = async_uv_del_callback;
-	base->start = thread_start;
-	base->stop = thread_stop;
-	base->dispose = thread_dispose;
-	base->info = thread_info;
+	async_uv_event_setup(base, sizeof(libuv_thread_t), &thread_ops);
 	thread->event.entry = entry;
 	thread->event.arg = arg;
 

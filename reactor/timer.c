@@ -88,6 +88,8 @@ static uint64_t total_ms(zend_ulong timeout, zend_ulong nanoseconds)
 	return ms > UINT64_MAX - from_ns ? UINT64_MAX : ms + from_ns;
 }
 
+static const async_uv_event_ops_t timer_ops = {timer_start, timer_stop, timer_dispose, timer_info};
+
 zend_async_timer_event_t *libuv_new_timer_event(const zend_ulong timeout, const zend_ulong nanoseconds,
 	const bool is_periodic, size_t extra_size)
 {
@@ -102,14 +104,7 @@ zend_async_timer_event_t *libuv_new_timer_event(const zend_ulong timeout, const 
 	libuv_timer_t *timer = async_uv_pool_alloc(&timer_pool, sizeof(libuv_timer_t), extra_size);
 	zend_async_event_t *base = &timer->event.base;
 
-	base->extra_offset = sizeof(libuv_timer_t);
-	base->ref_count = 1;
-	base->add_callback = async_uv_add_callback;
-	base->del_callback = async_uv_del_callback;
-	base->start = timer_start;
-	base->stop = timer_stop;
-	base->dispose = timer_dispose;
-	base->info = timer_info;
+	async_uv_event_setup(base, sizeof(libuv_timer_t), &timer_ops);
 	timer->extra_size = extra_size;
 	timer->timeout_ms = total_ms(timeout, nanoseconds);
 	timer->event.timeout = timer->timeout_ms > UINT_MAX ? UINT_MAX : (unsigned int) timer->timeout_ms;

@@ -60,10 +60,7 @@ void libuv_work_request_shutdown(void)
 	for (async_uv_work_t *work = in_flight_head; work != NULL; work = work->next) {
 		zend_async_event_t *event = work->common->event;
 		work->abandoned = true;
-		if (event->loop_ref_count > 0) {
-			event->loop_ref_count = 1;
-			event->stop(event);
-		}
+		async_event_stop_all(event);
 		async_uv_work_cancel(work);
 	}
 }
