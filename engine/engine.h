@@ -30,6 +30,18 @@ bool async_refuse_wait_in_scheduler(void);
 /* Disarms an event however many start() calls it had (event.c). */
 void async_event_stop_all(zend_async_event_t *event);
 
+/* Extension points (extension_points.c): a layer registers from MINIT, the layer that owns the
+ * moment calls every handler. No call then points up from a lower layer to a higher one. */
+typedef bool (*async_deadlock_resolver_t)(void);   /* true: it woke or ended some waiter */
+typedef void (*async_before_fork_handler_t)(void);
+typedef void (*async_stats_provider_t)(zval *stats); /* adds its keys to the array */
+void async_add_deadlock_resolver(async_deadlock_resolver_t resolver);
+bool async_resolve_deadlock_by_handlers(void);
+void async_add_before_fork_handler(async_before_fork_handler_t handler);
+void async_before_fork(void);
+void async_add_stats_provider(async_stats_provider_t provider);
+void async_collect_stats(zval *stats);
+
 /* INI values (ini.c): false, with a warning naming the setting, for a value the setting does not
  * take; for ZEND_INI_MH handlers, which then return FAILURE. */
 bool async_ini_parse_number(const zend_ini_entry *entry, zend_string *value, zend_long min, zend_long max,

@@ -20,7 +20,7 @@ static zif_handler original_shell_exec;
 static int run_command(zend_async_exec_mode mode, const char *cmd, zval *lines, zval *return_value, bool *started)
 {
 	*started = false;
-	async_hooks_before_fork();
+	async_before_fork();
 	zend_async_exec_event_t *command = ZEND_ASYNC_NEW_EXEC_EVENT(mode, cmd, lines, return_value, NULL, NULL, NULL);
 	if (command == NULL) {
 		if (async_hook_exception_is(ZEND_ASYNC_EXCEPTION_INPUT_OUTPUT)) {

@@ -4,7 +4,6 @@
  * are found too; PHP's handlers are restored at module shutdown.
  */
 #include "hooks.h"
-#include "../scheduler/scheduler.h"
 
 static const async_function_hook_table_t *const hook_tables[] = {
 	&async_sleep_hooks,
@@ -18,10 +17,6 @@ static const async_function_hook_table_t *const hook_tables[] = {
 
 static zend_result (*previous_post_startup)(void);
 
-void async_hooks_before_fork(void)
-{
-	async_fibers_trim_before_fork();
-}
 
 static void swap_handlers(bool install)
 {

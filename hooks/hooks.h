@@ -11,6 +11,7 @@
 #include "php.h"
 #include "php_network.h"
 #include "../zend_async_API.h"
+#include "../engine/engine.h"
 
 /* One function whose handler is replaced. `original` receives PHP's handler (NULL while the
  * function is absent, e.g. ext/sockets not loaded). */
@@ -46,7 +47,6 @@ static zend_always_inline bool async_hooks_in_coroutine(void)
 
 /* Before a hook forks a child (fork() copies every mapping's page tables): gives back the idle
  * coroutine stacks beyond the pool size now rather than when the scheduler is next idle. */
-void async_hooks_before_fork(void);
 
 /* Module hooks (hooks.c). */
 void async_hooks_minit(void);

@@ -48,7 +48,7 @@ static void wrap_pipes(zval *pipes)
 
 static PHP_FUNCTION(async_hook_proc_open)
 {
-	async_hooks_before_fork(); /* PHP's proc_open() forks */
+	async_before_fork(); /* PHP's proc_open() forks */
 	original_proc_open(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 	if (Z_TYPE_P(return_value) == IS_RESOURCE && ZEND_NUM_ARGS() >= 3) {
 		wrap_pipes(ZEND_CALL_ARG(execute_data, 3));

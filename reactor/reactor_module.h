@@ -9,7 +9,4 @@ void async_reactor_mshutdown(int type, int module_number);
 void async_reactor_rshutdown(void);
 void async_reactor_post_deactivate(void);
 
-/* Adds the reactor's counters (pool reuse, loop state) to a stats array. */
-void async_reactor_stats(zval *stats);
-
 #endif

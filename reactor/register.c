@@ -38,6 +38,25 @@ PHP_INI_BEGIN()
 PHP_INI_END()
 
 
+/* Async\runtime_stats(): the pools' reuse and the loop's state, while this backend is the one
+ * registered. */
+static void reactor_stats(zval *stats)
+{
+	const char *registered = zend_async_get_reactor_module_name();
+	if (registered == NULL || strcmp(registered, reactor_module) != 0) {
+		return;
+	}
+	uint64_t reused = 0, allocated = 0;
+	add_assoc_bool(stats, "reactor_loop_started", async_uv_loop_started());
+	libuv_timer_pool_stats(&reused, &allocated);
+	add_assoc_long(stats, "timer_pool_reused", (zend_long) reused);
+	add_assoc_long(stats, "timer_pool_allocated", (zend_long) allocated);
+	reused = allocated = 0;
+	libuv_poll_pool_stats(&reused, &allocated);
+	add_assoc_long(stats, "poll_pool_reused", (zend_long) reused);
+	add_assoc_long(stats, "poll_pool_allocated", (zend_long) allocated);
+}
+
 void async_reactor_minit(int type, int module_number)
 {
 	REGISTER_INI_ENTRIES();
@@ -51,7 +70,9 @@ void async_reactor_minit(int type, int module_number)
 			libuv_getnameinfo, libuv_getaddrinfo, libuv_freeaddrinfo,
 			libuv_new_exec_event, libuv_exec)) {
 		zend_error(E_CORE_WARNING, "The libuv reactor could not be registered");
+		return;
 	}
+	async_add_stats_provider(reactor_stats);
 }
 
 void async_reactor_mshutdown(int type, int module_number)
@@ -80,15 +101,3 @@ void async_reactor_post_deactivate(void)
 }
 
 
-void async_reactor_stats(zval *stats)
-{
-	uint64_t reused = 0, allocated = 0;
-	add_assoc_bool(stats, "reactor_loop_started", async_uv_loop_started());
-	libuv_timer_pool_stats(&reused, &allocated);
-	add_assoc_long(stats, "timer_pool_reused", (zend_long) reused);
-	add_assoc_long(stats, "timer_pool_allocated", (zend_long) allocated);
-	reused = allocated = 0;
-	libuv_poll_pool_stats(&reused, &allocated);
-	add_assoc_long(stats, "poll_pool_reused", (zend_long) reused);
-	add_assoc_long(stats, "poll_pool_allocated", (zend_long) allocated);
-}

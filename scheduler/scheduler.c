@@ -166,8 +166,8 @@ static void resolve_deadlock(void)
 {
 	/* A last non-blocking turn: pending close or error callbacks may still wake someone. */
 	ZEND_ASYNC_REACTOR_EXECUTE(true);
-	if (async_queue_length() > 0 || async_channel_close_deadlocked()) {
-		return; /* (channels with soft timeouts closed: their waiters go on with an exception) */
+	if (async_queue_length() > 0 || async_resolve_deadlock_by_handlers()) {
+		return; /* (e.g. channels with soft timeouts closed: their waiters go on with an exception) */
 	}
 
 	uint32_t waiting = 0;
@@ -803,6 +803,7 @@ PHP_INI_END()
 void async_scheduler_minit(int type, int module_number)
 {
 	REGISTER_INI_ENTRIES();
+	async_add_before_fork_handler(async_fibers_trim_before_fork);
 	if (!default_scheduler) {
 		return;
 	}

@@ -252,7 +252,5 @@ static zend_always_inline void async_output_switch(async_coroutine_t *from, asyn
 }
 void async_output_coroutine_ended(void);
 void async_output_rshutdown(void);
-/* userland/channel.c: closes the channels whose soft timeouts are armed (a deadlock); true if any. */
-bool async_channel_close_deadlocked(void);
 
 #endif

@@ -7,8 +7,8 @@
  * Timeouts: the no-producer timer runs while receivers wait, the no-consumer timer while senders
  * wait; each value handed over to that side starts it again. When one expires the channel closes
  * (reason NO_PRODUCERS / NO_CONSUMERS). Soft timers are hidden from the loop: they do not keep the
- * application alive; when their waiters are all that is left the scheduler calls
- * async_channel_close_deadlocked(), which closes those channels (reason DEADLOCK) instead.
+ * application alive; when their waiters are all that is left the scheduler's deadlock resolvers run
+ * (engine/extension_points.c), and close_deadlocked() closes those channels (reason DEADLOCK).
  */
 #include "php.h"
 #include "zend_exceptions.h"
@@ -294,7 +294,7 @@ static bool timers_update(async_channel_t *channel, bool received, bool relieved
 	return ok;
 }
 
-bool async_channel_close_deadlocked(void)
+static bool close_deadlocked(void)
 {
 	bool closed_any = false;
 	while (soft_list_head != NULL) {
@@ -692,4 +692,5 @@ void async_userland_register_channel(void)
 	channel_handlers.free_obj = channel_free;
 	channel_handlers.get_gc = channel_get_gc;
 	channel_handlers.clone_obj = NULL;
+	async_add_deadlock_resolver(close_deadlocked);
 }

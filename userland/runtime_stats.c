@@ -1,7 +1,7 @@
 /* Async\runtime_stats(): counters of the engine and the reactor. */
 #include "php.h"
 #include "../zend_async_API.h"
-#include "../reactor/reactor_module.h"
+#include "../engine/engine.h"
 #include "userland.h"
 
 PHP_FUNCTION(Async_runtime_stats)
@@ -11,7 +11,5 @@ PHP_FUNCTION(Async_runtime_stats)
 	array_init(return_value);
 	add_assoc_long(return_value, "active_events", ZEND_ASYNC_ACTIVE_EVENT_COUNT);
 	add_assoc_long(return_value, "active_coroutines", ZEND_ASYNC_ACTIVE_COROUTINE_COUNT);
-	if (zend_async_get_reactor_module_name() != NULL && strcmp(zend_async_get_reactor_module_name(), "libuv") == 0) {
-		async_reactor_stats(return_value);
-	}
+	async_collect_stats(return_value); /* the reactor's own counters, among others */
 }
