@@ -47,20 +47,13 @@ ZEND_ASYNC_EXPORT zend_async_waker_t *zend_async_waker_new(zend_coroutine_t *cor
 	waker->status = ZEND_ASYNC_WAKER_WAITING;
 	waker->events_started = false;
 
-	zend_execute_data *frame = EG(current_execute_data);
-	while (frame != NULL && (frame->func == NULL || !ZEND_USER_CODE(frame->func->type))) {
-		frame = frame->prev_execute_data;
-	}
+	/* Where the wait is (getSuspendLocation()): the innermost PHP code running. */
 	if (waker->filename != NULL) {
 		zend_string_release(waker->filename);
-		waker->filename = NULL;
 	}
-	if (frame != NULL) {
-		waker->filename = zend_string_copy(frame->func->op_array.filename);
-		waker->lineno = frame->opline ? frame->opline->lineno : 0;
-	} else {
-		waker->lineno = 0;
-	}
+	zend_string *filename = zend_get_executed_filename_ex();
+	waker->filename = filename != NULL ? zend_string_copy(filename) : NULL;
+	waker->lineno = zend_get_executed_lineno();
 	return waker;
 }
 

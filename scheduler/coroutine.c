@@ -102,13 +102,10 @@ async_coroutine_t *async_coroutine_new(zend_async_scope_t *scope)
 		GC_ADDREF(ASYNC_SCOPE_OBJ(scope)); /* released when the coroutine ends (or its object goes) */
 	}
 
-	zend_execute_data *frame = EG(current_execute_data);
-	while (frame != NULL && (frame->func == NULL || !ZEND_USER_CODE(frame->func->type))) {
-		frame = frame->prev_execute_data;
-	}
-	if (frame != NULL) {
-		co->coroutine.filename = zend_string_copy(frame->func->op_array.filename);
-		co->coroutine.lineno = frame->opline ? frame->opline->lineno : 0;
+	zend_string *filename = zend_get_executed_filename_ex(); /* where it is spawned */
+	if (filename != NULL) {
+		co->coroutine.filename = zend_string_copy(filename);
+		co->coroutine.lineno = zend_get_executed_lineno();
 	}
 	return co;
 }

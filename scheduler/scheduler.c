@@ -469,18 +469,14 @@ static void prepare_yield(async_coroutine_t *self)
 		return;
 	}
 	waker->events_started = false;
-	zend_execute_data *frame = EG(current_execute_data);
-	while (frame != NULL && (frame->func == NULL || !ZEND_USER_CODE(frame->func->type))) {
-		frame = frame->prev_execute_data;
-	}
-	zend_string *filename = frame != NULL ? frame->func->op_array.filename : NULL;
+	zend_string *filename = zend_get_executed_filename_ex();
 	if (waker->filename != filename) {
 		if (waker->filename != NULL) {
 			zend_string_release(waker->filename);
 		}
 		waker->filename = filename != NULL ? zend_string_copy(filename) : NULL;
 	}
-	waker->lineno = frame != NULL && frame->opline != NULL ? frame->opline->lineno : 0;
+	waker->lineno = zend_get_executed_lineno();
 }
 
 /* zend_async_waker_clean(), inline when no event is attached (a yield). */
