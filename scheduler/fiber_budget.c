@@ -26,6 +26,16 @@ ZEND_TLS uint64_t admitted_up_to = 0;
 #define SPACE_RESERVE_MIN    ((uint64_t) 64 << 20)
 #define SPACE_RESERVE_DIVISOR 8
 
+static uint64_t maps_reserve(uint64_t limit)
+{
+	return MAX(MAPS_RESERVE_MIN, limit / MAPS_RESERVE_DIVISOR);
+}
+
+static uint64_t space_reserve(uint64_t limit)
+{
+	return MAX(SPACE_RESERVE_MIN, limit / SPACE_RESERVE_DIVISOR);
+}
+
 /* The number of lines of a /proc file; false if it cannot be read. */
 static bool count_proc_lines(const char *path, uint64_t *lines)
 {
@@ -77,7 +87,7 @@ static uint64_t fit_by_maps(uint32_t contexts, uint32_t unmerged, uint64_t *limi
 	if (!count_proc_lines("/proc/self/maps", in_use)) {
 		return UINT64_MAX;
 	}
-	uint64_t reserve = MAX(MAPS_RESERVE_MIN, *limit / MAPS_RESERVE_DIVISOR);
+	uint64_t reserve = maps_reserve(*limit);
 	uint64_t left = *limit > *in_use + reserve ? *limit - *in_use - reserve : 0;
 	if (unmerged > 0 || !async_fiber_guard_regions()) {
 		/* Each context is its stack and its guard page, mappings of their own. */
@@ -102,7 +112,7 @@ static uint64_t fit_by_address_space(uint32_t contexts, size_t stack_size, uint6
 		return UINT64_MAX;
 	}
 	*in_use = vm_kb * 1024;
-	uint64_t reserve = MAX(SPACE_RESERVE_MIN, *limit / SPACE_RESERVE_DIVISOR);
+	uint64_t reserve = space_reserve(*limit);
 	uint64_t left = *limit > *in_use + reserve ? *limit - *in_use - reserve : 0;
 	uint64_t per_context = ZEND_MM_ALIGNED_SIZE_EX(stack_size, 4096) + ZEND_FIBER_GUARD_PAGES * 4096;
 	return contexts + left / per_context;
@@ -122,16 +132,16 @@ bool async_fiber_budget_admit(uint32_t alive, uint32_t contexts, uint32_t unmerg
 	}
 	if (by_maps <= by_space) {
 		zend_async_throw(ZEND_ASYNC_EXCEPTION_DEFAULT,
-			"Cannot spawn a coroutine: %u are alive, each may need a C stack, "
-			"and the process is near its limit of memory mappings (vm.max_map_count = %" PRIu64 ", %" PRIu64 " in use); "
+			"Cannot spawn a coroutine: %u are alive, and their C stacks could take more memory mappings than the "
+			"process may have (vm.max_map_count = %" PRIu64 ", %" PRIu64 " in use, %" PRIu64 " kept for the rest of the process); "
 			"raise it (sysctl -w vm.max_map_count=262144) or let coroutines end first",
-			alive - 1, map_limit, maps_in_use);
+			alive - 1, map_limit, maps_in_use, maps_reserve(map_limit));
 	} else {
 		zend_async_throw(ZEND_ASYNC_EXCEPTION_DEFAULT,
-			"Cannot spawn a coroutine: %u are alive, each may need a C stack of %zu KiB, "
-			"and the process is near its address space limit (RLIMIT_AS = %" PRIu64 " MiB, %" PRIu64 " MiB in use); "
+			"Cannot spawn a coroutine: %u are alive, and their C stacks (%zu KiB each) could take more address space than the "
+			"process may have (RLIMIT_AS = %" PRIu64 " MiB, %" PRIu64 " MiB in use, %" PRIu64 " MiB kept for the rest of the process); "
 			"raise it (ulimit -v), lower async.fiber_stack_size or let coroutines end first",
-			alive - 1, stack_size / 1024, space_limit >> 20, space_in_use >> 20);
+			alive - 1, stack_size / 1024, space_limit >> 20, space_in_use >> 20, space_reserve(space_limit) >> 20);
 	}
 	return false;
 }

@@ -45,7 +45,7 @@ foreach ($coroutines as $c) {
 echo "finished: ", $sum === $count ? "all" : $sum, "\n";
 ?>
 --EXPECT--
-Cannot spawn a coroutine: N are alive, each may need a C stack, and the process is near its limit of memory mappings (vm.max_map_count = N, N in use); raise it (sysctl -w vm.max_map_count=N) or let coroutines end first
+Cannot spawn a coroutine: N are alive, and their C stacks could take more memory mappings than the process may have (vm.max_map_count = N, N in use, N kept for the rest of the process); raise it (sysctl -w vm.max_map_count=N) or let coroutines end first
 spawned before the refusal: enough
 64 MiB string: allocated
 finished: all

@@ -59,7 +59,7 @@ echo "exit status $status\n";
 unlink($script);
 ?>
 --EXPECTF--
-Async\AsyncException: Cannot spawn a coroutine: N are alive, each may need a C stack of N KiB, and the process is near its address space limit (RLIMIT_AS = N MiB, N MiB in use); raise it (ulimit -v), lower async.fiber_stack_size or let coroutines end first
+Async\AsyncException: Cannot spawn a coroutine: N are alive, and their C stacks (N KiB each) could take more address space than the process may have (RLIMIT_AS = N MiB, N MiB in use, N MiB kept for the rest of the process); raise it (ulimit -v), lower async.fiber_stack_size or let coroutines end first
 refused after at least 20 coroutines
 all finished
 spawned again
