@@ -94,6 +94,7 @@ static void exec_family(INTERNAL_FUNCTION_PARAMETERS, zend_async_exec_mode mode)
 		php_error_docref(NULL, E_WARNING, "Unable to fork [%s]", cmd);
 		zval_ptr_dtor(return_value);
 		RETVAL_FALSE;
+		async_hook_yield(); /* failed at once (no descriptor, no process): through the scheduler */
 	}
 	if (result_code != NULL) {
 		ZEND_TRY_ASSIGN_REF_LONG(result_code, result);
@@ -140,6 +141,7 @@ static PHP_FUNCTION(async_hook_shell_exec)
 		php_error_docref(NULL, E_WARNING, "Unable to execute '%s'", cmd);
 		zval_ptr_dtor(return_value);
 		RETVAL_FALSE;
+		async_hook_yield(); /* failed at once: through the scheduler */
 	}
 }
 

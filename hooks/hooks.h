@@ -79,6 +79,16 @@ async_hook_wait_result_t async_hook_sleep(zend_ulong ms, zend_ulong ns);
 typedef struct { php_socket_t fd; async_poll_event events, triggered; int saved_flags; } async_hook_fd_t;
 async_hook_wait_result_t async_hook_wait_fds(async_hook_fd_t *fds, size_t count, int64_t timeout_ns);
 
+/* failure_pause.c: after a hooked call failed without waiting, so that a loop retrying it does
+ * not keep the other coroutines from running. Each returns false with the exception pending when
+ * the coroutine was cancelled meanwhile. */
+/* Lets every other runnable coroutine run (and the reactor, in its turn) once. */
+bool async_hook_yield(void);
+/* EMFILE, ENFILE, ENOBUFS, ENOMEM: a failure that lasts until something else frees resources. */
+bool async_hook_is_resource_shortage(int error);
+/* After such a failure: sleeps a few milliseconds, at most `left_ms` (-1: no bound; 0: a yield). */
+bool async_hook_pause_after_shortage(zend_long left_ms);
+
 /* Waits until `event` notifies (wait_event.c); false with the exception that woke it pending. */
 bool async_hook_wait_event(zend_async_event_t *event);
 /* True when the pending exception is of the given engine API kind (e.g. a DNS failure). */

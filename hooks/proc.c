@@ -52,6 +52,10 @@ static PHP_FUNCTION(async_hook_proc_open)
 	original_proc_open(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 	if (Z_TYPE_P(return_value) == IS_RESOURCE && ZEND_NUM_ARGS() >= 3) {
 		wrap_pipes(ZEND_CALL_ARG(execute_data, 3));
+	} else if (Z_TYPE_P(return_value) == IS_FALSE && EG(exception) == NULL && async_hooks_in_coroutine()) {
+		/* failed at once (no descriptor for a pipe, no process): through the scheduler, so a
+		 * loop that retries does not keep the other coroutines from running */
+		async_hook_yield();
 	}
 }
 
@@ -181,7 +185,9 @@ static PHP_FUNCTION(async_hook_popen)
 	int fd = spawn_shell(command, posix_mode[0] == 'r', &child);
 	if (fd < 0) {
 		php_error_docref2(NULL, command, posix_mode, E_WARNING, "%s", strerror(errno));
-		RETURN_FALSE;
+		RETVAL_FALSE;
+		async_hook_yield(); /* failed at once: through the scheduler */
+		return;
 	}
 	php_stream *stream = php_stream_fopen_from_fd(fd, mode, NULL);
 	if (stream == NULL) {

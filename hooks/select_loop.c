@@ -9,7 +9,8 @@
  * Anything unusual takes PHP's own path unchanged: arguments of another type than the
  * documented ones (PHP's coercion or TypeError then applies), a negative or zero timeout, and
  * arrays holding streams that have no selectable descriptor (PHP warns once per call about
- * those, so polling twice would warn twice).
+ * those, so polling twice would warn twice). When such a call finds nothing ready, the coroutine
+ * still yields once before it returns.
  */
 #include "select_loop.h"
 #include <sys/stat.h>
@@ -132,6 +133,11 @@ void async_hook_select(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, async
 	if (!read_timeout(seconds, microseconds, microseconds_nullable, &timeout_ns)
 		|| !gather(sets, fd_of, &fds, &count)) {
 		original(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+		if (Z_TYPE_P(return_value) == IS_LONG && Z_LVAL_P(return_value) == 0 && EG(exception) == NULL) {
+			/* A zero timeout and nothing ready: a loop that polls so (an event loop with work
+			 * pending) would otherwise keep every other coroutine from running. */
+			async_hook_yield();
+		}
 		return;
 	}
 	efree(fds);

@@ -130,7 +130,20 @@ static void call_when_ready(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, 
 		call_when_ready(INTERNAL_FUNCTION_PARAM_PASSTHRU, original_##name, (events), (option), (flags_arg)); \
 	}
 
-READY_HOOK(socket_accept, ASYNC_READABLE, SO_RCVTIMEO, 0)
+/* An accept that failed for want of descriptors or memory leaves the connection queued and the
+ * socket readable: the next wait would return at once, so the coroutine sleeps a little before
+ * PHP's failure is returned (failure_pause.c). */
+static PHP_FUNCTION(async_hook_socket_accept)
+{
+	call_when_ready(INTERNAL_FUNCTION_PARAM_PASSTHRU, original_socket_accept, ASYNC_READABLE, SO_RCVTIMEO, 0);
+	if (Z_TYPE_P(return_value) == IS_FALSE && EG(exception) == NULL && hooked_socket_argument(execute_data) != NULL) {
+		/* PHP keeps accept's error in the socket it failed to make, and in socket_last_error() */
+		zend_sockets_globals *globals = loaded_sockets_globals();
+		if (globals != NULL && async_hook_is_resource_shortage(globals->last_error)) {
+			async_hook_pause_after_shortage(-1);
+		}
+	}
+}
 READY_HOOK(socket_read, ASYNC_READABLE, SO_RCVTIMEO, 0)
 READY_HOOK(socket_recv, ASYNC_READABLE, SO_RCVTIMEO, 4)
 READY_HOOK(socket_recvfrom, ASYNC_READABLE, SO_RCVTIMEO, 4)
@@ -258,9 +271,12 @@ static PHP_FUNCTION(async_hook_socket_connect)
 	php_socket_t fd = sock->bsd_socket;
 
 	call_nonblocking(INTERNAL_FUNCTION_PARAM_PASSTHRU, original_socket_connect, fd);
-	if (EG(exception) || Z_TYPE_P(return_value) != IS_FALSE
-		|| (sock->error != EINPROGRESS && sock->error != EAGAIN)) {
-		return; /* connected at once, or PHP's own failure with its warning */
+	if (EG(exception) || Z_TYPE_P(return_value) != IS_FALSE) {
+		return; /* connected at once */
+	}
+	if (sock->error != EINPROGRESS && sock->error != EAGAIN) {
+		async_hook_yield(); /* PHP's own failure with its warning, at once: through the scheduler */
+		return;
 	}
 	/* Not a failure yet: the blocking call would not have touched the error codes. */
 	sock->error = saved_error;

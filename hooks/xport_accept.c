@@ -2,6 +2,14 @@
  * accept inside a coroutine: wait for a pending connection within the accept timeout, then PHP's
  * own accept takes it (its poll finds it at once). A timeout ends as PHP's does: PHP's accept
  * runs with no time left.
+ *
+ * A failed accept goes through the scheduler before it returns (failure_pause.c). One that failed
+ * for want of a descriptor (EMFILE, ENFILE) or of memory leaves the connection queued: the
+ * listening socket stays readable, the next wait returns at once and the next accept fails the
+ * same way, so a server's accept loop would spin here without end, and the coroutines whose end
+ * would free descriptors never ran. The coroutine sleeps a few milliseconds (within its timeout)
+ * first, then PHP's failure and its warning ("Accept failed: Too many open files") are returned
+ * as they are; once descriptors are free, the next accept takes the connection.
  */
 #include "xport.h"
 
@@ -13,6 +21,20 @@ static int failed(php_stream_xport_param *xparam, int error)
 	}
 	xparam->outputs.returncode = -1;
 	return PHP_STREAM_OPTION_RETURN_OK;
+}
+
+/* The outcome of PHP's accept, after a pause if it failed (an exception is then pending if the
+ * coroutine was cancelled during the pause: PHP's caller warns, then it is thrown). */
+static int after_accept(int result, php_stream_xport_param *xparam, const async_xport_deadline_t *deadline)
+{
+	if (xparam->outputs.client == NULL && EG(exception) == NULL) {
+		if (async_hook_is_resource_shortage(xparam->outputs.error_code)) {
+			async_hook_pause_after_shortage(async_xport_deadline_left_ms(deadline));
+		} else {
+			async_hook_yield();
+		}
+	}
+	return result;
 }
 
 int async_xport_accept(async_xport_t *xport, php_stream *stream, php_stream_xport_param *xparam)
@@ -29,7 +51,7 @@ int async_xport_accept(async_xport_t *xport, php_stream *stream, php_stream_xpor
 			xparam->inputs.timeout = &zero;
 			int result = async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
 			xparam->inputs.timeout = timeout;
-			return result;
+			return after_accept(result, xparam, &deadline);
 		}
 		case ASYNC_XPORT_CLOSED: /* the server socket was closed by another coroutine */
 			return failed(xparam, EBADF);
@@ -42,7 +64,9 @@ int async_xport_accept(async_xport_t *xport, php_stream *stream, php_stream_xpor
 		/* ssl://, tls://: OpenSSL's accept makes the client with the ops it sees (ours, so the
 		 * handshake it then asks of the client waits in this coroutine; OpenSSL's accept does not
 		 * look at which ops they are) */
-		return xport->original_ops->set_option(stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
+		return after_accept(xport->original_ops->set_option(stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam),
+			xparam, &deadline);
 	}
-	return async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
+	return after_accept(async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam),
+		xparam, &deadline);
 }

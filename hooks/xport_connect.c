@@ -236,7 +236,7 @@ static void attempt_each(async_xport_t *xport, php_stream *stream, php_stream_xp
 	}
 }
 
-int async_xport_connect(async_xport_t *xport, php_stream *stream, php_stream_xport_param *xparam)
+static int connect_as_php_does(async_xport_t *xport, php_stream *stream, php_stream_xport_param *xparam)
 {
 	php_netstream_data_t *sock = stream->abstract;
 	bool wait = xparam->op == STREAM_XPORT_OP_CONNECT;
@@ -279,4 +279,16 @@ int async_xport_connect(async_xport_t *xport, php_stream *stream, php_stream_xpo
 	zend_string_release(port_copy);
 	zend_string_release(host);
 	return PHP_STREAM_OPTION_RETURN_OK;
+}
+
+/* A failed connect goes through the scheduler before it returns: a refused one on loopback, or
+ * one without a descriptor free, fails at once, and a loop that retries it would keep every other
+ * coroutine from running (failure_pause.c). */
+int async_xport_connect(async_xport_t *xport, php_stream *stream, php_stream_xport_param *xparam)
+{
+	int result = connect_as_php_does(xport, stream, xparam);
+	if (xparam->outputs.returncode < 0 && EG(exception) == NULL) {
+		async_hook_yield();
+	}
+	return result;
 }

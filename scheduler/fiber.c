@@ -8,10 +8,13 @@
  */
 #include "scheduler.h"
 #include "ext/standard/hrtime.h"
+#include "zend_exceptions.h"
 
 ZEND_TLS async_fiber_t *idle_head = NULL;
 ZEND_TLS uint32_t idle_count = 0;
 ZEND_TLS uint64_t last_growth_ns = 0; /* when a new context was last made */
+ZEND_TLS uint32_t context_count = 0;   /* mapped: running a coroutine or idle */
+ZEND_TLS uint32_t unmerged_count = 0;  /* of those, with Zend's guard page (fiber_guard.c) */
 static char fiber_kind; /* identifies our contexts (zend_fiber_context.kind) */
 
 /* Trimming the pool: a few contexts per idle moment, and only once no new context was needed for
@@ -54,6 +57,28 @@ static ZEND_STACK_ALIGNED void fiber_entry(zend_fiber_transfer *transfer)
 	ZVAL_NULL(&transfer->value);
 }
 
+static size_t stack_size_wanted(void)
+{
+	return async_fiber_stack_size > 0 ? (size_t) async_fiber_stack_size : (size_t) EG(fiber_stack_size);
+}
+
+/* A new context, or NULL with Zend's exception thrown (its stack could not be mapped). */
+static async_fiber_t *create(void)
+{
+	last_growth_ns = php_hrtime_current();
+	async_fiber_t *fiber = ecalloc(1, sizeof(async_fiber_t));
+	size_t stack_size = stack_size_wanted();
+	fiber->stack_size = stack_size;
+	if (!zend_fiber_init_context(&fiber->context, &fiber_kind, fiber_entry, stack_size)) {
+		efree(fiber);
+		return NULL;
+	}
+	fiber->guard_merged = async_fiber_guard_merge(&fiber->context, stack_size);
+	context_count++;
+	unmerged_count += !fiber->guard_merged;
+	return fiber;
+}
+
 async_fiber_t *async_fiber_acquire(void)
 {
 	if (idle_head != NULL) {
@@ -63,15 +88,40 @@ async_fiber_t *async_fiber_acquire(void)
 		idle_count--;
 		return fiber;
 	}
-	last_growth_ns = php_hrtime_current();
-	async_fiber_t *fiber = ecalloc(1, sizeof(async_fiber_t));
-	size_t stack_size = async_fiber_stack_size > 0 ? (size_t) async_fiber_stack_size : (size_t) EG(fiber_stack_size);
-	fiber->stack_size = stack_size;
-	if (!zend_fiber_init_context(&fiber->context, &fiber_kind, fiber_entry, stack_size)) {
-		efree(fiber);
-		return NULL; /* an exception was thrown */
+	return create();
+}
+
+/* Called by spawn() before the coroutine exists, `alive` counting it: throws in the spawner (false)
+ * when a context for it could not be had once it runs. The limits are checked for every coroutine
+ * alive (fiber_budget.c); when no context is idle, the one it will need is mapped right away, so
+ * that a stack that cannot be mapped at all fails here rather than when the coroutine first runs. */
+bool async_fibers_reserve(uint32_t alive)
+{
+	if (!async_fiber_budget_admit(alive, context_count, unmerged_count, stack_size_wanted())) {
+		return false;
 	}
-	return fiber;
+	if (idle_count > 0) {
+		return true;
+	}
+	async_fiber_t *fiber = create();
+	if (UNEXPECTED(fiber == NULL)) {
+		zend_object *cause = EG(exception);
+		GC_ADDREF(cause);
+		zend_clear_exception();
+		zval rv;
+		zval *message = zend_read_property_ex(zend_get_exception_base(cause), cause, ZSTR_KNOWN(ZEND_STR_MESSAGE), true, &rv);
+		zend_async_throw(ZEND_ASYNC_EXCEPTION_DEFAULT, "Cannot spawn a coroutine: its C stack (%zu KiB) could not be mapped (%s)",
+			stack_size_wanted() / 1024, Z_TYPE_P(message) == IS_STRING ? Z_STRVAL_P(message) : "no reason given");
+		zend_exception_set_previous(EG(exception), cause);
+		return false;
+	}
+	async_fiber_release_idle(fiber);
+	return true;
+}
+
+uint32_t async_fibers_count(void)
+{
+	return context_count;
 }
 
 static void destroy(async_fiber_t *fiber)
@@ -86,6 +136,8 @@ static void destroy(async_fiber_t *fiber)
 	} else {
 		zend_fiber_switch_context(&transfer);
 	}
+	context_count--;
+	unmerged_count -= !fiber->guard_merged;
 	efree(fiber);
 }
 
@@ -125,6 +177,15 @@ void async_fibers_trim_before_fork(void)
 	unmap_idle_beyond_cap(UINT32_MAX);
 }
 
+/* Async\runtime_stats(): C stacks mapped for coroutines (running one or idle in the pool), and
+ * whether their guard pages are guard regions, merged with the stacks into fewer mappings. */
+void async_fibers_stats(zval *stats)
+{
+	add_assoc_long(stats, "fiber_contexts", async_fibers_count());
+	add_assoc_long(stats, "fiber_contexts_idle", async_fibers_idle_count());
+	add_assoc_bool(stats, "fiber_guard_regions", async_fiber_guard_regions());
+}
+
 uint32_t async_fibers_idle_count(void)
 {
 	return idle_count;
@@ -140,3 +201,13 @@ void async_fibers_destroy_idle(void)
 	}
 }
 
+/* At request end, after async_fibers_destroy_idle(): the bookkeeping starts again from nothing
+ * (after a fatal error, contexts are left mapped and their records go with the request's heap). */
+void async_fibers_forget(void)
+{
+	idle_head = NULL;
+	idle_count = 0;
+	context_count = 0;
+	unmerged_count = 0;
+	async_fiber_budget_forget();
+}

@@ -352,6 +352,11 @@ static zend_coroutine_t *scheduler_spawn(zend_async_scope_t *scope, zend_object 
 	if (!async_scope_check_spawn(scope)) {
 		return NULL;
 	}
+	/* It takes a context (a C stack) when it first runs: if it may not get one, the spawner
+	 * hears it now rather than the coroutine failing later where nobody looks. */
+	if (!async_fibers_reserve(live_count() + 1)) {
+		return NULL;
+	}
 	async_coroutine_t *co = async_scheduler_spawn_in(scope, priority);
 	async_scope_add_coroutine(scope, co);
 	return &co->coroutine;
@@ -800,6 +805,7 @@ void async_scheduler_minit(int type, int module_number)
 {
 	REGISTER_INI_ENTRIES();
 	async_add_before_fork_handler(async_fibers_trim_before_fork);
+	async_add_stats_provider(async_fibers_stats);
 	if (!default_scheduler) {
 		return;
 	}
@@ -862,6 +868,7 @@ void async_scheduler_rshutdown(void)
 	if (!CG(unclean_shutdown)) {
 		async_fibers_destroy_idle(); /* their C stacks are unmapped (after a fatal error they stay) */
 	}
+	async_fibers_forget(); /* those left by a fatal error are the heap's, freed with it */
 	/* Anything still alive here was left by a fatal error: it never runs; drop it. */
 	async_coroutine_t *queued;
 	while ((queued = async_queue_pop()) != NULL) {

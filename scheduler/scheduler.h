@@ -55,6 +55,7 @@ struct _async_fiber_s {
 	async_fiber_t *next_idle;
 	zend_vm_stack vm_page;          /* the first VM stack page of its coroutines, on its C stack */
 	size_t stack_size;              /* of its C stack, as asked for */
+	bool guard_merged;              /* its guard page is a guard region, one mapping with its stack */
 	bool exit_requested;            /* leave the loop and let the context die */
 };
 
@@ -193,8 +194,24 @@ void async_fiber_release_idle(async_fiber_t *fiber);
 void async_fibers_trim_idle(void);
 void async_fibers_trim_before_fork(void);
 void async_fibers_destroy_idle(void);
+void async_fibers_forget(void);
 uint32_t async_fibers_idle_count(void);
+void async_fibers_stats(zval *stats); /* a stats provider (engine/extension_points.c) */
+/* Contexts mapped, running a coroutine or idle. */
+uint32_t async_fibers_count(void);
+/* Called by spawn() with the coroutines alive, the new one counted: false (thrown) when a context
+ * for it could not be had once it runs. */
+bool async_fibers_reserve(uint32_t alive);
 void async_fiber_run_loop(async_fiber_t *fiber);
+/* fiber_guard.c: turns a new context's guard page into a guard region merged with its stack
+ * (Linux 6.13+); false when it stays Zend's guard page. */
+bool async_fiber_guard_merge(zend_fiber_context *context, size_t stack_size);
+/* Contexts get guard regions (known once the first was made). */
+bool async_fiber_guard_regions(void);
+/* fiber_budget.c: false (thrown) when `alive` coroutines could need more contexts than the
+ * process's limits leave room for. */
+bool async_fiber_budget_admit(uint32_t alive, uint32_t contexts, uint32_t unmerged, size_t stack_size);
+void async_fiber_budget_forget(void);
 
 /* ---- the scheduler (scheduler.c) ---- */
 typedef struct {

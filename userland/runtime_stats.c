@@ -1,4 +1,4 @@
-/* Async\runtime_stats(): counters of the engine and the reactor. */
+/* Async\runtime_stats(): counters of the engine, the scheduler's coroutine contexts and the reactor. */
 #include "php.h"
 #include "../zend_async_API.h"
 #include "../engine/engine.h"
@@ -11,5 +11,5 @@ PHP_FUNCTION(Async_runtime_stats)
 	array_init(return_value);
 	add_assoc_long(return_value, "active_events", ZEND_ASYNC_ACTIVE_EVENT_COUNT);
 	add_assoc_long(return_value, "active_coroutines", ZEND_ASYNC_ACTIVE_COROUTINE_COUNT);
-	async_collect_stats(return_value); /* the reactor's own counters, among others */
+	async_collect_stats(return_value); /* the scheduler's coroutine contexts, the reactor's counters */
 }
