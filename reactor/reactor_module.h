@@ -9,6 +9,9 @@ void async_reactor_mshutdown(int type, int module_number);
 void async_reactor_rshutdown(void);
 void async_reactor_post_deactivate(void);
 
+/* Rows of php --ri async's table: the libuv version. */
+void async_reactor_minfo(void);
+
 /* Adds the reactor's counters (pool reuse, loop state) to a stats array. */
 void async_reactor_stats(zval *stats);
 
