@@ -79,7 +79,9 @@ static PHP_MINFO_FUNCTION(async)
 	php_info_print_table_row(2, "Engine API", ZEND_ASYNC_API);
 	php_info_print_table_row(2, "Reactor", reactor != NULL ? reactor : "none registered");
 	php_info_print_table_row(2, "Scheduler", scheduler != NULL ? scheduler : "none registered");
+	async_reactor_minfo();
 	php_info_print_table_end();
+	async_hooks_minfo();
 	DISPLAY_INI_ENTRIES();
 }
 

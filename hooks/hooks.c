@@ -4,15 +4,22 @@
  * are found too; PHP's handlers are restored at module shutdown.
  */
 #include "hooks.h"
+#include "ext/standard/info.h"
 
-static const async_function_hook_table_t *const hook_tables[] = {
-	&async_sleep_hooks,
-	&async_stream_select_hooks,
-	&async_sockets_ext_hooks,
-	&async_dns_hooks,
-	&async_exec_hooks,
-	&async_proc_hooks,
-	&async_stream_close_hooks,
+/* Each hook file's table, as php --ri async names it; `extension` is the one that has the
+ * functions when it is not PHP's standard library (the family is inactive without it). */
+static const struct {
+	const char *family;
+	const char *extension;
+	const async_function_hook_table_t *table;
+} hook_tables[] = {
+	{ "sleep, usleep, time_nanosleep, time_sleep_until", NULL, &async_sleep_hooks },
+	{ "stream_select", NULL, &async_stream_select_hooks },
+	{ "ext/sockets (socket_*)", "sockets", &async_sockets_ext_hooks },
+	{ "gethostbyname, gethostbynamel, gethostbyaddr", NULL, &async_dns_hooks },
+	{ "exec, system, passthru, shell_exec", NULL, &async_exec_hooks },
+	{ "proc_open, proc_close, popen", NULL, &async_proc_hooks },
+	{ "fclose, pclose (of a stream others wait on)", NULL, &async_stream_close_hooks },
 };
 
 static zend_result (*previous_post_startup)(void);
@@ -21,7 +28,7 @@ static zend_result (*previous_post_startup)(void);
 static void swap_handlers(bool install)
 {
 	for (size_t t = 0; t < sizeof(hook_tables) / sizeof(hook_tables[0]); t++) {
-		const async_function_hook_table_t *table = hook_tables[t];
+		const async_function_hook_table_t *table = hook_tables[t].table;
 		for (size_t i = 0; i < table->count; i++) {
 			const async_function_hook_t *hook = &table->hooks[i];
 			zend_function *fn = zend_hash_str_find_ptr(CG(function_table), hook->name, strlen(hook->name));
@@ -48,6 +55,38 @@ static zend_result install_after_startup(void)
 	}
 	swap_handlers(true);
 	return SUCCESS;
+}
+
+/* A family is active when at least one of its functions has our handler. */
+static bool family_active(const async_function_hook_table_t *table)
+{
+	for (size_t i = 0; i < table->count; i++) {
+		if (*table->hooks[i].original != NULL) {
+			return true;
+		}
+	}
+	return false;
+}
+
+void async_hooks_minfo(void)
+{
+	php_info_print_table_start();
+	php_info_print_table_header(2, "Hooked inside coroutines", "State");
+	for (size_t t = 0; t < sizeof(hook_tables) / sizeof(hook_tables[0]); t++) {
+		const char *extension = hook_tables[t].extension;
+		if (family_active(hook_tables[t].table)) {
+			php_info_print_table_row(2, hook_tables[t].family, "active");
+		} else if (extension != NULL && !zend_hash_str_exists(&module_registry, extension, strlen(extension))) {
+			char *why;
+			spprintf(&why, 0, "not active: extension %s not loaded", extension);
+			php_info_print_table_row(2, hook_tables[t].family, why);
+			efree(why);
+		} else {
+			php_info_print_table_row(2, hook_tables[t].family, "not active: its functions are disabled");
+		}
+	}
+	async_xport_minfo();
+	php_info_print_table_end();
 }
 
 void async_hooks_minit(void)

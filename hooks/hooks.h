@@ -51,6 +51,10 @@ static zend_always_inline bool async_hooks_in_coroutine(void)
 /* Module hooks (hooks.c). */
 void async_hooks_minit(void);
 void async_hooks_mshutdown(void);
+/* php --ri async: a table of the hook families and whether each is active (and why not). */
+void async_hooks_minfo(void);
+/* Its rows for the socket stream transports and what runs over them, mysqlnd (xport_register.c). */
+void async_xport_minfo(void);
 /* After PHP closed the request's resources (the module's post-deactivate). */
 void async_hooks_post_deactivate(void);
 /* Socket stream transports (xport_register.c). */

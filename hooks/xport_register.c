@@ -4,6 +4,8 @@
  * module shutdown.
  */
 #include "xport.h"
+#include "zend_smart_str.h"
+#include "ext/standard/info.h"
 
 static ssize_t proxy_write(php_stream *stream, const char *buf, size_t count);
 static ssize_t proxy_read(php_stream *stream, char *buf, size_t count);
@@ -240,5 +242,54 @@ void async_xport_hooks_restore(void)
 			php_stream_xport_register(xport->protocol, xport->original_factory);
 			xport->original_factory = NULL;
 		}
+	}
+}
+
+static bool extension_loaded(const char *name)
+{
+	return zend_hash_str_exists(&module_registry, name, strlen(name));
+}
+
+/* "active" when our factory serves every transport of the kind, else which of them it serves. */
+static void transports_row(const char *family, bool tls)
+{
+	HashTable *factories = php_stream_xport_get_hash();
+	smart_str ours = {0};
+	size_t total = 0, active = 0;
+	for (size_t i = 0; i < TRANSPORT_COUNT; i++) {
+		if (transports[i].is_tls != tls) {
+			continue;
+		}
+		total++;
+		if (zend_hash_str_find_ptr(factories, transports[i].protocol, strlen(transports[i].protocol)) == factory) {
+			smart_str_appends(&ours, active++ ? ", " : "");
+			smart_str_appends(&ours, transports[i].protocol);
+		}
+	}
+	smart_str_0(&ours);
+	if (active == total) {
+		php_info_print_table_row(2, family, "active");
+	} else if (tls && !extension_loaded("openssl")) {
+		php_info_print_table_row(2, family, "not active: extension openssl not loaded");
+	} else {
+		char *state;
+		spprintf(&state, 0, "active for %s only", active ? ZSTR_VAL(ours.s) : "none");
+		php_info_print_table_row(2, family, state);
+		efree(state);
+	}
+	smart_str_free(&ours);
+}
+
+void async_xport_minfo(void)
+{
+	transports_row("socket streams: tcp, udp, unix, udg (fsockopen, stream_socket_*, http://)", false);
+	transports_row("TLS streams: ssl, tls (https://, STARTTLS)", true);
+	const char *mysql = "PDO MySQL, mysqli (mysqlnd over the tcp stream)";
+	if (!extension_loaded("mysqlnd")) {
+		php_info_print_table_row(2, mysql, "not active: extension mysqlnd not loaded");
+	} else {
+		HashTable *factories = php_stream_xport_get_hash();
+		php_info_print_table_row(2, mysql,
+			zend_hash_str_find_ptr(factories, "tcp", 3) == factory ? "active" : "not active: tcp is not hooked");
 	}
 }

@@ -9,4 +9,7 @@ void async_reactor_mshutdown(int type, int module_number);
 void async_reactor_rshutdown(void);
 void async_reactor_post_deactivate(void);
 
+/* Rows of php --ri async's table: the libuv version. */
+void async_reactor_minfo(void);
+
 #endif

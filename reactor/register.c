@@ -4,6 +4,7 @@
  * the slot free for another backend.
  */
 #include "reactor.h"
+#include "ext/standard/info.h"
 
 async_reactor_settings_t async_reactor_settings;
 static bool default_reactor = true;
@@ -101,3 +102,13 @@ void async_reactor_post_deactivate(void)
 }
 
 
+/* php --ri async: the libuv the process runs with, and the one it was built against when they differ. */
+void async_reactor_minfo(void)
+{
+	char compiled[32];
+	snprintf(compiled, sizeof(compiled), "%d.%d.%d", UV_VERSION_MAJOR, UV_VERSION_MINOR, UV_VERSION_PATCH);
+	php_info_print_table_row(2, "libuv version", uv_version_string());
+	if (strcmp(compiled, uv_version_string()) != 0) {
+		php_info_print_table_row(2, "libuv version (compiled)", compiled);
+	}
+}

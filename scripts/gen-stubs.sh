@@ -18,3 +18,4 @@ ln -s /usr/share/php "$work/PHP-Parser-$version/lib"
 for stub in $(find engine reactor scheduler userland hooks tests -name '*.stub.php' 2>/dev/null | sort); do
 	php "$work/gen_stub.php" -f "$stub"
 done
+php scripts/gen-ide-stubs.php   # stubs/async.php, the IDE stubs, from the same files

@@ -1,0 +1,43 @@
+--TEST--
+php --ri async: the libuv version and each hook family, active or why not (extension not loaded, functions disabled)
+--FILE--
+<?php
+$php = escapeshellarg(getenv('TEST_PHP_EXECUTABLE') ?: PHP_BINARY);
+$base = "$php -n -d extension_dir=" . escapeshellarg(ini_get('extension_dir')) . ' -d extension=async';
+$ri = fn(string $args) => shell_exec("$base $args --ri async 2>&1");
+$row = function (string $info, string $name): string {
+    return preg_match('/^' . preg_quote($name, '/') . ' => (.*)$/m', $info, $m) ? $m[1] : "(no row $name)";
+};
+$sockets = 'ext/sockets (socket_*)';
+$mysql = 'PDO MySQL, mysqli (mysqlnd over the tcp stream)';
+$sleep = 'sleep, usleep, time_nanosleep, time_sleep_until';
+
+$info = $ri('');
+var_dump(preg_match('/^libuv version => (\d+)\.(\d+)\.(\d+)$/m', $info, $v) === 1 && ($v[1] > 1 || $v[2] >= 44));
+echo $row($info, 'Hooked inside coroutines'), "\n";
+foreach ([$sleep, 'stream_select', 'gethostbyname, gethostbynamel, gethostbyaddr', 'exec, system, passthru, shell_exec',
+        'proc_open, proc_close, popen', 'socket streams: tcp, udp, unix, udg (fsockopen, stream_socket_*, http://)', $sockets, $mysql] as $family) {
+    echo "$family: ", $row($info, $family), "\n";
+}
+echo "-- with sockets and mysqlnd\n";
+$info = $ri('-d extension=sockets -d extension=mysqlnd');
+echo "$sockets: ", $row($info, $sockets), "\n", "$mysql: ", $row($info, $mysql), "\n";
+echo "-- with the sleep family disabled\n";
+echo "$sleep: ", $row($ri('-d disable_functions=sleep,usleep,time_nanosleep,time_sleep_until'), $sleep), "\n";
+?>
+--EXPECT--
+bool(true)
+State
+sleep, usleep, time_nanosleep, time_sleep_until: active
+stream_select: active
+gethostbyname, gethostbynamel, gethostbyaddr: active
+exec, system, passthru, shell_exec: active
+proc_open, proc_close, popen: active
+socket streams: tcp, udp, unix, udg (fsockopen, stream_socket_*, http://): active
+ext/sockets (socket_*): not active: extension sockets not loaded
+PDO MySQL, mysqli (mysqlnd over the tcp stream): not active: extension mysqlnd not loaded
+-- with sockets and mysqlnd
+ext/sockets (socket_*): active
+PDO MySQL, mysqli (mysqlnd over the tcp stream): active
+-- with the sleep family disabled
+sleep, usleep, time_nanosleep, time_sleep_until: not active: its functions are disabled
