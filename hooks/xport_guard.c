@@ -121,6 +121,21 @@ zend_async_poll_event_t **async_xport_guard_kept_poll(async_xport_waiter_t *wait
 	return &guard->kept[waiter->use == ASYNC_XPORT_USE_WRITE];
 }
 
+bool async_xport_guard_may_use(php_stream *stream, async_xport_use_t use)
+{
+	async_xport_guard_t *guard = guards != NULL ? zend_hash_index_find_ptr(guards, key_of(stream)) : NULL;
+	if (guard == NULL) {
+		return true;
+	}
+	for (async_xport_waiter_t *other = guard->first; other != NULL; other = other->next) {
+		if (other->use == use) {
+			zend_throw_error(NULL, "%s", busy_message(use));
+			return false;
+		}
+	}
+	return true;
+}
+
 bool async_xport_close_would_strand_waiters(php_stream *stream)
 {
 	async_xport_guard_t *guard = guards != NULL ? zend_hash_index_find_ptr(guards, key_of(stream)) : NULL;

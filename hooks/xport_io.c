@@ -31,6 +31,9 @@ ssize_t async_xport_read(php_stream *stream, char *buf, size_t count)
 	bool *drained = xport->is_datagram ? NULL : async_xport_read_drained_mark(stream);
 	bool wait_first = drained != NULL && *drained;
 	bool waited = false;
+	if (!xport->is_datagram && !async_xport_guard_may_use(stream, ASYNC_XPORT_USE_READ)) {
+		return -1;
+	}
 
 	for (;;) {
 		if (!wait_first) {
@@ -95,6 +98,9 @@ ssize_t async_xport_write(php_stream *stream, const char *buf, size_t count)
 	php_netstream_data_t *sock = stream->abstract;
 	async_xport_deadline_t deadline;
 	bool deadline_set = false;
+	if (!xport->is_datagram && !async_xport_guard_may_use(stream, ASYNC_XPORT_USE_WRITE)) {
+		return -1;
+	}
 
 	for (;;) {
 		/* MSG_DONTWAIT even without a timeout: what fits is sent, the stream layer calls again
