@@ -1,10 +1,9 @@
 /*
  * The part of PHP's executor globals that belongs to the call in progress, not to the request,
- * kept per coroutine. Three kinds of code change it around a call and put it back after:
+ * kept per coroutine. Two kinds of code change it around a call and put it back after:
  *  - `@` (ZEND_BEGIN_SILENCE / ZEND_END_SILENCE) lowers EG(error_reporting);
  *  - an internal function that turns warnings into exceptions around its work
- *    (zend_replace_error_handling(): PDO's constructor sets EH_THROW with PDOException);
- *  - Zend's property helpers that set EG(fake_scope) around a call that may reach PHP code (__set).
+ *    (zend_replace_error_handling(): PDO's constructor sets EH_THROW with PDOException).
  * A coroutine that suspends inside such a call must take that state with it and leave the
  * others the request's, or a warning in another coroutine is silenced or thrown as a
  * PDOException; and two such calls in two coroutines would each put back the other's state.
@@ -16,6 +15,8 @@
  * (async_call_state_leave), a resumed one takes its own back (async_call_state_return), and a
  * coroutine starts in the request's state (async_call_state_reset), as a Fiber does: the level of
  * the error_reporting INI setting (what error_reporting() and ini_set() change; `@` does not).
+ * (EG(fake_scope), also set around calls, needs nothing: zend_call_function() clears it for the
+ * PHP code it calls, so no coroutine suspends with it set.)
  */
 #ifndef ASYNC_CALL_STATE_H
 #define ASYNC_CALL_STATE_H
@@ -26,7 +27,6 @@ typedef struct {
 	int error_reporting;
 	zend_error_handling_t error_handling;
 	zend_class_entry *exception_class;
-	zend_class_entry *fake_scope;
 } async_call_state_t;
 
 /* The request's error level: the error_reporting INI value, as Zend's fiber entry reads it
@@ -53,7 +53,6 @@ static zend_always_inline void async_call_state_reset(void)
 	EG(error_reporting) = async_request_error_level();
 	EG(error_handling) = EH_NORMAL;
 	EG(exception_class) = NULL;
-	EG(fake_scope) = NULL;
 }
 
 /* The running coroutine suspends: its state goes into `saved`, the request's takes its place. */
@@ -62,7 +61,6 @@ static zend_always_inline void async_call_state_leave(async_call_state_t *saved)
 	saved->error_reporting = EG(error_reporting);
 	saved->error_handling = EG(error_handling);
 	saved->exception_class = EG(exception_class);
-	saved->fake_scope = EG(fake_scope);
 	async_call_state_reset();
 }
 
@@ -72,7 +70,6 @@ static zend_always_inline void async_call_state_return(const async_call_state_t 
 	EG(error_reporting) = saved->error_reporting;
 	EG(error_handling) = saved->error_handling;
 	EG(exception_class) = saved->exception_class;
-	EG(fake_scope) = saved->fake_scope;
 }
 
 #endif
