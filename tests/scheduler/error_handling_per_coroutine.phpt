@@ -4,11 +4,17 @@ Scheduler: an error handling mode an internal function sets around a call (EH_TH
 async_test
 --FILE--
 <?php
-use function Async\{spawn, await_all, delay};
+use function Async\{spawn, await_all, suspend};
 
 class AException extends Exception {}
 class BException extends Exception {}
 
+$step = 0;
+function wait_for_step(int $n): void {
+    while ($GLOBALS['step'] < $n) {
+        suspend();
+    }
+}
 function warn(string $who): void {
     try {
         $r = file_get_contents('/nonexistent/' . $who);
@@ -21,17 +27,18 @@ function warn(string $who): void {
 // A enters first and leaves first: B's call began while A's mode was set, so without the mode
 // kept per coroutine B would put A's back when it ends.
 $a = spawn(fn() => async_test_call_throwing_warnings(AException::class, function () {
-    delay(20);
+    wait_for_step(1);
     warn('A inside its call');
+    $GLOBALS['step'] = 2;
     return 'A done';
 }));
 $b = spawn(fn() => async_test_call_throwing_warnings(BException::class, function () {
-    delay(40);
+    wait_for_step(3);
     warn('B inside its call');
     return 'B done';
 }));
 $c = spawn(function () {
-    delay(10);
+    suspend(); // A and B are inside their calls now
     warn('C while A and B wait');
     try {
         $r = @file_get_contents('/nonexistent/c');
@@ -39,8 +46,10 @@ $c = spawn(function () {
     } catch (Throwable $e) {
         echo "C under @: ", get_class($e), "\n";
     }
-    delay(20);
+    $GLOBALS['step'] = 1;
+    wait_for_step(2);
     warn('C while B waits');
+    $GLOBALS['step'] = 3;
 });
 [$results, $errors] = await_all([$a, $b, $c]);
 var_dump($results[0], $results[1], $errors);
