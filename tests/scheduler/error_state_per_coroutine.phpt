@@ -68,9 +68,20 @@ function main_waits(): void {
 @main_waits();
 echo "main after @: ", level(), "\n";
 
-// error_reporting() sets the request's level: coroutines started after it see it.
+// error_reporting() sets the request's level: coroutines started after it see it; one already
+// suspended keeps its own, as a Fiber does.
+$g_waits = true;
+$g = spawn(function () use (&$g_waits) {
+    while ($g_waits) {
+        suspend();
+    }
+    echo "G, suspended meanwhile: ", level(), "\n";
+});
+suspend(); // G starts and waits
 error_reporting(E_ALL & ~E_NOTICE);
+$g_waits = false;
 await(spawn(fn() => print("F after error_reporting(): " . level() . "\n")));
+await($g);
 error_reporting(E_ALL);
 ?>
 --EXPECTF--
@@ -92,4 +103,5 @@ C after @usleep: E_ALL, D ran meanwhile: true
 E while main waits under @: E_ALL
 main resumed: 4437
 main after @: E_ALL
+G, suspended meanwhile: E_ALL
 F after error_reporting(): E_ALL & ~E_NOTICE
