@@ -11,8 +11,15 @@
  * arrays holding streams that have no selectable descriptor (PHP warns once per call about
  * those, so polling twice would warn twice). When such a call finds nothing ready, the coroutine
  * still yields once before it returns.
+ *
+ * Every select that cannot block (the polls, a zero timeout) runs with signals blocked: the
+ * reactor handles signals stock PHP leaves alone (SIGCHLD while a command of the exec family
+ * runs), and one arriving during the select made it fail with EINTR, "Unable to select [4]:
+ * Interrupted system call", which stock PHP never shows. The signal is delivered a few
+ * microseconds later, when the select has returned.
  */
 #include "select_loop.h"
+#include <signal.h>
 #include <sys/stat.h>
 #include "ext/standard/hrtime.h"
 
@@ -78,6 +85,21 @@ static void restore_sets(zval *sets[3], zval saved[3])
 	}
 }
 
+/* PHP's handler, for a select that does not block, with signals held until it returns. */
+static void poll_holding_signals(INTERNAL_FUNCTION_PARAMETERS, zif_handler original)
+{
+	sigset_t all, previous;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &previous);
+	original(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+	pthread_sigmask(SIG_SETMASK, &previous, NULL);
+}
+
+static bool is_zero(zval *time)
+{
+	return time == NULL || Z_TYPE_P(time) == IS_NULL || (Z_TYPE_P(time) == IS_LONG && Z_LVAL_P(time) == 0);
+}
+
 /* Reads the timeout arguments as PHP would: false if they are not plain ints (or nulls) with
  * a positive total, which PHP's handler then deals with alone. */
 static bool read_timeout(zval *seconds, zval *microseconds, bool microseconds_nullable, int64_t *timeout_ns)
@@ -132,7 +154,11 @@ void async_hook_select(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, async
 	zval *microseconds = argc == 5 ? ZEND_CALL_ARG(execute_data, 5) : NULL;
 	if (!read_timeout(seconds, microseconds, microseconds_nullable, &timeout_ns)
 		|| !gather(sets, fd_of, &fds, &count)) {
-		original(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+		if (Z_TYPE_P(seconds) == IS_LONG && Z_LVAL_P(seconds) == 0 && is_zero(microseconds)) {
+			poll_holding_signals(INTERNAL_FUNCTION_PARAM_PASSTHRU, original); /* a zero timeout */
+		} else {
+			original(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+		}
 		if (Z_TYPE_P(return_value) == IS_LONG && Z_LVAL_P(return_value) == 0 && EG(exception) == NULL) {
 			/* A zero timeout and nothing ready: a loop that polls so (an event loop with work
 			 * pending) would otherwise keep every other coroutine from running. */
@@ -154,7 +180,7 @@ void async_hook_select(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, async
 	bool last_poll = false;
 
 	for (;;) {
-		original(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+		poll_holding_signals(INTERNAL_FUNCTION_PARAM_PASSTHRU, original);
 		if (last_poll || EG(exception) || Z_TYPE_P(return_value) != IS_LONG || Z_LVAL_P(return_value) != 0) {
 			break;
 		}

@@ -107,7 +107,8 @@ static PHP_FUNCTION(async_hook_time_sleep_until)
 	if (gettimeofday(&now, NULL) != 0) {
 		RETURN_FALSE;
 	}
-	if (target_seconds < 0 || target_seconds >= top_target_seconds) {
+	/* NAN passes both comparisons: as stock, it is refused (it slept for ever). */
+	if (!zend_finite(target_seconds) || target_seconds < 0 || target_seconds >= top_target_seconds) {
 		zend_argument_value_error(1, "must be between 0 and %" PRIu64, (uint64_t) top_target_seconds);
 		RETURN_THROWS();
 	}

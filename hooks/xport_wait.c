@@ -5,9 +5,14 @@
 #include "xport.h"
 #include <time.h>
 
+/* A timeout longer than this (a century) is no deadline: adding it to the clock or counting it in
+ * nanoseconds would overflow (stream_set_timeout($s, PHP_INT_MAX) timed out at once), and stock
+ * PHP, whose own conversion to milliseconds overflows, waits as good as for ever too. */
+#define DEADLINE_MAX_SECONDS ((time_t) 100 * 366 * 24 * 3600)
+
 void async_xport_deadline_init(async_xport_deadline_t *deadline, const struct timeval *timeout)
 {
-	deadline->infinite = timeout == NULL || timeout->tv_sec < 0;
+	deadline->infinite = timeout == NULL || timeout->tv_sec < 0 || timeout->tv_sec > DEADLINE_MAX_SECONDS;
 	if (deadline->infinite) {
 		return;
 	}

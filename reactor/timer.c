@@ -1,6 +1,12 @@
 /*
  * Timer events: uv_timer_t, one-shot or periodic. A one-shot timer closes (stop, then CLOSED)
  * before it notifies. Structs without extra_size come from a pool.
+ *
+ * A one-shot timer never fires early. libuv counts in whole milliseconds of a clock it reads
+ * truncated (and may read from CLOCK_MONOTONIC_COARSE): a 2 ms timer started 0.7 ms into a
+ * millisecond came due 1.3 ms later. So a one-shot timer also keeps its deadline on the precise
+ * monotonic clock (the one hrtime() reads), and when libuv calls it before that deadline it waits
+ * again for what is left, rounded up to a millisecond.
  */
 #include "reactor.h"
 
@@ -9,6 +15,7 @@ typedef struct {
 	async_uv_event_t common;
 	uv_timer_t handle;
 	uint64_t timeout_ms;             /* the full value; event.timeout saturates at UINT_MAX */
+	uint64_t deadline_ns;            /* one-shot: uv_hrtime() it must not fire before */
 	size_t extra_size;
 } libuv_timer_t;
 
@@ -22,6 +29,13 @@ static void on_timer(uv_timer_t *handle)
 	zend_async_event_t *event = &timer->event.base;
 
 	if (!timer->event.is_periodic) {
+		uint64_t now = uv_hrtime();
+		if (UNEXPECTED(now < timer->deadline_ns)) {
+			uv_update_time(handle->loop);
+			if (uv_timer_start(handle, on_timer, (timer->deadline_ns - now + 999999) / 1000000, 0) == 0) {
+				return;
+			}
+		}
 		zend_async_event_close(event);
 	}
 	ASYNC_UV_NOTIFY(event, NULL, NULL);
@@ -42,6 +56,8 @@ static bool timer_start(zend_async_event_t *event)
 	/* libuv counts from the loop's clock, last read when the loop last ran: after PHP code ran a
 	 * while without entering the loop, the timer would fire early by that while. */
 	uv_update_time(timer->handle.loop);
+	uint64_t now = uv_hrtime();
+	timer->deadline_ns = timer->timeout_ms > (UINT64_MAX - now) / 1000000 ? UINT64_MAX : now + timer->timeout_ms * 1000000;
 	int error = uv_timer_start(&timer->handle, on_timer, timer->timeout_ms, repeat);
 	if (error < 0) {
 		async_uv_throw(ZEND_ASYNC_EXCEPTION_DEFAULT, error, "Cannot start the timer");

@@ -3,6 +3,7 @@
  * context with its own VM stack, and its end (result or exception, awaiters notified).
  */
 #include "scheduler.h"
+#include "call_state.h"
 #include "zend_exceptions.h"
 #include "../engine/engine.h"
 
@@ -207,6 +208,7 @@ static void run_coroutine(async_coroutine_t *co)
 	EG(jit_trace_num) = 0;
 	EG(active_fiber) = NULL;
 	EG(exception) = NULL;
+	async_call_state_reset(); /* not what the context's last coroutine or the spawner left */
 
 	ZEND_COROUTINE_SET_STARTED(&co->coroutine);
 
@@ -250,8 +252,9 @@ static void run_coroutine(async_coroutine_t *co)
 	}
 
 	/* The pages the VM added go; the first one is the context's, left empty: the end of the
-	 * coroutine below may run destructors. */
+	 * coroutine below may run destructors, in the request's state like the scheduler's work. */
 	unwind_vm_stack(fiber);
+	async_call_state_reset();
 
 	co->fiber = NULL;
 	if (UNEXPECTED(bailout)) {

@@ -3,6 +3,7 @@
  * running what is left when the main script ends, and its registration through the engine API.
  */
 #include "scheduler.h"
+#include "call_state.h"
 #include "zend_exceptions.h"
 #include "zend_smart_str.h"
 #include "../engine/engine.h"
@@ -257,14 +258,19 @@ static async_coroutine_t *pop_runnable_polling(void)
 
 static zend_always_inline void switch_away(void)
 {
+	/* What the running call set (`@`, a replaced error handling) stays with it: the scheduler's
+	 * work and the other coroutines run in the request's state (call_state.h). */
+	async_call_state_t own;
+	async_call_state_leave(&own);
 	while (true) {
 		async_coroutine_t *next = pop_runnable_polling();
 		if (next != NULL) {
 			switch_to(next);
-			return;
+			break;
 		}
 		wait_for_work();
 	}
+	async_call_state_return(&own);
 }
 
 void async_scheduler_switch_away(void)

@@ -47,6 +47,7 @@ static const zend_function_entry *(*const area_tables[])(void) = {
 	async_test_thread_functions,
 	async_test_fs_functions,
 	async_test_scope_functions,
+	async_test_error_handling_functions,
 };
 #define AREA_COUNT (sizeof(area_tables) / sizeof(area_tables[0]))
 

@@ -28,6 +28,7 @@ const zend_function_entry *async_test_dns_functions(void);
 const zend_function_entry *async_test_thread_functions(void);
 const zend_function_entry *async_test_fs_functions(void);
 const zend_function_entry *async_test_scope_functions(void);
+const zend_function_entry *async_test_error_handling_functions(void);
 
 /* Runs the registered reactor until *done is true, nothing is left to wait for, or
  * `max_ms` of loop time passed (then returns false). */
