@@ -33,10 +33,16 @@ static zend_object_handlers channel_handlers;
 
 typedef struct _channel_waiter_s channel_waiter_t;
 
-/* A waiting sender or receiver, and the event that wakes it. */
+typedef struct _async_channel_s async_channel_t;
+
+/* A waiting sender or receiver, and the event that wakes it. A recvAsync() Future waits as a
+ * receiver too: it is served where it waits (nothing is reserved for it), and leaves the queue
+ * when it is settled otherwise (cancelled) or goes away. */
 struct _channel_waiter_s {
 	zend_async_event_t event;
 	channel_waiter_t *prev, *next;
+	zend_object *future_state; /* recvAsync(): the Future's state (weak), else NULL */
+	async_channel_t *channel;  /* recvAsync(): the channel it waits on, while queued */
 	bool queued;             /* in its side's queue: nothing given to it yet */
 	bool reserved;           /* woken with a value (receiver) or a slot (sender) kept for it */
 	bool delivered;          /* a delivering rendezvous sender: its value was taken */
@@ -48,10 +54,8 @@ typedef struct {
 } waiter_queue_t;
 
 typedef enum {
-	CLOSE_EXPLICIT, CLOSE_NO_PRODUCERS, CLOSE_NO_CONSUMERS, CLOSE_DEADLOCK
+	CLOSE_EXPLICIT, CLOSE_NO_PRODUCERS, CLOSE_NO_CONSUMERS, CLOSE_DEADLOCK, CLOSE_DISPOSED
 } close_reason_t;
-
-typedef struct _async_channel_s async_channel_t;
 
 struct _async_channel_s {
 	zend_long capacity;
@@ -170,7 +174,7 @@ static void buffer_pop(async_channel_t *channel, zval *out)
 
 static zend_object *closed_error(async_channel_t *channel)
 {
-	static const char *const cases[] = { "EXPLICIT", "NO_PRODUCERS", "NO_CONSUMERS", "DEADLOCK" };
+	static const char *const cases[] = { "EXPLICIT", "NO_PRODUCERS", "NO_CONSUMERS", "DEADLOCK", "DISPOSED" };
 	zval exception, message, reason;
 	object_init_ex(&exception, async_ce_channel_exception);
 	switch (channel->close_reason) {
@@ -184,6 +188,9 @@ static zend_object *closed_error(async_channel_t *channel)
 			break;
 		case CLOSE_DEADLOCK:
 			ZVAL_STRING(&message, "Channel is closed: its waiters were deadlocked, nothing else could wake them");
+			break;
+		case CLOSE_DISPOSED:
+			ZVAL_STRING(&message, "Channel is closed: the Channel object was destroyed");
 			break;
 		default:
 			ZVAL_STRING(&message, "Channel is closed");
@@ -353,6 +360,16 @@ static void serve_waiters(async_channel_t *channel, bool relieved)
 	bool received = false;
 	while (has_free_value(channel) && channel->receivers.head != NULL) {
 		channel_waiter_t *receiver = queue_unlink(&channel->receivers, channel->receivers.head);
+		if (receiver->future_state != NULL) {
+			/* A Future has no later run to take a value in: it gets one now. */
+			zval value;
+			relieved |= take_value(channel, &value);
+			async_future_state_settle(receiver->future_state, &value, NULL);
+			zval_ptr_dtor(&value);
+			ZEND_ASYNC_EVENT_RELEASE(&receiver->event);
+			received = true;
+			continue;
+		}
 		receiver->reserved = true;
 		channel->reserved_values++;
 		if (channel->capacity == 0) {
@@ -520,7 +537,8 @@ static bool channel_send(async_channel_t *channel, zval *value, zend_object *can
 		}
 		if (has_free_slot(channel)) {
 			put_value(channel, value);
-			if (channel->capacity > 0 || channel->slot_committed) {
+			/* Capacity 0: delivered when a receiver was woken for it or a Future took it. */
+			if (channel->capacity > 0 || channel->slot_committed || channel->count == 0) {
 				return true;
 			}
 			if (async_current_or_launch() == NULL) {
@@ -603,6 +621,77 @@ ZEND_METHOD(Async_Channel, recv)
 	}
 }
 
+/* ---- recvAsync(): a Future waiting as a receiver ---- */
+
+/* On the Future's state: it ties the waiter to the state's life. */
+typedef struct {
+	zend_async_event_callback_t base;
+	channel_waiter_t *waiter;  /* the link's reference */
+} future_link_t;
+
+/* The Future left the line: settled by someone else (cancelled), or gone. */
+static void future_leave_queue(channel_waiter_t *waiter)
+{
+	if (waiter->queued) {
+		async_channel_t *channel = waiter->channel;
+		ZEND_ASYNC_EVENT_RELEASE(&queue_unlink(&channel->receivers, waiter)->event);
+		timers_update(channel, false, false);
+	}
+	waiter->channel = NULL;
+}
+
+static void on_future_settled(zend_async_event_t *event, zend_async_event_callback_t *callback, void *result,
+	zend_object *exception)
+{
+	(void) event; (void) result; (void) exception;
+	future_leave_queue(((future_link_t *) callback)->waiter); /* nothing when the channel settled it */
+}
+
+static void future_link_dispose(zend_async_event_callback_t *callback, zend_async_event_t *event)
+{
+	(void) event;
+	if (callback->ref_count > 1) {
+		callback->ref_count--;
+		return;
+	}
+	channel_waiter_t *waiter = ((future_link_t *) callback)->waiter;
+	future_leave_queue(waiter);
+	waiter->future_state = NULL;
+	ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
+	efree(callback);
+}
+
+ZEND_METHOD(Async_Channel, recvAsync)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+
+	async_channel_t *channel = THIS_CHANNEL();
+	zend_object *state;
+	zend_object *future = async_future_new_pending(&state);
+	if (has_free_value(channel)) {
+		zval value;
+		serve_waiters(channel, take_value(channel, &value));
+		async_future_state_settle(state, &value, NULL);
+		zval_ptr_dtor(&value);
+	} else if (channel->closed) {
+		zend_object *error = closed_error(channel);
+		async_future_state_settle(state, NULL, error);
+		OBJ_RELEASE(error);
+	} else {
+		channel_waiter_t *waiter = waiter_new(false);
+		waiter->future_state = state;
+		waiter->channel = channel;
+		queue_push(&channel->receivers, waiter);
+		future_link_t *link = (future_link_t *) ZEND_ASYNC_EVENT_CALLBACK_EX(on_future_settled, sizeof(future_link_t));
+		link->base.dispose = future_link_dispose;
+		link->waiter = waiter; /* takes waiter_new()'s reference */
+		zend_async_event_t *event = async_future_state_event(state);
+		event->add_callback(event, &link->base);
+		timers_update(channel, false, false);
+	}
+	RETURN_OBJ(future);
+}
+
 /* Waiting senders and receivers get the exception; a woken receiver keeps its value, a woken
  * sender finds the channel closed when it runs. Capacity 0: an uncommitted value leaves the slot
  * (its sender is told it was not delivered). */
@@ -617,7 +706,12 @@ static void close_channel(async_channel_t *channel, close_reason_t reason)
 	while (channel->receivers.head != NULL) {
 		channel_waiter_t *waiter = queue_unlink(&channel->receivers, channel->receivers.head);
 		zend_object *error = closed_error(channel);
-		wake(waiter, error);
+		if (waiter->future_state != NULL) {
+			async_future_state_settle(waiter->future_state, NULL, error);
+			ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
+		} else {
+			wake(waiter, error);
+		}
 		OBJ_RELEASE(error);
 	}
 	while (channel->senders.head != NULL) {
@@ -736,7 +830,7 @@ static zend_object_iterator *channel_get_iterator(zend_class_entry *ce, zval *ob
 {
 	(void) ce;
 	if (by_ref) {
-		zend_throw_error(NULL, "A Channel cannot be iterated by reference");
+		zend_throw_error(NULL, "Cannot iterate channel by reference");
 		return NULL;
 	}
 	channel_iterator_t *iterator = ecalloc(1, sizeof(*iterator));
@@ -764,10 +858,25 @@ static zend_object *channel_create(zend_class_entry *ce)
 	return &channel->std;
 }
 
+/* recvAsync() Futures still waiting (coroutines that wait hold the channel) fail: DISPOSED. */
+static void channel_dtor(zend_object *object)
+{
+	close_channel(CHANNEL_FROM_OBJ(object), CLOSE_DISPOSED);
+}
+
 static void channel_free(zend_object *object)
 {
 	async_channel_t *channel = CHANNEL_FROM_OBJ(object);
-	/* Waiters hold a reference on the channel, so none is left here, nor an armed timer. */
+	/* Waiting coroutines hold a reference on the channel and its destructor failed the Futures,
+	 * so a waiter is left here only when PHP skipped destructors (a fatal error): it forgets us. */
+	waiter_queue_t *queues[] = { &channel->receivers, &channel->senders };
+	for (int i = 0; i < 2; i++) {
+		while (queues[i]->head != NULL) {
+			channel_waiter_t *waiter = queue_unlink(queues[i], queues[i]->head);
+			waiter->channel = NULL;
+			ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
+		}
+	}
 	timer_disarm(channel, &channel->producer_timer);
 	timer_disarm(channel, &channel->consumer_timer);
 	while (channel->count > 0) {
@@ -801,6 +910,7 @@ void async_userland_register_channel(void)
 	async_ce_channel->get_iterator = channel_get_iterator;
 	memcpy(&channel_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	channel_handlers.offset = XtOffsetOf(async_channel_t, std);
+	channel_handlers.dtor_obj = channel_dtor;
 	channel_handlers.free_obj = channel_free;
 	channel_handlers.get_gc = channel_get_gc;
 	channel_handlers.clone_obj = NULL;

@@ -112,7 +112,7 @@ int(1)
 string(8) "precious"
 -- bad input
 Async\Channel::__construct(): Argument #1 ($capacity) must be between 0 and 2147483647
-A Channel cannot be iterated by reference
+Cannot iterate channel by reference
 bool(true)
 bool(true)
 bool(true)

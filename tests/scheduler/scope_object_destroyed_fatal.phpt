@@ -1,5 +1,5 @@
 --TEST--
-Scope: after a fatal error (PHP skips destructors) a Scope object freed while its coroutines and child scopes still hold it leaves nothing dangling
+Scope and Channel: after a fatal error (PHP skips destructors) a Scope object freed while its coroutines still hold it, and a Channel freed while a recvAsync() Future waits on it, leave nothing dangling
 --SKIPIF--
 <?php
 // After a fatal error stock PHP itself leaks its compiled code when the Zend allocator is off (the
@@ -18,6 +18,9 @@ $child = Scope::inherit($scope);
 $scope->spawn(function () { delay(1000); });
 $child->spawn(function () { delay(1000); });
 $kept = $scope->spawn(function () { delay(1000); });
+$futures = [];                  // declared first: the symbol table frees it after the channel
+$channel = new Async\Channel();
+$futures[] = $channel->recvAsync();
 suspend();
 echo "fatal\n";
 trigger_error("boom", E_USER_ERROR);');
