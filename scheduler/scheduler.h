@@ -87,6 +87,15 @@ void async_coroutine_call_finally(async_coroutine_t *co);
 void async_coroutine_add_finally(async_coroutine_t *co, zval *callback);
 
 /* ---- scopes (scope.c) ---- */
+typedef struct _async_scope_watch_s async_scope_watch_t;
+/* Something that ends with a scope (a Channel it made): told once when the scope is cancelled or
+ * disposed; forgotten (scope NULL) when the scope goes first. */
+struct _async_scope_watch_s {
+	async_scope_watch_t *prev, *next;
+	zend_async_scope_t *scope;
+	void (*ended)(async_scope_watch_t *watch);
+};
+
 /* A Scope: a group of coroutines with a shared lifetime (structured concurrency). The engine API
  * declares zend_async_scope_t opaque; this is its definition. It lives inside an Async\Scope
  * object. The scheduler holds a reference on the main scope's object; coroutines only hold their
@@ -112,6 +121,7 @@ struct _zend_async_scope_s {
 	zval child_exception_handler;
 	zval finally_handlers;             /* array of Closures, or UNDEF */
 	zend_async_event_t *dispose_timer; /* disposeAfterTimeout() */
+	async_scope_watch_t *watches;      /* told when it is cancelled or disposed (weak both ways) */
 	zend_object std;
 };
 
@@ -146,6 +156,9 @@ bool async_scope_is_empty(zend_async_scope_t *scope);
 bool async_scope_contains(zend_async_scope_t *scope, zend_coroutine_t *coroutine);
 void async_scope_add_finally(zend_async_scope_t *scope, zval *callback);
 bool async_scope_set_dispose_timeout(zend_async_scope_t *scope, zend_long ms);
+void async_scope_watch(zend_async_scope_t *scope, async_scope_watch_t *watch);
+/* Nothing when it was told or forgotten already. */
+void async_scope_unwatch(async_scope_watch_t *watch);
 
 /* ---- the run queue (queue.c) ---- */
 typedef struct {

@@ -313,6 +313,39 @@ void async_scope_coroutine_ended(async_coroutine_t *co)
 
 /* ---- cancel and dispose ---- */
 
+void async_scope_watch(zend_async_scope_t *scope, async_scope_watch_t *watch)
+{
+	watch->scope = scope;
+	watch->prev = NULL;
+	watch->next = scope->watches;
+	if (scope->watches != NULL) {
+		scope->watches->prev = watch;
+	}
+	scope->watches = watch;
+}
+
+void async_scope_unwatch(async_scope_watch_t *watch)
+{
+	if (watch->scope == NULL) {
+		return;
+	}
+	if (watch->prev != NULL) { watch->prev->next = watch->next; } else { watch->scope->watches = watch->next; }
+	if (watch->next != NULL) { watch->next->prev = watch->prev; }
+	watch->prev = watch->next = NULL;
+	watch->scope = NULL;
+}
+
+/* Each watcher is told once, before the scope's coroutines are cancelled: a coroutine waiting on a
+ * channel of the scope wakes with the channel's exception first. */
+static void tell_watchers(zend_async_scope_t *scope)
+{
+	while (scope->watches != NULL) {
+		async_scope_watch_t *watch = scope->watches;
+		async_scope_unwatch(watch);
+		watch->ended(watch);
+	}
+}
+
 /* The scope's children, each with a reference: cancelling may run code (the finally handlers of
  * a coroutine that never started) that changes the list. */
 static async_snapshot_t take_children(zend_async_scope_t *scope)
@@ -331,6 +364,7 @@ void async_scope_cancel(zend_async_scope_t *scope, zend_object *error)
 {
 	scope->cancelled = true;
 	GC_ADDREF(ASYNC_SCOPE_OBJ(scope));
+	tell_watchers(scope);
 
 	async_snapshot_t children = take_children(scope);
 	for (uint32_t i = 0; i < children.count; i++) {
@@ -376,6 +410,7 @@ static void scope_dispose(zend_async_scope_t *scope, bool safely, zend_object *e
 	scope->closed = true;
 	scope->cancelled = true;
 	drop_dispose_timer(scope);
+	tell_watchers(scope);
 
 	async_snapshot_t children = take_children(scope);
 	for (uint32_t i = 0; i < children.count; i++) {
@@ -558,6 +593,9 @@ static void scope_free(zend_object *object)
 {
 	zend_async_scope_t *scope = ASYNC_SCOPE_FROM_OBJ(object);
 	drop_dispose_timer(scope);
+	while (scope->watches != NULL) {
+		async_scope_unwatch(scope->watches); /* forgotten: nothing will tell them */
+	}
 	/* Its children outlive it as root scopes (disposed with it if they had work left). */
 	for (uint32_t i = 0; i < scope->children_count; i++) {
 		scope->children[i]->parent_scope = NULL;

@@ -54,7 +54,7 @@ typedef struct {
 } waiter_queue_t;
 
 typedef enum {
-	CLOSE_EXPLICIT, CLOSE_NO_PRODUCERS, CLOSE_NO_CONSUMERS, CLOSE_DEADLOCK, CLOSE_DISPOSED
+	CLOSE_EXPLICIT, CLOSE_NO_PRODUCERS, CLOSE_NO_CONSUMERS, CLOSE_DEADLOCK, CLOSE_DISPOSED, CLOSE_SCOPE_DISPOSED
 } close_reason_t;
 
 struct _async_channel_s {
@@ -72,6 +72,7 @@ struct _async_channel_s {
 	zend_async_timer_event_t *producer_timer, *consumer_timer; /* armed while that side waits */
 	async_channel_t *soft_prev, *soft_next; /* in the list of channels with a soft timer armed */
 	bool in_soft_list;
+	async_scope_watch_t owner; /* the scope that made it: its cancel or dispose closes it */
 	zend_object std;
 };
 
@@ -174,7 +175,9 @@ static void buffer_pop(async_channel_t *channel, zval *out)
 
 static zend_object *closed_error(async_channel_t *channel)
 {
-	static const char *const cases[] = { "EXPLICIT", "NO_PRODUCERS", "NO_CONSUMERS", "DEADLOCK", "DISPOSED" };
+	static const char *const cases[] = {
+		"EXPLICIT", "NO_PRODUCERS", "NO_CONSUMERS", "DEADLOCK", "DISPOSED", "SCOPE_DISPOSED"
+	};
 	zval exception, message, reason;
 	object_init_ex(&exception, async_ce_channel_exception);
 	switch (channel->close_reason) {
@@ -191,6 +194,9 @@ static zend_object *closed_error(async_channel_t *channel)
 			break;
 		case CLOSE_DISPOSED:
 			ZVAL_STRING(&message, "Channel is closed: the Channel object was destroyed");
+			break;
+		case CLOSE_SCOPE_DISPOSED:
+			ZVAL_STRING(&message, "Channel is closed: the scope that made it was cancelled or disposed");
 			break;
 		default:
 			ZVAL_STRING(&message, "Channel is closed");
@@ -516,6 +522,17 @@ ZEND_METHOD(Async_Channel, __construct)
 	channel->no_producer_timeout = no_producer_timeout;
 	channel->no_consumer_timeout = no_consumer_timeout;
 	channel->hard_timeouts = hard_timeouts;
+	/* It belongs to the scope that made it (none before the scheduler starts). */
+	async_scope_unwatch(&channel->owner);
+	zend_async_scope_t *scope = ZEND_ASYNC_CURRENT_SCOPE;
+	if (scope != NULL && !scope->closed) {
+		async_scope_watch(scope, &channel->owner);
+	}
+}
+
+static void on_owner_ended(async_scope_watch_t *watch)
+{
+	close_channel((async_channel_t *) ((char *) watch - XtOffsetOf(async_channel_t, owner)), CLOSE_SCOPE_DISPOSED);
 }
 
 /* Puts the value in a free slot. Capacity 0: committed at once if a receiver waits (it is woken
@@ -855,6 +872,7 @@ static zend_object *channel_create(zend_class_entry *ce)
 	zend_object_std_init(&channel->std, ce);
 	object_properties_init(&channel->std, ce);
 	channel->std.handlers = &channel_handlers;
+	channel->owner.ended = on_owner_ended;
 	return &channel->std;
 }
 
@@ -869,6 +887,7 @@ static void channel_free(zend_object *object)
 	async_channel_t *channel = CHANNEL_FROM_OBJ(object);
 	/* Waiting coroutines hold a reference on the channel and its destructor failed the Futures,
 	 * so a waiter is left here only when PHP skipped destructors (a fatal error): it forgets us. */
+	async_scope_unwatch(&channel->owner);
 	waiter_queue_t *queues[] = { &channel->receivers, &channel->senders };
 	for (int i = 0; i < 2; i++) {
 		while (queues[i]->head != NULL) {

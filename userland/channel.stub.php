@@ -17,7 +17,7 @@ enum ChannelCloseReason: string
     case NO_CONSUMERS = "no_consumers";
     /** Its waiters were all that was left (soft timeouts only): nothing could wake them. */
     case DEADLOCK = "deadlock";
-    /** Reserved for upstream compatibility: not used by this extension yet. */
+    /** The scope that made the channel was cancelled or disposed. */
     case SCOPE_DISPOSED = "scope_disposed";
 }
 
