@@ -876,10 +876,15 @@ static zend_object *channel_create(zend_class_entry *ce)
 	return &channel->std;
 }
 
-/* recvAsync() Futures still waiting (coroutines that wait hold the channel) fail: DISPOSED. */
+/* recvAsync() Futures still waiting (coroutines that wait hold the channel) fail: DISPOSED. Only
+ * then: PHP also calls this for every object alive at the end of the script, and destructors that
+ * run after that may still use the channel. */
 static void channel_dtor(zend_object *object)
 {
-	close_channel(CHANNEL_FROM_OBJ(object), CLOSE_DISPOSED);
+	async_channel_t *channel = CHANNEL_FROM_OBJ(object);
+	if (channel->receivers.head != NULL) {
+		close_channel(channel, CLOSE_DISPOSED);
+	}
 }
 
 static void channel_free(zend_object *object)

@@ -79,6 +79,13 @@ $ch = new Channel();
 $f = $ch->recvAsync();
 unset($ch);
 try { await($f); } catch (ChannelException $e) { echo $e->getMessage(), " (", $e->reason->name, ")\n"; }
+
+// Without waiting Futures its destruction closes nothing: PHP calls the destructors of every object
+// alive at the end of the script (here the channel's first, it was made first), and a destructor
+// called after it may still use the channel.
+class LateUser { function __destruct() { global $late; echo "late sendAsync: ", json_encode($late->sendAsync("late")), "\n"; } }
+class Holder { static $keep; }
+Holder::$keep = [$late = new Channel(1), new LateUser()];
 echo "end\n";
 ?>
 --EXPECT--
@@ -118,3 +125,4 @@ string(5) "later"
 -- the Channel destroyed while a Future waits: failed with DISPOSED
 Channel is closed: the Channel object was destroyed (DISPOSED)
 end
+late sendAsync: true
