@@ -100,7 +100,7 @@ async_coroutine_t *async_coroutine_new(zend_async_scope_t *scope)
 	async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(coroutine_create_object(async_ce_coroutine));
 	co->coroutine.scope = scope;
 	if (scope != NULL) {
-		GC_ADDREF(ASYNC_SCOPE_OBJ(scope)); /* released when the coroutine ends (or its object goes) */
+		async_scope_hold(scope); /* released when the coroutine ends (or its object goes) */
 	}
 
 	zend_string *filename = zend_get_executed_filename_ex(); /* where it is spawned */
@@ -522,8 +522,9 @@ static void coroutine_free(zend_object *object)
 			/* it never ended: a fatal error */
 			async_coroutine_list_remove(&coroutine->scope->coroutines, co);
 		}
-		OBJ_RELEASE(ASYNC_SCOPE_OBJ(coroutine->scope));
+		zend_async_scope_t *scope = coroutine->scope;
 		coroutine->scope = NULL;
+		async_scope_release(scope);
 	}
 	zend_object_std_dtor(object);
 }
@@ -550,9 +551,7 @@ static HashTable *coroutine_get_gc(zend_object *object, zval **table, int *n)
 	}
 	zend_get_gc_buffer_add_zval(buffer, &co->waker.result);
 	zend_get_gc_buffer_add_zval(buffer, &co->finally_handlers);
-	if (co->coroutine.scope != NULL) {
-		zend_get_gc_buffer_add_obj(buffer, ASYNC_SCOPE_OBJ(co->coroutine.scope));
-	}
+	/* Its scope is held, not referenced (async_scope_hold): not a child here. */
 	zend_get_gc_buffer_use(buffer, table, n);
 	/* The class declares no properties: only dynamic ones, if any (no table built for nothing). */
 	return object->properties;

@@ -316,8 +316,7 @@ bool async_scheduler_launch(void)
 		return false;
 	}
 	zend_async_scope_t *main_scope = async_scope_new(NULL);
-	async_coroutine_t *main = async_coroutine_new(main_scope);
-	OBJ_RELEASE(ASYNC_SCOPE_OBJ(main_scope)); /* the main coroutine holds it now */
+	async_coroutine_t *main = async_coroutine_new(main_scope); /* the scheduler keeps the reference */
 	async_scheduler.main_scope = main_scope;
 	ZEND_ASYNC_G(main_scope) = main_scope;
 	ZEND_COROUTINE_SET_MAIN(&main->coroutine);
@@ -644,7 +643,7 @@ void async_scheduler_coroutine_ended(async_coroutine_t *co)
 	zend_async_scope_t *scope = co->coroutine.scope;
 	if (scope != NULL) {
 		co->coroutine.scope = NULL;
-		OBJ_RELEASE(ASYNC_SCOPE_OBJ(scope));
+		async_scope_release(scope);
 	}
 	/* The scheduler's reference goes (the caller still holds one). */
 	if (async_coroutine_list_contains(&async_scheduler.live, co)) {
@@ -897,7 +896,10 @@ void async_scheduler_rshutdown(void)
 		ZEND_ASYNC_EXIT_EXCEPTION = NULL;
 	}
 	drop_live();
-	async_scheduler.main_scope = NULL; /* freed with the main coroutine */
+	if (async_scheduler.main_scope != NULL) {
+		OBJ_RELEASE(ASYNC_SCOPE_OBJ(async_scheduler.main_scope)); /* not disposed: it is the main one */
+	}
+	async_scheduler.main_scope = NULL;
 	ZEND_ASYNC_G(main_scope) = NULL;
 	ZEND_ASYNC_G(coroutine) = NULL;
 	ZEND_ASYNC_G(main_coroutine) = NULL;

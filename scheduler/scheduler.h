@@ -88,15 +88,26 @@ void async_coroutine_call_finally(async_coroutine_t *co);
 void async_coroutine_add_finally(async_coroutine_t *co, zval *callback);
 
 /* ---- scopes (scope.c) ---- */
+typedef struct _async_scope_watch_s async_scope_watch_t;
+/* Something that ends with a scope (a Channel it made): told once when the scope is cancelled or
+ * disposed; forgotten (scope NULL) when the scope goes first. */
+struct _async_scope_watch_s {
+	async_scope_watch_t *prev, *next;
+	zend_async_scope_t *scope;
+	void (*ended)(async_scope_watch_t *watch);
+};
+
 /* A Scope: a group of coroutines with a shared lifetime (structured concurrency). The engine API
  * declares zend_async_scope_t opaque; this is its definition. It lives inside an Async\Scope
- * object: every coroutine in it, each child scope and the scheduler (main scope) hold a reference
- * on that object. */
+ * object. The scheduler holds a reference on the main scope's object; coroutines only hold their
+ * scope (async_scope_hold), so that the last reference going disposes it while they run, as
+ * upstream does; the object then stays until they are gone. A child scope does not keep its
+ * parent: a parent that goes first disposes it (if it had work left) and forgets it. */
 struct _zend_async_scope_s {
 	/* Notified each time the scope becomes finished (nothing active in it or below), and with
 	 * the exception of a coroutine that failed in it when nobody handled it. Never closed. */
 	zend_async_event_t event;
-	zend_async_scope_t *parent_scope;  /* holds a reference; NULL for a root scope */
+	zend_async_scope_t *parent_scope;  /* weak: reset when the parent goes; NULL for a root scope */
 	zend_async_scope_t **children;     /* weak: a child removes itself when it is freed */
 	uint32_t children_count, children_capacity;
 	async_coroutine_list_t coroutines; /* its live coroutines (weak) */
@@ -105,10 +116,13 @@ struct _zend_async_scope_s {
 	bool cancelled;
 	bool finally_done;                 /* the finally handlers were dispatched */
 	bool not_safely;                   /* asNotSafely(): disposeSafely() cancels too */
+	bool orphaned;                     /* its object's destructor ran: holders pin the object */
+	uint32_t holders;                  /* its coroutines (async_scope_hold) */
 	zval exception_handler;            /* callables, or UNDEF */
 	zval child_exception_handler;
 	zval finally_handlers;             /* array of Closures, or UNDEF */
 	zend_async_event_t *dispose_timer; /* disposeAfterTimeout() */
+	async_scope_watch_t *watches;      /* told when it is cancelled or disposed (weak both ways) */
 	zend_object std;
 };
 
@@ -124,6 +138,10 @@ zend_async_scope_t *async_scheduler_new_scope(zend_async_scope_t *parent, bool w
 /* Throws (false) when the scope refuses new coroutines. */
 bool async_scope_check_spawn(zend_async_scope_t *scope);
 void async_scope_add_coroutine(zend_async_scope_t *scope, async_coroutine_t *co);
+/* A coroutine's hold on its scope, from its creation until it ends (or its object goes). Not a
+ * reference on the Scope object: see the struct. */
+void async_scope_hold(zend_async_scope_t *scope);
+void async_scope_release(zend_async_scope_t *scope);
 /* The coroutine is leaving its scope (it ended): accounting, completion, finally handlers. Idempotent. */
 void async_scope_coroutine_ended(async_coroutine_t *co);
 /* Called in the coroutine's own context before it ends: gives an exception nobody awaits to the
@@ -139,6 +157,9 @@ bool async_scope_is_empty(zend_async_scope_t *scope);
 bool async_scope_contains(zend_async_scope_t *scope, zend_coroutine_t *coroutine);
 void async_scope_add_finally(zend_async_scope_t *scope, zval *callback);
 bool async_scope_set_dispose_timeout(zend_async_scope_t *scope, zend_long ms);
+void async_scope_watch(zend_async_scope_t *scope, async_scope_watch_t *watch);
+/* Nothing when it was told or forgotten already. */
+void async_scope_unwatch(async_scope_watch_t *watch);
 
 /* ---- the run queue (queue.c) ---- */
 typedef struct {

@@ -72,8 +72,7 @@ static void add_child(zend_async_scope_t *parent, zend_async_scope_t *child)
 		parent->children = safe_erealloc(parent->children, parent->children_capacity, sizeof(*parent->children), 0);
 	}
 	parent->children[parent->children_count++] = child;
-	child->parent_scope = parent;
-	GC_ADDREF(ASYNC_SCOPE_OBJ(parent));
+	child->parent_scope = parent; /* weak: a parent that goes first lets its children know */
 }
 
 static void remove_child(zend_async_scope_t *parent, zend_async_scope_t *child)
@@ -158,6 +157,23 @@ void async_scope_add_coroutine(zend_async_scope_t *scope, async_coroutine_t *co)
 {
 	async_coroutine_list_append(&scope->coroutines, co);
 	scope->active_count++;
+}
+
+/* Once the object's destructor has run, the holders together own one reference (the pin) that
+ * keeps the object, and so the scope, until the last of them lets go. */
+void async_scope_hold(zend_async_scope_t *scope)
+{
+	if (scope->holders++ == 0 && scope->orphaned) {
+		GC_ADDREF(ASYNC_SCOPE_OBJ(scope));
+	}
+}
+
+void async_scope_release(zend_async_scope_t *scope)
+{
+	ZEND_ASSERT(scope->holders > 0);
+	if (--scope->holders == 0 && scope->orphaned) {
+		OBJ_RELEASE(ASYNC_SCOPE_OBJ(scope));
+	}
 }
 
 /* ---- errors nobody can catch ---- */
@@ -297,6 +313,39 @@ void async_scope_coroutine_ended(async_coroutine_t *co)
 
 /* ---- cancel and dispose ---- */
 
+void async_scope_watch(zend_async_scope_t *scope, async_scope_watch_t *watch)
+{
+	watch->scope = scope;
+	watch->prev = NULL;
+	watch->next = scope->watches;
+	if (scope->watches != NULL) {
+		scope->watches->prev = watch;
+	}
+	scope->watches = watch;
+}
+
+void async_scope_unwatch(async_scope_watch_t *watch)
+{
+	if (watch->scope == NULL) {
+		return;
+	}
+	if (watch->prev != NULL) { watch->prev->next = watch->next; } else { watch->scope->watches = watch->next; }
+	if (watch->next != NULL) { watch->next->prev = watch->prev; }
+	watch->prev = watch->next = NULL;
+	watch->scope = NULL;
+}
+
+/* Each watcher is told once, before the scope's coroutines are cancelled: a coroutine waiting on a
+ * channel of the scope wakes with the channel's exception first. */
+static void tell_watchers(zend_async_scope_t *scope)
+{
+	while (scope->watches != NULL) {
+		async_scope_watch_t *watch = scope->watches;
+		async_scope_unwatch(watch);
+		watch->ended(watch);
+	}
+}
+
 /* The scope's children, each with a reference: cancelling may run code (the finally handlers of
  * a coroutine that never started) that changes the list. */
 static async_snapshot_t take_children(zend_async_scope_t *scope)
@@ -315,6 +364,7 @@ void async_scope_cancel(zend_async_scope_t *scope, zend_object *error)
 {
 	scope->cancelled = true;
 	GC_ADDREF(ASYNC_SCOPE_OBJ(scope));
+	tell_watchers(scope);
 
 	async_snapshot_t children = take_children(scope);
 	for (uint32_t i = 0; i < children.count; i++) {
@@ -351,17 +401,20 @@ static void drop_dispose_timer(zend_async_scope_t *scope)
 	ZEND_ASYNC_EVENT_RELEASE(timer);
 }
 
-void async_scope_dispose(zend_async_scope_t *scope, bool safely)
+/* dispose(), with `error` for the coroutines it cancels (NULL: a new one each, "The Scope was
+ * cancelled"). */
+static void scope_dispose(zend_async_scope_t *scope, bool safely, zend_object *error)
 {
 	safely = safely && !scope->not_safely;
 	GC_ADDREF(ASYNC_SCOPE_OBJ(scope));
 	scope->closed = true;
 	scope->cancelled = true;
 	drop_dispose_timer(scope);
+	tell_watchers(scope);
 
 	async_snapshot_t children = take_children(scope);
 	for (uint32_t i = 0; i < children.count; i++) {
-		async_scope_dispose(ASYNC_SCOPE_FROM_OBJ(children.objects[i]), safely);
+		scope_dispose(ASYNC_SCOPE_FROM_OBJ(children.objects[i]), safely, error);
 	}
 	async_snapshot_release(&children);
 
@@ -374,10 +427,15 @@ void async_scope_dispose(zend_async_scope_t *scope, bool safely)
 			}
 		}
 	} else {
-		async_scope_cancel(scope, NULL);
+		async_scope_cancel(scope, error);
 	}
 	scope_changed(scope);
 	OBJ_RELEASE(ASYNC_SCOPE_OBJ(scope));
+}
+
+void async_scope_dispose(zend_async_scope_t *scope, bool safely)
+{
+	scope_dispose(scope, safely, NULL);
 }
 
 typedef struct {
@@ -480,12 +538,54 @@ void async_scope_coroutine_failed(async_coroutine_t *co)
 
 /* ---- the object ---- */
 
-/* The last reference went: the finally handlers of a scope never disposed run now. */
+/* The last reference went (its coroutines hold the scope, not the object). A scope with work
+ * left is disposed as dispose() or disposeSafely() would (safely unless asNotSafely(): its
+ * coroutines go on as zombies; else they are cancelled with "Scope is being disposed due to object
+ * destruction"), except the main scope and the scope the running coroutine is in (or below): that
+ * one ends with its coroutines. The finally handlers of a scope never disposed run now. The object
+ * itself stays while coroutines hold the scope. */
 static void scope_dtor(zend_object *object)
 {
 	zend_async_scope_t *scope = ASYNC_SCOPE_FROM_OBJ(object);
-	if (!scope->finally_done && Z_TYPE(scope->finally_handlers) == IS_ARRAY && !CG(unclean_shutdown)) {
+	scope->orphaned = true;
+	if (scope->holders > 0) {
+		GC_ADDREF(object); /* the pin: see async_scope_hold() */
+	}
+	if (CG(unclean_shutdown)) {
+		return;
+	}
+	zend_coroutine_t *current = ZEND_ASYNC_CURRENT_COROUTINE;
+	if (!scope->closed && !async_scope_is_finished(scope) && scope != async_scheduler.main_scope
+			&& (current == NULL || !async_scope_contains(scope, current))) {
+		zend_object *error = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION,
+			"Scope is being disposed due to object destruction");
+		scope_dispose(scope, true, error);
+		OBJ_RELEASE(error);
+		return;
+	}
+	if (!scope->finally_done && Z_TYPE(scope->finally_handlers) == IS_ARRAY) {
 		dispatch_finally(scope);
+	}
+}
+
+/* Only when PHP skipped the destructor (after a fatal error) can the object go while coroutines
+ * still hold the scope: they forget it. */
+static void detach_holders(zend_async_scope_t *scope)
+{
+	zend_objects_store *store = &EG(objects_store);
+	for (uint32_t i = 1; i < store->top && scope->holders > 0; i++) {
+		zend_object *object = store->object_buckets[i];
+		if (!IS_OBJ_VALID(object) || object->ce != async_ce_coroutine) {
+			continue;
+		}
+		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(object);
+		if (co->coroutine.scope == scope) {
+			if (async_coroutine_list_contains(&scope->coroutines, co)) {
+				async_coroutine_list_remove(&scope->coroutines, co);
+			}
+			co->coroutine.scope = NULL;
+			scope->holders--;
+		}
 	}
 }
 
@@ -493,16 +593,22 @@ static void scope_free(zend_object *object)
 {
 	zend_async_scope_t *scope = ASYNC_SCOPE_FROM_OBJ(object);
 	drop_dispose_timer(scope);
-	/* Children still alive here are freed in the same garbage cycle: they hold us. */
+	while (scope->watches != NULL) {
+		async_scope_unwatch(scope->watches); /* forgotten: nothing will tell them */
+	}
+	/* Its children outlive it as root scopes (disposed with it if they had work left). */
 	for (uint32_t i = 0; i < scope->children_count; i++) {
 		scope->children[i]->parent_scope = NULL;
 	}
+	scope->children_count = 0;
 	if (scope->children != NULL) {
 		efree(scope->children);
 	}
+	if (scope->holders > 0) {
+		detach_holders(scope);
+	}
 	if (scope->parent_scope != NULL) {
 		remove_child(scope->parent_scope, scope);
-		OBJ_RELEASE(ASYNC_SCOPE_OBJ(scope->parent_scope));
 		scope->parent_scope = NULL;
 	}
 	zend_async_callbacks_free(&scope->event);
@@ -516,9 +622,7 @@ static HashTable *scope_get_gc(zend_object *object, zval **table, int *n)
 {
 	zend_async_scope_t *scope = ASYNC_SCOPE_FROM_OBJ(object);
 	zend_get_gc_buffer *buffer = zend_get_gc_buffer_create();
-	if (scope->parent_scope != NULL) {
-		zend_get_gc_buffer_add_obj(buffer, ASYNC_SCOPE_OBJ(scope->parent_scope));
-	}
+	/* Its parent is not referenced (see add_child). */
 	zend_get_gc_buffer_add_zval(buffer, &scope->exception_handler);
 	zend_get_gc_buffer_add_zval(buffer, &scope->child_exception_handler);
 	zend_get_gc_buffer_add_zval(buffer, &scope->finally_handlers);

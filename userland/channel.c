@@ -1,11 +1,17 @@
 /*
- * Async\Channel: a FIFO between coroutines. Values go straight from a sender to the first waiting
- * receiver, or into the buffer; a sender waits while the buffer is full (always, with capacity 0,
- * until a receiver takes its value). Waiters are served in arrival order. A waiter woken by a
- * value but cancelled at the same moment puts the value back at the head: nothing is lost.
+ * Async\Channel: a FIFO between coroutines. Values wait in the buffer (capacity 0: a one-value
+ * slot); waiters are served in arrival order. Serving a waiter does not run it: a woken receiver
+ * has a value reserved for it (a woken sender, a slot), which nobody else may take until it runs
+ * and takes it. If it is cancelled first, the reservation goes on to the next waiter, or the value
+ * or slot becomes free again: nothing is lost and nobody overtakes.
+ *
+ * Capacity 0: a send() that finds a receiver puts its value in the slot, reserved for that
+ * receiver, and returns (the value is committed: close() leaves it there). Otherwise it parks on
+ * its value in the slot ("delivering") until a receiver takes it; cancelled or closed before that,
+ * it takes the value back.
  *
  * Timeouts: the no-producer timer runs while receivers wait, the no-consumer timer while senders
- * wait; each value handed over to that side starts it again. When one expires the channel closes
+ * wait; each value or slot given to that side starts it again. When one expires the channel closes
  * (reason NO_PRODUCERS / NO_CONSUMERS). Soft timers are hidden from the loop: they do not keep the
  * application alive; when their waiters are all that is left the scheduler's deadlock resolvers run
  * (engine/extension_points.c), and close_deadlocked() closes those channels (reason DEADLOCK).
@@ -27,13 +33,19 @@ static zend_object_handlers channel_handlers;
 
 typedef struct _channel_waiter_s channel_waiter_t;
 
-/* A waiting sender or receiver, and the event that wakes it. */
+typedef struct _async_channel_s async_channel_t;
+
+/* A waiting sender or receiver, and the event that wakes it. A recvAsync() Future waits as a
+ * receiver too: it is served where it waits (nothing is reserved for it), and leaves the queue
+ * when it is settled otherwise (cancelled) or goes away. */
 struct _channel_waiter_s {
 	zend_async_event_t event;
 	channel_waiter_t *prev, *next;
-	zval value;              /* a sender's value; the value a receiver was given */
-	bool done;               /* the value was handed over */
-	bool queued;
+	zend_object *future_state; /* recvAsync(): the Future's state (weak), else NULL */
+	async_channel_t *channel;  /* recvAsync(): the channel it waits on, while queued */
+	bool queued;             /* in its side's queue: nothing given to it yet */
+	bool reserved;           /* woken with a value (receiver) or a slot (sender) kept for it */
+	bool delivered;          /* a delivering rendezvous sender: its value was taken */
 	bool is_sender;
 };
 
@@ -42,16 +54,17 @@ typedef struct {
 } waiter_queue_t;
 
 typedef enum {
-	CLOSE_EXPLICIT, CLOSE_NO_PRODUCERS, CLOSE_NO_CONSUMERS, CLOSE_DEADLOCK
+	CLOSE_EXPLICIT, CLOSE_NO_PRODUCERS, CLOSE_NO_CONSUMERS, CLOSE_DEADLOCK, CLOSE_DISPOSED, CLOSE_SCOPE_DISPOSED
 } close_reason_t;
-
-typedef struct _async_channel_s async_channel_t;
 
 struct _async_channel_s {
 	zend_long capacity;
 	zval *buffer;             /* ring of `size` slots */
 	uint32_t size, head, count;
-	waiter_queue_t senders, receivers;
+	waiter_queue_t senders, receivers;   /* waiting, nothing reserved for them yet */
+	uint32_t reserved_values, reserved_slots; /* kept for woken receivers / senders not yet run */
+	channel_waiter_t *delivering; /* capacity 0: the sender parked on the value in the slot */
+	bool slot_committed;     /* capacity 0: the value in the slot was promised to a receiver */
 	bool closed;
 	close_reason_t close_reason;
 	zend_long no_producer_timeout, no_consumer_timeout; /* ms, 0: none */
@@ -59,6 +72,7 @@ struct _async_channel_s {
 	zend_async_timer_event_t *producer_timer, *consumer_timer; /* armed while that side waits */
 	async_channel_t *soft_prev, *soft_next; /* in the list of channels with a soft timer armed */
 	bool in_soft_list;
+	async_scope_watch_t owner; /* the scope that made it: its cancel or dispose closes it */
 	zend_object std;
 };
 
@@ -76,10 +90,8 @@ static bool waiter_dispose(zend_async_event_t *event)
 		event->ref_count--;
 		return true;
 	}
-	channel_waiter_t *waiter = (channel_waiter_t *) event;
 	zend_async_callbacks_free(event);
-	zval_ptr_dtor(&waiter->value);
-	efree(waiter);
+	efree(event);
 	return true;
 }
 
@@ -101,7 +113,6 @@ static channel_waiter_t *waiter_new(bool is_sender)
 	waiter->event.dispose = waiter_dispose;
 	waiter->event.info = waiter_info;
 	waiter->is_sender = is_sender;
-	ZVAL_UNDEF(&waiter->value);
 	return waiter;
 }
 
@@ -124,7 +135,8 @@ static channel_waiter_t *queue_unlink(waiter_queue_t *queue, channel_waiter_t *w
 	return waiter; /* the caller takes over the queue's reference */
 }
 
-/* Wakes a waiter: the value was handed over (error NULL) or the channel closed. */
+/* Wakes a waiter: its turn came (error NULL) or the channel closed. Takes over the reference of
+ * the queue (or of the delivering slot) the waiter was just taken out of. */
 static void wake(channel_waiter_t *waiter, zend_object *error)
 {
 	ZEND_ASYNC_EVENT_SET_CLOSED(&waiter->event);
@@ -134,7 +146,8 @@ static void wake(channel_waiter_t *waiter, zend_object *error)
 
 /* ---- the buffer ---- */
 
-static void buffer_push(async_channel_t *channel, zval *value, bool at_head)
+/* Appends a copy of the value (the caller checked there is room for it). */
+static void buffer_push(async_channel_t *channel, zval *value)
 {
 	if (channel->count == channel->size) {
 		uint32_t size = channel->size ? channel->size * 2 : 4;
@@ -149,12 +162,7 @@ static void buffer_push(async_channel_t *channel, zval *value, bool at_head)
 		channel->size = size;
 		channel->head = 0;
 	}
-	if (at_head) {
-		channel->head = (channel->head + channel->size - 1) % channel->size;
-		ZVAL_COPY_VALUE(&channel->buffer[channel->head], value);
-	} else {
-		ZVAL_COPY_VALUE(&channel->buffer[(channel->head + channel->count) % channel->size], value);
-	}
+	ZVAL_COPY(&channel->buffer[(channel->head + channel->count) % channel->size], value);
 	channel->count++;
 }
 
@@ -167,7 +175,9 @@ static void buffer_pop(async_channel_t *channel, zval *out)
 
 static zend_object *closed_error(async_channel_t *channel)
 {
-	static const char *const cases[] = { "EXPLICIT", "NO_PRODUCERS", "NO_CONSUMERS", "DEADLOCK" };
+	static const char *const cases[] = {
+		"EXPLICIT", "NO_PRODUCERS", "NO_CONSUMERS", "DEADLOCK", "DISPOSED", "SCOPE_DISPOSED"
+	};
 	zval exception, message, reason;
 	object_init_ex(&exception, async_ce_channel_exception);
 	switch (channel->close_reason) {
@@ -181,6 +191,12 @@ static zend_object *closed_error(async_channel_t *channel)
 			break;
 		case CLOSE_DEADLOCK:
 			ZVAL_STRING(&message, "Channel is closed: its waiters were deadlocked, nothing else could wake them");
+			break;
+		case CLOSE_DISPOSED:
+			ZVAL_STRING(&message, "Channel is closed: the Channel object was destroyed");
+			break;
+		case CLOSE_SCOPE_DISPOSED:
+			ZVAL_STRING(&message, "Channel is closed: the scope that made it was cancelled or disposed");
 			break;
 		default:
 			ZVAL_STRING(&message, "Channel is closed");
@@ -275,8 +291,9 @@ static bool timer_arm(async_channel_t *channel, bool for_producers)
 	return timer->base.start(&timer->base);
 }
 
-/* Keeps each timer armed exactly while its side waits. `received` / `relieved`: a waiting
- * receiver got a value / a waiting sender's value was taken, so that side's count starts again.
+/* Keeps each timer armed exactly while its side waits (a woken waiter no longer does). `received` /
+ * `relieved`: a waiting receiver got a value / a waiting sender a slot or its value was taken, so
+ * that side's count starts again.
  * False with an exception thrown. */
 static bool timers_update(async_channel_t *channel, bool received, bool relieved)
 {
@@ -286,7 +303,7 @@ static bool timers_update(async_channel_t *channel, bool received, bool relieved
 	} else if (channel->no_producer_timeout > 0 && (channel->producer_timer == NULL || received)) {
 		ok = timer_arm(channel, true);
 	}
-	if (channel->closed || channel->senders.head == NULL) {
+	if (channel->closed || (channel->senders.head == NULL && channel->delivering == NULL)) {
 		timer_disarm(channel, &channel->consumer_timer);
 	} else if (ok && channel->no_consumer_timeout > 0 && (channel->consumer_timer == NULL || relieved)) {
 		ok = timer_arm(channel, false);
@@ -304,32 +321,167 @@ static bool close_deadlocked(void)
 	return closed_any;
 }
 
-/* ---- waiting ---- */
+/* ---- the values and slots, and who may take them ---- */
 
-/* Waits until the waiter is handed a value or the channel closes (or the token, or a cancel).
- * Returns false with an exception thrown. */
-static bool wait_on(async_channel_t *channel, channel_waiter_t *waiter, zend_object *cancellation)
+/* Capacity 0 still holds one value: the one in the slot. */
+static uint32_t channel_slots(async_channel_t *channel)
 {
-	zend_coroutine_t *self = async_current_or_launch();
-	if (self == NULL) {
+	return channel->capacity > 0 ? (uint32_t) channel->capacity : 1;
+}
+
+/* A value no woken receiver was promised. */
+static bool has_free_value(async_channel_t *channel)
+{
+	return channel->count > channel->reserved_values;
+}
+
+/* A slot no woken sender was promised. */
+static bool has_free_slot(async_channel_t *channel)
+{
+	return channel->count + channel->reserved_slots < channel_slots(channel);
+}
+
+/* Takes the value at the head (free, or the caller's reservation). A delivering rendezvous sender
+ * whose value it was hears that it was taken: true then. */
+static bool take_value(async_channel_t *channel, zval *out)
+{
+	buffer_pop(channel, out);
+	channel->slot_committed = false;
+	channel_waiter_t *sender = channel->delivering;
+	if (sender == NULL) {
 		return false;
 	}
-	queue_push(waiter->is_sender ? &channel->senders : &channel->receivers, waiter);
+	channel->delivering = NULL;
+	sender->delivered = true;
+	wake(sender, NULL);
+	return true;
+}
+
+/* Gives the free values to the oldest waiting receivers and the free slots to the oldest waiting
+ * senders. Called after every change of the buffer, the queues or the reservations, so that a free
+ * value and a waiting receiver (or a free slot and a waiting sender) never meet. `relieved`: a
+ * delivering sender's value was just taken (the senders' timer starts again). */
+static void serve_waiters(async_channel_t *channel, bool relieved)
+{
+	bool received = false;
+	while (has_free_value(channel) && channel->receivers.head != NULL) {
+		channel_waiter_t *receiver = queue_unlink(&channel->receivers, channel->receivers.head);
+		if (receiver->future_state != NULL) {
+			/* A Future has no later run to take a value in: it gets one now. */
+			zval value;
+			relieved |= take_value(channel, &value);
+			async_future_state_settle(receiver->future_state, &value, NULL);
+			zval_ptr_dtor(&value);
+			ZEND_ASYNC_EVENT_RELEASE(&receiver->event);
+			received = true;
+			continue;
+		}
+		receiver->reserved = true;
+		channel->reserved_values++;
+		if (channel->capacity == 0) {
+			channel->slot_committed = true;
+		}
+		wake(receiver, NULL);
+		received = true;
+	}
+	while (has_free_slot(channel) && channel->senders.head != NULL) {
+		channel_waiter_t *sender = queue_unlink(&channel->senders, channel->senders.head);
+		sender->reserved = true;
+		channel->reserved_slots++;
+		wake(sender, NULL);
+		relieved = true;
+	}
+	timers_update(channel, received, relieved);
+}
+
+/* ---- waiting ---- */
+
+/* Suspends the current coroutine until `waiter` is woken (or the token, or a cancel). The waiter is
+ * already where it waits (a queue, or the delivering slot). False with an exception thrown if the
+ * wait could not begin: then the caller takes the waiter back. */
+static bool suspend_on(async_channel_t *channel, channel_waiter_t *waiter, zend_object *cancellation)
+{
+	zend_coroutine_t *self = ZEND_ASYNC_CURRENT_COROUTINE;
 	zend_async_waker_new(self);
 	if (!zend_async_resume_when(self, &waiter->event, false, zend_async_waker_callback_resolve, NULL)
 			|| !async_await_add_token(self, cancellation) || !timers_update(channel, false, false)) {
 		zend_async_waker_clean(self);
-		ZEND_ASYNC_EVENT_RELEASE(&queue_unlink(waiter->is_sender ? &channel->senders : &channel->receivers, waiter)->event);
-		timers_update(channel, false, false);
-	} else {
-		GC_ADDREF(&channel->std); /* the channel outlives the wait */
-		ZEND_ASYNC_SUSPEND();
-		if (waiter->queued) {
-			/* Cancelled before anything happened: leave the queue. */
-			ZEND_ASYNC_EVENT_RELEASE(&queue_unlink(waiter->is_sender ? &channel->senders : &channel->receivers, waiter)->event);
-			timers_update(channel, false, false); /* only disarms: its side has fewer waiters */
+		return false;
+	}
+	GC_ADDREF(&channel->std); /* the channel outlives the wait */
+	ZEND_ASYNC_SUSPEND();
+	OBJ_RELEASE(&channel->std); /* the caller's $this still holds it */
+	return true;
+}
+
+/* Waits in its side's queue for a value (receiver) or a slot (sender). True: one is reserved for
+ * the caller, to be taken before anything else can suspend. False with an exception thrown: the
+ * channel closed, the token completed or the coroutine was cancelled; a reservation that came in
+ * the meantime goes on to the next waiter. */
+static bool wait_for_turn(async_channel_t *channel, bool is_sender, zend_object *cancellation)
+{
+	if (async_current_or_launch() == NULL) {
+		return false;
+	}
+	waiter_queue_t *queue = is_sender ? &channel->senders : &channel->receivers;
+	channel_waiter_t *waiter = waiter_new(is_sender);
+	queue_push(queue, waiter);
+	bool waited = suspend_on(channel, waiter, cancellation);
+	if (waiter->queued) {
+		/* Never served: cancelled, the token, or the wait could not begin. */
+		ZEND_ASYNC_EVENT_RELEASE(&queue_unlink(queue, waiter)->event);
+	}
+	bool reserved = waiter->reserved;
+	ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
+	if (reserved) {
+		if (is_sender) {
+			channel->reserved_slots--;
+		} else {
+			channel->reserved_values--;
 		}
-		OBJ_RELEASE(&channel->std);
+		if (EG(exception) == NULL) {
+			return true;
+		}
+	}
+	/* A reservation not taken passes on; a waiter that left the queue may stop a timer. */
+	serve_waiters(channel, false);
+	if (waited && EG(exception) == NULL) {
+		throw_closed(channel); /* woken without a turn: only a close does that */
+	}
+	return false;
+}
+
+/* Capacity 0: the caller's value is in the slot and no receiver waits. Parks on it until a receiver
+ * takes it (true) or, with an exception thrown, until the caller is cancelled, its token completes
+ * or the channel closes: then the value leaves the slot with it (it was never delivered). */
+static bool wait_for_delivery(async_channel_t *channel, zend_object *cancellation)
+{
+	channel_waiter_t *waiter = waiter_new(true);
+	channel->delivering = waiter;
+	ZEND_ASYNC_EVENT_ADD_REF(&waiter->event); /* the slot's reference */
+	suspend_on(channel, waiter, cancellation);
+	bool delivered = waiter->delivered;
+	if (channel->delivering == waiter) {
+		/* Not taken: the value is still in the slot, and still ours (a receiver arriving takes
+		 * it at once, so none can have been promised it). */
+		ZEND_ASSERT(!channel->slot_committed);
+		channel->delivering = NULL;
+		ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
+		zval value;
+		buffer_pop(channel, &value);
+		zval_ptr_dtor(&value);
+		serve_waiters(channel, false); /* the slot is free for the next sender */
+	}
+	ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
+	if (delivered && EG(exception) != NULL) {
+		/* Taken by a receiver as the cancellation came: the send happened; the cancellation
+		 * waits for the next suspension point. */
+		zend_object *error = EG(exception);
+		GC_ADDREF(error);
+		zend_clear_exception();
+		ZEND_ASYNC_CANCEL(ZEND_ASYNC_CURRENT_COROUTINE, error, true);
+	} else if (!delivered && EG(exception) == NULL) {
+		throw_closed(channel);
 	}
 	return EG(exception) == NULL;
 }
@@ -361,7 +513,8 @@ ZEND_METHOD(Async_Channel, __construct)
 		RETURN_THROWS();
 	}
 	async_channel_t *channel = THIS_CHANNEL();
-	if (channel->senders.head != NULL || channel->receivers.head != NULL) {
+	if (channel->senders.head != NULL || channel->receivers.head != NULL || channel->delivering != NULL
+			|| channel->reserved_values > 0 || channel->reserved_slots > 0) {
 		zend_throw_error(NULL, "Cannot construct a Channel again while coroutines wait on it");
 		RETURN_THROWS();
 	}
@@ -369,25 +522,55 @@ ZEND_METHOD(Async_Channel, __construct)
 	channel->no_producer_timeout = no_producer_timeout;
 	channel->no_consumer_timeout = no_consumer_timeout;
 	channel->hard_timeouts = hard_timeouts;
+	/* It belongs to the scope that made it (none before the scheduler starts). */
+	async_scope_unwatch(&channel->owner);
+	zend_async_scope_t *scope = ZEND_ASYNC_CURRENT_SCOPE;
+	if (scope != NULL && !scope->closed) {
+		async_scope_watch(scope, &channel->owner);
+	}
 }
 
-/* Hands the value to the first waiting receiver, or buffers it. False if it must wait. */
-static bool try_send(async_channel_t *channel, zval *value)
+static void on_owner_ended(async_scope_watch_t *watch)
 {
-	if (channel->receivers.head != NULL) {
-		channel_waiter_t *receiver = queue_unlink(&channel->receivers, channel->receivers.head);
-		ZVAL_COPY(&receiver->value, value);
-		receiver->done = true;
-		wake(receiver, NULL);
-		timers_update(channel, true, false);
-		return true;
+	close_channel((async_channel_t *) ((char *) watch - XtOffsetOf(async_channel_t, owner)), CLOSE_SCOPE_DISPOSED);
+}
+
+/* Puts the value in a free slot. Capacity 0: committed at once if a receiver waits (it is woken
+ * for it), else uncommitted until one takes it. */
+static void put_value(async_channel_t *channel, zval *value)
+{
+	buffer_push(channel, value);
+	channel->slot_committed = false;
+	serve_waiters(channel, false);
+}
+
+/* send(): false with an exception thrown. */
+static bool channel_send(async_channel_t *channel, zval *value, zend_object *cancellation)
+{
+	for (;;) {
+		if (channel->closed) {
+			throw_closed(channel);
+			return false;
+		}
+		if (has_free_slot(channel)) {
+			put_value(channel, value);
+			/* Capacity 0: delivered when a receiver was woken for it or a Future took it. */
+			if (channel->capacity > 0 || channel->slot_committed || channel->count == 0) {
+				return true;
+			}
+			if (async_current_or_launch() == NULL) {
+				zval taken;
+				buffer_pop(channel, &taken);
+				zval_ptr_dtor(&taken);
+				serve_waiters(channel, false);
+				return false;
+			}
+			return wait_for_delivery(channel, cancellation);
+		}
+		if (!wait_for_turn(channel, true, cancellation)) {
+			return false;
+		}
 	}
-	if ((zend_long) channel->count < channel->capacity) {
-		Z_TRY_ADDREF_P(value);
-		buffer_push(channel, value, false);
-		return true;
-	}
-	return false;
 }
 
 ZEND_METHOD(Async_Channel, send)
@@ -402,26 +585,9 @@ ZEND_METHOD(Async_Channel, send)
 	ZEND_PARSE_PARAMETERS_END();
 	(void) return_value;
 
-	async_channel_t *channel = THIS_CHANNEL();
-	if (channel->closed) {
-		throw_closed(channel);
+	if (!channel_send(THIS_CHANNEL(), value, cancellation)) {
 		RETURN_THROWS();
 	}
-	if (try_send(channel, value)) {
-		return;
-	}
-	channel_waiter_t *waiter = waiter_new(true);
-	ZVAL_COPY(&waiter->value, value);
-	bool ok = wait_on(channel, waiter, cancellation);
-	if (!ok && waiter->done) {
-		/* Taken by a receiver as the cancellation came: the send happened; the cancellation
-		 * waits for the next suspension point. */
-		zend_object *error = EG(exception);
-		GC_ADDREF(error);
-		zend_clear_exception();
-		ZEND_ASYNC_CANCEL(ZEND_ASYNC_CURRENT_COROUTINE, error, true);
-	}
-	ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
 }
 
 ZEND_METHOD(Async_Channel, sendAsync)
@@ -433,65 +599,29 @@ ZEND_METHOD(Async_Channel, sendAsync)
 	ZEND_PARSE_PARAMETERS_END();
 
 	async_channel_t *channel = THIS_CHANNEL();
-	RETURN_BOOL(!channel->closed && try_send(channel, value));
-}
-
-/* Takes the next value: from the buffer (refilled from the first waiting sender) or straight
- * from a waiting sender. False if there is none. */
-static bool try_recv(async_channel_t *channel, zval *out)
-{
-	if (channel->count > 0) {
-		buffer_pop(channel, out);
-		if (channel->senders.head != NULL && !channel->closed) {
-			channel_waiter_t *sender = queue_unlink(&channel->senders, channel->senders.head);
-			buffer_push(channel, &sender->value, false);
-			ZVAL_UNDEF(&sender->value);
-			sender->done = true;
-			wake(sender, NULL);
-			timers_update(channel, false, true);
-		}
-		return true;
+	if (channel->closed || !has_free_slot(channel)) {
+		RETURN_FALSE;
 	}
-	if (channel->senders.head != NULL) {
-		channel_waiter_t *sender = queue_unlink(&channel->senders, channel->senders.head);
-		ZVAL_COPY_VALUE(out, &sender->value);
-		ZVAL_UNDEF(&sender->value);
-		sender->done = true;
-		wake(sender, NULL);
-		timers_update(channel, false, true);
-		return true;
-	}
-	return false;
+	put_value(channel, value);
+	RETURN_TRUE;
 }
 
 /* recv() and the iterator: false with an exception thrown when closed and drained, or cancelled. */
 static bool channel_recv(async_channel_t *channel, zval *out, zend_object *cancellation)
 {
-	if (try_recv(channel, out)) {
-		return true;
-	}
-	if (channel->closed) {
-		throw_closed(channel);
-		return false;
-	}
-	channel_waiter_t *waiter = waiter_new(false);
-	bool ok = wait_on(channel, waiter, cancellation);
-	if (waiter->done) {
-		if (ok) {
-			ZVAL_COPY_VALUE(out, &waiter->value);
-			ZVAL_UNDEF(&waiter->value);
-		} else {
-			/* Cancelled as the value came: it goes back to the head for the next receiver. */
-			buffer_push(channel, &waiter->value, true);
-			ZVAL_UNDEF(&waiter->value);
+	for (;;) {
+		if (has_free_value(channel)) {
+			serve_waiters(channel, take_value(channel, out));
+			return true;
 		}
-	} else if (ok) {
-		/* Woken without a value: the channel closed. */
-		ok = false;
-		throw_closed(channel);
+		if (channel->closed) {
+			throw_closed(channel);
+			return false;
+		}
+		if (!wait_for_turn(channel, false, cancellation)) {
+			return false;
+		}
 	}
-	ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
-	return ok;
 }
 
 ZEND_METHOD(Async_Channel, recv)
@@ -508,6 +638,80 @@ ZEND_METHOD(Async_Channel, recv)
 	}
 }
 
+/* ---- recvAsync(): a Future waiting as a receiver ---- */
+
+/* On the Future's state: it ties the waiter to the state's life. */
+typedef struct {
+	zend_async_event_callback_t base;
+	channel_waiter_t *waiter;  /* the link's reference */
+} future_link_t;
+
+/* The Future left the line: settled by someone else (cancelled), or gone. */
+static void future_leave_queue(channel_waiter_t *waiter)
+{
+	if (waiter->queued) {
+		async_channel_t *channel = waiter->channel;
+		ZEND_ASYNC_EVENT_RELEASE(&queue_unlink(&channel->receivers, waiter)->event);
+		timers_update(channel, false, false);
+	}
+	waiter->channel = NULL;
+}
+
+static void on_future_settled(zend_async_event_t *event, zend_async_event_callback_t *callback, void *result,
+	zend_object *exception)
+{
+	(void) event; (void) result; (void) exception;
+	future_leave_queue(((future_link_t *) callback)->waiter); /* nothing when the channel settled it */
+}
+
+static void future_link_dispose(zend_async_event_callback_t *callback, zend_async_event_t *event)
+{
+	(void) event;
+	if (callback->ref_count > 1) {
+		callback->ref_count--;
+		return;
+	}
+	channel_waiter_t *waiter = ((future_link_t *) callback)->waiter;
+	future_leave_queue(waiter);
+	waiter->future_state = NULL;
+	ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
+	efree(callback);
+}
+
+ZEND_METHOD(Async_Channel, recvAsync)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+
+	async_channel_t *channel = THIS_CHANNEL();
+	zend_object *state;
+	zend_object *future = async_future_new_pending(&state);
+	if (has_free_value(channel)) {
+		zval value;
+		serve_waiters(channel, take_value(channel, &value));
+		async_future_state_settle(state, &value, NULL);
+		zval_ptr_dtor(&value);
+	} else if (channel->closed) {
+		zend_object *error = closed_error(channel);
+		async_future_state_settle(state, NULL, error);
+		OBJ_RELEASE(error);
+	} else {
+		channel_waiter_t *waiter = waiter_new(false);
+		waiter->future_state = state;
+		waiter->channel = channel;
+		queue_push(&channel->receivers, waiter);
+		future_link_t *link = (future_link_t *) ZEND_ASYNC_EVENT_CALLBACK_EX(on_future_settled, sizeof(future_link_t));
+		link->base.dispose = future_link_dispose;
+		link->waiter = waiter; /* takes waiter_new()'s reference */
+		zend_async_event_t *event = async_future_state_event(state);
+		event->add_callback(event, &link->base);
+		timers_update(channel, false, false);
+	}
+	RETURN_OBJ(future);
+}
+
+/* Waiting senders and receivers get the exception; a woken receiver keeps its value, a woken
+ * sender finds the channel closed when it runs. Capacity 0: an uncommitted value leaves the slot
+ * (its sender is told it was not delivered). */
 static void close_channel(async_channel_t *channel, close_reason_t reason)
 {
 	if (channel->closed) {
@@ -519,7 +723,12 @@ static void close_channel(async_channel_t *channel, close_reason_t reason)
 	while (channel->receivers.head != NULL) {
 		channel_waiter_t *waiter = queue_unlink(&channel->receivers, channel->receivers.head);
 		zend_object *error = closed_error(channel);
-		wake(waiter, error);
+		if (waiter->future_state != NULL) {
+			async_future_state_settle(waiter->future_state, NULL, error);
+			ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
+		} else {
+			wake(waiter, error);
+		}
 		OBJ_RELEASE(error);
 	}
 	while (channel->senders.head != NULL) {
@@ -527,6 +736,18 @@ static void close_channel(async_channel_t *channel, close_reason_t reason)
 		zend_object *error = closed_error(channel);
 		wake(waiter, error);
 		OBJ_RELEASE(error);
+	}
+	if (channel->capacity == 0 && channel->count > 0 && !channel->slot_committed) {
+		zval value;
+		buffer_pop(channel, &value);
+		zval_ptr_dtor(&value);
+		channel_waiter_t *sender = channel->delivering;
+		if (sender != NULL) {
+			channel->delivering = NULL;
+			zend_object *error = closed_error(channel);
+			wake(sender, error);
+			OBJ_RELEASE(error);
+		}
 	}
 }
 
@@ -542,11 +763,13 @@ ZEND_METHOD(Async_Channel, capacity) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_LONG
 ZEND_METHOD(Async_Channel, count) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_LONG(THIS_CHANNEL()->count); }
 ZEND_METHOD(Async_Channel, isEmpty) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_BOOL(THIS_CHANNEL()->count == 0); }
 
+/* Whether the buffer (or the slot) holds as many values as it can; a free slot kept for a woken
+ * sender still counts as free here, though sendAsync() may not take it. */
 ZEND_METHOD(Async_Channel, isFull)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	async_channel_t *channel = THIS_CHANNEL();
-	RETURN_BOOL((zend_long) channel->count >= channel->capacity);
+	RETURN_BOOL(channel->count >= channel_slots(channel));
 }
 
 /* ---- iteration: foreach receives until closed and drained ---- */
@@ -563,13 +786,16 @@ static void iterator_fetch(channel_iterator_t *iterator)
 	zval_ptr_dtor(&iterator->current);
 	ZVAL_UNDEF(&iterator->current);
 	async_channel_t *channel = CHANNEL_FROM_OBJ(Z_OBJ(iterator->it.data));
-	if (channel->closed && channel->count == 0 && channel->senders.head == NULL) {
-		iterator->finished = true;
+	if (channel->closed && !has_free_value(channel)) {
+		iterator->finished = true; /* closed and drained: the loop ends */
 		return;
 	}
 	if (!channel_recv(channel, &iterator->current, NULL)) {
-		if (EG(exception) && instanceof_function(EG(exception)->ce, async_ce_channel_exception)) {
-			zend_clear_exception(); /* closed: the loop just ends */
+		/* close() while the loop waited ends it; any other end of the channel (a timeout, a
+		 * deadlock, its scope going) and a cancellation propagate. */
+		if (EG(exception) && instanceof_function(EG(exception)->ce, async_ce_channel_exception)
+				&& channel->close_reason == CLOSE_EXPLICIT) {
+			zend_clear_exception();
 		}
 		iterator->finished = true;
 	}
@@ -621,7 +847,7 @@ static zend_object_iterator *channel_get_iterator(zend_class_entry *ce, zval *ob
 {
 	(void) ce;
 	if (by_ref) {
-		zend_throw_error(NULL, "A Channel cannot be iterated by reference");
+		zend_throw_error(NULL, "Cannot iterate channel by reference");
 		return NULL;
 	}
 	channel_iterator_t *iterator = ecalloc(1, sizeof(*iterator));
@@ -646,13 +872,35 @@ static zend_object *channel_create(zend_class_entry *ce)
 	zend_object_std_init(&channel->std, ce);
 	object_properties_init(&channel->std, ce);
 	channel->std.handlers = &channel_handlers;
+	channel->owner.ended = on_owner_ended;
 	return &channel->std;
+}
+
+/* recvAsync() Futures still waiting (coroutines that wait hold the channel) fail: DISPOSED. Only
+ * then: PHP also calls this for every object alive at the end of the script, and destructors that
+ * run after that may still use the channel. */
+static void channel_dtor(zend_object *object)
+{
+	async_channel_t *channel = CHANNEL_FROM_OBJ(object);
+	if (channel->receivers.head != NULL) {
+		close_channel(channel, CLOSE_DISPOSED);
+	}
 }
 
 static void channel_free(zend_object *object)
 {
 	async_channel_t *channel = CHANNEL_FROM_OBJ(object);
-	/* Waiters hold a reference on the channel, so none is left here, nor an armed timer. */
+	/* Waiting coroutines hold a reference on the channel and its destructor failed the Futures,
+	 * so a waiter is left here only when PHP skipped destructors (a fatal error): it forgets us. */
+	async_scope_unwatch(&channel->owner);
+	waiter_queue_t *queues[] = { &channel->receivers, &channel->senders };
+	for (int i = 0; i < 2; i++) {
+		while (queues[i]->head != NULL) {
+			channel_waiter_t *waiter = queue_unlink(queues[i], queues[i]->head);
+			waiter->channel = NULL;
+			ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
+		}
+	}
 	timer_disarm(channel, &channel->producer_timer);
 	timer_disarm(channel, &channel->consumer_timer);
 	while (channel->count > 0) {
@@ -673,9 +921,6 @@ static HashTable *channel_get_gc(zend_object *object, zval **table, int *n)
 	for (uint32_t i = 0; i < channel->count; i++) {
 		zend_get_gc_buffer_add_zval(buffer, &channel->buffer[(channel->head + i) % channel->size]);
 	}
-	for (channel_waiter_t *w = channel->senders.head; w != NULL; w = w->next) {
-		zend_get_gc_buffer_add_zval(buffer, &w->value);
-	}
 	zend_get_gc_buffer_use(buffer, table, n);
 	return zend_std_get_properties(object);
 }
@@ -689,6 +934,7 @@ void async_userland_register_channel(void)
 	async_ce_channel->get_iterator = channel_get_iterator;
 	memcpy(&channel_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	channel_handlers.offset = XtOffsetOf(async_channel_t, std);
+	channel_handlers.dtor_obj = channel_dtor;
 	channel_handlers.free_obj = channel_free;
 	channel_handlers.get_gc = channel_get_gc;
 	channel_handlers.clone_obj = NULL;

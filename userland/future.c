@@ -385,6 +385,24 @@ static void state_settle(zend_object *object, zval *result, zend_object *excepti
 	}
 }
 
+zend_object *async_future_new_pending(zend_object **state)
+{
+	*state = state_create(async_ce_future_state);
+	zend_object *object = future_create(async_ce_future);
+	FUTURE_FROM_OBJ(object)->state = *state;
+	return object;
+}
+
+zend_async_event_t *async_future_state_event(zend_object *state)
+{
+	return &STATE_FROM_OBJ(state)->event;
+}
+
+void async_future_state_settle(zend_object *state, zval *result, zend_object *exception)
+{
+	state_settle(state, result, exception);
+}
+
 static void chain_link_dispose(zend_async_event_callback_t *callback, zend_async_event_t *event)
 {
 	(void) event;

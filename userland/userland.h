@@ -24,6 +24,12 @@ void async_userland_register_future(void);
 zend_async_event_t *async_future_event(zend_object *future);
 void async_future_outcome(zend_object *future, zval **result, zend_object **exception);
 bool async_future_has_state(zend_object *future);
+/* A new pending Future for C code; its state in *state (borrowed: the Future holds it). */
+zend_object *async_future_new_pending(zend_object **state);
+zend_async_event_t *async_future_state_event(zend_object *state);
+/* Completes the state with a value, or fails it (exception not NULL); nothing if it is settled
+ * already (a cancelled Future). */
+void async_future_state_settle(zend_object *state, zval *result, zend_object *exception);
 
 /* awaitable.c */
 /* The result and exception of a completed Coroutine or Future (borrowed); marks the exception as

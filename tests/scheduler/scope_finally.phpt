@@ -1,5 +1,5 @@
 --TEST--
-Scope::finally(): handlers run once, in order, with the Scope, when it is done: disposed and finished, or never disposed and no longer referenced; at once when done already; they may suspend
+Scope::finally(): handlers run once, in order, with the Scope, when it is done: disposed and finished (also by its last reference going), or never disposed and no longer referenced; at once when done already; they may suspend
 --FILE--
 <?php
 use Async\{Scope, AsyncCancellation};
@@ -32,14 +32,17 @@ unset($kept);
 suspend();
 echo "after unset\n";
 
-// A scope held only by its coroutines goes away after the last one ends.
+// A scope whose last reference goes while its coroutine runs is disposed safely: the coroutine
+// goes on as a zombie, and the handlers run at once (nothing active is left in the scope).
 $ran = new Async\FutureState();
-(function () use ($ran) {
+$done = new Async\FutureState();
+(function () use ($ran, $done) {
 	$local = new Scope();
-	$local->finally(function () use ($ran) { echo "local: handler ran after its coroutine ended\n"; $ran->complete(); });
-	$local->spawn(function () { delay(10); echo "local: coroutine done\n"; });
+	$local->finally(function () use ($ran) { echo "local: handler ran when the scope was disposed\n"; $ran->complete(); });
+	$local->spawn(function () use ($done) { delay(10); echo "local: coroutine done (a zombie)\n"; $done->complete(); });
 })();
 Async\await(new Async\Future($ran));
+Async\await(new Async\Future($done));
 
 // Disposed with nothing running: at once (in a coroutine of their own).
 $empty = new Scope();
@@ -61,8 +64,8 @@ kept: coroutine ran
 kept: finished, still referenced
 kept: handler ran when the scope went away
 after unset
-local: coroutine done
-local: handler ran after its coroutine ended
+local: handler ran when the scope was disposed
+local: coroutine done (a zombie)
 empty: disposed
 empty: handler ran
 Error: Unknown named parameter $fn

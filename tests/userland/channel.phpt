@@ -5,7 +5,7 @@ Channel: rendezvous and buffered, close, iteration, tokens, FIFO fairness, nothi
 use Async\Channel;
 use function Async\{spawn, await, delay, timeout, suspend};
 
-echo "-- rendezvous: send waits for a receiver\n";
+echo "-- rendezvous: send waits until a receiver is matched with its value\n";
 $ch = new Channel();
 $producer = spawn(function () use ($ch) {
     for ($i = 1; $i <= 3; $i++) { $ch->send($i); echo "sent $i\n"; }
@@ -71,11 +71,11 @@ try { foreach ($c as &$ref) {} } catch (Error $e) { echo $e->getMessage(), "\n";
 var_dump($c instanceof Async\Awaitable, $c instanceof IteratorAggregate, $c instanceof Countable);
 ?>
 --EXPECT--
--- rendezvous: send waits for a receiver
+-- rendezvous: send waits until a receiver is matched with its value
 sent 1
 got 0 => 1
-got 1 => 2
 sent 2
+got 1 => 2
 sent 3
 got 2 => 3
 -- buffered
@@ -112,7 +112,7 @@ int(1)
 string(8) "precious"
 -- bad input
 Async\Channel::__construct(): Argument #1 ($capacity) must be between 0 and 2147483647
-A Channel cannot be iterated by reference
+Cannot iterate channel by reference
 bool(true)
 bool(true)
 bool(true)

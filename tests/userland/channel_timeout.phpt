@@ -56,12 +56,17 @@ $consumer = spawn(function () use ($ch) { for ($i = 0; $i < 3; $i++) { delay(100
 try { for ($i = 1; ; $i++) $ch->send($i); } catch (ChannelException $e) { echo "sender stopped by ", $e->reason->name, " at $i\n"; }
 await($consumer);
 
-echo "-- foreach over a channel ends when the no-producer timeout closes it\n";
+echo "-- foreach over a channel: the no-producer timeout that closes it while the loop waits propagates\n";
 $ch = new Channel(2, 50, 0, true);
 $ch->send("x");
 $ch->send("y");
-foreach ($ch as $v) echo "foreach got $v\n";
+try {
+    foreach ($ch as $v) echo "foreach got $v\n";
+} catch (ChannelException $e) { echo "foreach: ", $e->reason->name, "\n"; }
 var_dump($ch->isClosed());
+echo "-- foreach over a channel closed already just ends\n";
+foreach ($ch as $v) echo "never\n";
+echo "ended\n";
 ?>
 --EXPECT--
 -- no producer: a lone receiver is woken after the timeout (a hard timer keeps the application alive)
@@ -88,7 +93,10 @@ took 1
 took 2
 took 3
 sender stopped by NO_CONSUMERS at 4
--- foreach over a channel ends when the no-producer timeout closes it
+-- foreach over a channel: the no-producer timeout that closes it while the loop waits propagates
 foreach got x
 foreach got y
+foreach: NO_PRODUCERS
 bool(true)
+-- foreach over a channel closed already just ends
+ended
