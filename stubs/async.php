@@ -241,7 +241,7 @@ enum ChannelCloseReason: string
 {
     /** close() was called. */
     case EXPLICIT = "explicit";
-    /** Reserved for upstream compatibility: not used by this extension. */
+    /** The Channel object was destroyed while recvAsync() Futures waited on it. */
     case DISPOSED = "disposed";
     /** Receivers waited $noProducerTimeout ms and no value came. */
     case NO_PRODUCERS = "no_producers";
@@ -249,7 +249,7 @@ enum ChannelCloseReason: string
     case NO_CONSUMERS = "no_consumers";
     /** Its waiters were all that was left (soft timeouts only): nothing could wake them. */
     case DEADLOCK = "deadlock";
-    /** Reserved for upstream compatibility: not used by this extension yet. */
+    /** The scope that made the channel was cancelled or disposed. */
     case SCOPE_DISPOSED = "scope_disposed";
 }
 
@@ -294,6 +294,9 @@ final class Channel implements Awaitable, \IteratorAggregate, \Countable
      * @return T
      */
     public function recv(?Completable $cancellation = null): mixed {}
+
+    /** recv() as a Future: completed at once when a value is free, failed at once when closed and drained, else it waits in line with the receivers. */
+    public function recvAsync(): Future {}
 
     /** No more sends: waiting senders and receivers get a ChannelException; buffered values can still be received. */
     public function close(): void {}
