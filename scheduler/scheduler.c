@@ -663,6 +663,12 @@ void async_scheduler_report_uncaught(async_coroutine_t *co)
 	GC_ADDREF(exception);
 	if (ZEND_ASYNC_EXIT_EXCEPTION == NULL) {
 		ZEND_ASYNC_EXIT_EXCEPTION = exception;
+		if (!zend_is_unwind_exit(exception) && async_scheduler.uncaught.id == 0) {
+			async_scheduler.uncaught.id = co->id;
+			async_scheduler.uncaught.spawned_in = co->coroutine.filename != NULL
+				? zend_string_copy(co->coroutine.filename) : NULL;
+			async_scheduler.uncaught.spawned_on_line = co->coroutine.lineno;
+		}
 	} else {
 		zend_exception_set_previous(ZEND_ASYNC_EXIT_EXCEPTION, exception);
 	}
@@ -670,6 +676,29 @@ void async_scheduler_report_uncaught(async_coroutine_t *co)
 }
 
 /* ---- the end of the main script ---- */
+
+static void forget_uncaught(void)
+{
+	if (async_scheduler.uncaught.spawned_in != NULL) {
+		zend_string_release(async_scheduler.uncaught.spawned_in);
+	}
+	memset(&async_scheduler.uncaught, 0, sizeof(async_scheduler.uncaught));
+}
+
+/* PHP reports an uncaught exception with its own trace, which starts at the coroutine's function
+ * and ends in "{main}": this warning, placed where the coroutine was spawned, says which
+ * coroutine it ended and where that came from. */
+static void warn_which_coroutine(zend_object *exception)
+{
+	if (async_scheduler.uncaught.id == 0) {
+		return;
+	}
+	zend_string *spawned_in = async_scheduler.uncaught.spawned_in;
+	zend_error_at(E_WARNING, spawned_in, async_scheduler.uncaught.spawned_on_line,
+		"Uncaught %s ended coroutine #%" PRIu64 ", which was spawned here; it ends the application",
+		ZSTR_VAL(exception->ce->name), async_scheduler.uncaught.id);
+	forget_uncaught();
+}
 
 void async_scheduler_run_after_main(void)
 {
@@ -722,6 +751,7 @@ void async_scheduler_run_after_main(void)
 	} else if (exit_exception != NULL) {
 		to_throw = exit_exception;
 		exit_exception = NULL;
+		warn_which_coroutine(to_throw);
 	} else if (deadlock != NULL) {
 		to_throw = deadlock;
 		deadlock = NULL;
@@ -880,6 +910,7 @@ void async_scheduler_rshutdown(void)
 		release_from_queue(queued);
 	}
 	drop_live();
+	forget_uncaught();
 	async_output_rshutdown();
 	async_queue_free();
 	if (async_scheduler.main != NULL) {

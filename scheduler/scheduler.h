@@ -245,6 +245,13 @@ typedef struct {
 	uint64_t switches;
 	uint32_t picks_since_poll;       /* coroutines run since the reactor last ran */
 	zend_object *deadlock;
+	/* The coroutine whose uncaught exception ends the application, named in a warning beside
+	 * PHP's own report of the exception: its id and where it was spawned. */
+	struct {
+		uint64_t id;
+		zend_string *spawned_in;
+		uint32_t spawned_on_line;
+	} uncaught;
 	/* The live coroutines, started or queued, but the main one; the list holds the scheduler's
 	 * reference on each until it ends. */
 	async_coroutine_list_t live;

@@ -27,5 +27,7 @@ live before: 52
 live after cancel: 2
 finally of a never-started coroutine
 
+Warning: Uncaught Exception ended coroutine #%d, which was spawned here; it ends the application in %s on line %d
+
 Fatal error: Uncaught Exception: ends the application in %s
 %A

@@ -21,5 +21,7 @@ try {
 %sfinally ran
 main script cancelled: Graceful shutdown
 
+Warning: Uncaught RuntimeException ended coroutine #%d, which was spawned here; it ends the application in %s on line %d
+
 Fatal error: Uncaught RuntimeException: nobody handles this in %s:%d
 %A

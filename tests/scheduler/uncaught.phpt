@@ -11,6 +11,8 @@ echo "main ends\n";
 main ends
 finally of the sleeper ran
 
+Warning: Uncaught LogicException ended coroutine #2, which was spawned here; it ends the application in %s on line 3
+
 Fatal error: Uncaught LogicException: nobody awaits me in %s:3
 Stack trace:
 #0 [internal function]: {closure}()

@@ -6,6 +6,8 @@ set_exception_handler(function (Throwable $e) { echo "handler got ", get_class($
 Async\spawn(fn() => throw new DomainException("from a coroutine"));
 echo "main ends\n";
 ?>
---EXPECT--
+--EXPECTF--
 main ends
+
+Warning: Uncaught DomainException ended coroutine #%d, which was spawned here; it ends the application in %s on line 3
 handler got DomainException: from a coroutine
