@@ -13,6 +13,6 @@ finally of the sleeper ran
 
 Fatal error: Uncaught LogicException: nobody awaits me in %s:3
 Stack trace:
-#0 [internal function]: {closure}()
+#0 [internal function]: {closure%S}()
 #1 {main}
   thrown in %s on line 3
