@@ -10,6 +10,7 @@
 
 #include "php.h"
 #include "zend_fibers.h"
+#include "ext/standard/basic_functions.h"
 
 /* A monotonic clock in nanoseconds. PHP 8.3 moved ext/standard/hrtime.h's php_hrtime_current()
  * into the engine as zend_hrtime() (Zend/zend_hrtime.h); the old header is gone in 8.4. */
@@ -57,5 +58,21 @@ static zend_always_inline void async_fiber_set_stack_limits(zend_fiber_context *
 #else
 # define async_argument_must_not_be_empty_error(arg_num) zend_argument_value_error((arg_num), "cannot be empty")
 #endif
+
+/* PHP 8.4 keeps the http:// wrapper's last response headers in BG(last_http_headers), which
+ * http_get_last_response_headers() reads (hooks/http_headers.c); 8.2 has no such slot. */
+static zend_always_inline bool async_compat_last_http_headers_exist(void)
+{
+	return PHP_VERSION_ID >= 80400;
+}
+
+static zend_always_inline zval *async_compat_last_http_headers(void)
+{
+#if PHP_VERSION_ID >= 80400
+	return &BG(last_http_headers);
+#else
+	return NULL;
+#endif
+}
 
 #endif /* PHP_ASYNC_COMPAT_H */

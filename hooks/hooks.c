@@ -14,6 +14,7 @@ static const async_function_hook_table_t *const hook_tables[] = {
 	&async_exec_hooks,
 	&async_proc_hooks,
 	&async_stream_close_hooks,
+	&async_http_headers_hooks,
 };
 
 static zend_result (*previous_post_startup)(void);
@@ -52,6 +53,7 @@ static zend_result install_after_startup(void)
 		return FAILURE;
 	}
 	swap_handlers(true);
+	async_http_headers_install(); /* after ext/openssl registered https */
 	return SUCCESS;
 }
 
@@ -65,10 +67,12 @@ void async_hooks_minit(void)
 void async_hooks_post_deactivate(void)
 {
 	async_xport_guards_post_deactivate();
+	async_http_headers_post_deactivate();
 }
 
 void async_hooks_mshutdown(void)
 {
 	swap_handlers(false);
 	async_xport_hooks_restore();
+	async_http_headers_restore();
 }
