@@ -4,6 +4,10 @@
  *
  * Built and tested: PHP 8.2 (Debian 12) and PHP 8.4 (Debian 13, scripts/chroot-test.sh).
  * PHP 8.3 and 8.5 follow from the same guards but are not built or tested here. NTS only.
+ *
+ * One difference needs no check, so it is not here: after a timed-out wait, hooks/xport_io.c
+ * gives PHP's socket read a 1 us timeout, not 0 (8.4's read skips the poll that sets timed_out
+ * when the timeout is 0; 8.2's does not).
  */
 #ifndef PHP_ASYNC_COMPAT_H
 #define PHP_ASYNC_COMPAT_H

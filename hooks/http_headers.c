@@ -41,8 +41,11 @@ static php_stream *http_opener(php_stream_wrapper *wrapper, const char *path, co
 		context STREAMS_CC);
 	opens_in_flight--;
 	if (opens_in_flight > 0) {
+		clear_latest(); /* another one may have ended meanwhile */
 		ZVAL_COPY_VALUE(&latest, slot);
 		ZVAL_UNDEF(slot);
+	} else {
+		clear_latest(); /* the last to end: its headers (or none) are the last */
 	}
 	return stream;
 }
