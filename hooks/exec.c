@@ -8,6 +8,7 @@
  */
 #include "hooks.h"
 #include "zend_exceptions.h"
+#include "../php_async_compat.h"
 
 static zif_handler original_exec;
 static zif_handler original_system;
@@ -43,7 +44,7 @@ static int run_command(zend_async_exec_mode mode, const char *cmd, zval *lines, 
 static bool command_is_valid(const char *cmd, size_t cmd_len)
 {
 	if (cmd_len == 0) {
-		zend_argument_value_error(1, "cannot be empty");
+		async_argument_must_not_be_empty_error(1);
 		return false;
 	}
 	if (strlen(cmd) != cmd_len) {

@@ -7,19 +7,22 @@
 #include "ext/standard/info.h"
 
 /* Each hook file's table, as php --ri async names it; `extension` is the one that has the
- * functions when it is not PHP's standard library (the family is inactive without it). */
+ * functions when it is not PHP's standard library (the family is inactive without it);
+ * `since_php`, the first PHP version (PHP_VERSION_ID) that has them, when not all do. */
 static const struct {
 	const char *family;
 	const char *extension;
 	const async_function_hook_table_t *table;
+	uint32_t since_php;
 } hook_tables[] = {
-	{ "sleep, usleep, time_nanosleep, time_sleep_until", NULL, &async_sleep_hooks },
-	{ "stream_select", NULL, &async_stream_select_hooks },
-	{ "ext/sockets (socket_*)", "sockets", &async_sockets_ext_hooks },
-	{ "gethostbyname, gethostbynamel, gethostbyaddr", NULL, &async_dns_hooks },
-	{ "exec, system, passthru, shell_exec", NULL, &async_exec_hooks },
-	{ "proc_open, proc_close, popen", NULL, &async_proc_hooks },
-	{ "fclose, pclose (of a stream others wait on)", NULL, &async_stream_close_hooks },
+	{ "sleep, usleep, time_nanosleep, time_sleep_until", NULL, &async_sleep_hooks, 0 },
+	{ "stream_select", NULL, &async_stream_select_hooks, 0 },
+	{ "ext/sockets (socket_*)", "sockets", &async_sockets_ext_hooks, 0 },
+	{ "gethostbyname, gethostbynamel, gethostbyaddr", NULL, &async_dns_hooks, 0 },
+	{ "exec, system, passthru, shell_exec", NULL, &async_exec_hooks, 0 },
+	{ "proc_open, proc_close, popen", NULL, &async_proc_hooks, 0 },
+	{ "fclose, pclose (of a stream others wait on)", NULL, &async_stream_close_hooks, 0 },
+	{ "http_get_last_response_headers, http_clear_last_response_headers", NULL, &async_http_headers_hooks, 80400 },
 };
 
 static zend_result (*previous_post_startup)(void);
@@ -54,6 +57,7 @@ static zend_result install_after_startup(void)
 		return FAILURE;
 	}
 	swap_handlers(true);
+	async_http_headers_install(); /* after ext/openssl registered https */
 	return SUCCESS;
 }
 
@@ -76,6 +80,12 @@ void async_hooks_minfo(void)
 		const char *extension = hook_tables[t].extension;
 		if (family_active(hook_tables[t].table)) {
 			php_info_print_table_row(2, hook_tables[t].family, "active");
+		} else if (PHP_VERSION_ID < hook_tables[t].since_php) {
+			char *why;
+			spprintf(&why, 0, "not active: PHP has its functions from %u.%u on",
+				hook_tables[t].since_php / 10000, hook_tables[t].since_php / 100 % 100);
+			php_info_print_table_row(2, hook_tables[t].family, why);
+			efree(why);
 		} else if (extension != NULL && !zend_hash_str_exists(&module_registry, extension, strlen(extension))) {
 			char *why;
 			spprintf(&why, 0, "not active: extension %s not loaded", extension);
@@ -99,10 +109,12 @@ void async_hooks_minit(void)
 void async_hooks_post_deactivate(void)
 {
 	async_xport_guards_post_deactivate();
+	async_http_headers_post_deactivate();
 }
 
 void async_hooks_mshutdown(void)
 {
 	swap_handlers(false);
 	async_xport_hooks_restore();
+	async_http_headers_restore();
 }

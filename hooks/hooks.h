@@ -62,6 +62,11 @@ void async_xport_hooks_install(void);
 void async_xport_hooks_restore(void);
 /* At request end, after PHP closed the request's streams: forgets guards left (xport_guard.c). */
 void async_xport_guards_post_deactivate(void);
+/* PHP 8.4's http:// wrapper with overlapping requests (http_headers.c): our opener around PHP's,
+ * installed after startup, and what it keeps per request. */
+void async_http_headers_install(void);
+void async_http_headers_restore(void);
+void async_http_headers_post_deactivate(void);
 
 /* ---- waiting from a hook (wait.c): the running coroutine suspends, others run ---- */
 typedef enum {
@@ -106,6 +111,7 @@ extern const async_function_hook_table_t async_proc_hooks;
 extern const async_function_hook_table_t async_stream_select_hooks;
 extern const async_function_hook_table_t async_sockets_ext_hooks;
 extern const async_function_hook_table_t async_stream_close_hooks;
+extern const async_function_hook_table_t async_http_headers_hooks;
 /* xport_guard.c: closing this stream now would free it under a coroutine that waits on it, and the
  * caller cannot wait until that coroutine has left (it is not in a coroutine that may suspend). */
 bool async_xport_close_would_strand_waiters(php_stream *stream);

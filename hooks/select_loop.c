@@ -21,7 +21,7 @@
 #include "select_loop.h"
 #include <signal.h>
 #include <sys/stat.h>
-#include "ext/standard/hrtime.h"
+#include "../php_async_compat.h"
 
 #define MAX_TIMEOUT_SECONDS 1000000000 /* about 31 years: no overflow in nanoseconds */
 
@@ -176,7 +176,7 @@ void async_hook_select(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, async
 	if (microseconds != NULL) {
 		ZVAL_LONG(microseconds, 0);
 	}
-	int64_t deadline = timeout_ns >= 0 ? (int64_t) php_hrtime_current() + timeout_ns : 0;
+	int64_t deadline = timeout_ns >= 0 ? (int64_t) async_hrtime_ns() + timeout_ns : 0;
 	bool last_poll = false;
 
 	for (;;) {
@@ -187,7 +187,7 @@ void async_hook_select(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, async
 		restore_sets(sets, saved);
 		int64_t remaining = -1;
 		if (timeout_ns >= 0) {
-			remaining = deadline - (int64_t) php_hrtime_current();
+			remaining = deadline - (int64_t) async_hrtime_ns();
 			if (remaining <= 0) {
 				last_poll = true;
 				continue;

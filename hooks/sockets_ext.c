@@ -20,7 +20,7 @@
 #include "ext/sockets/php_sockets.h"
 #include <fcntl.h>
 #include <errno.h>
-#include "ext/standard/hrtime.h"
+#include "../php_async_compat.h"
 
 static zif_handler original_socket_connect, original_socket_accept, original_socket_read,
 	original_socket_write, original_socket_recv, original_socket_send, original_socket_recvfrom,
@@ -195,12 +195,12 @@ static void write_all(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, uint32
 	}
 	php_socket_t fd = sock->bsd_socket;
 	int64_t timeout_ns = socket_timeout_ns(fd, SO_SNDTIMEO);
-	int64_t deadline = timeout_ns >= 0 ? (int64_t) php_hrtime_current() + timeout_ns : 0;
+	int64_t deadline = timeout_ns >= 0 ? (int64_t) async_hrtime_ns() + timeout_ns : 0;
 	size_t sent = 0;
 
 	for (;;) {
 		int64_t remaining = -1;
-		if (timeout_ns >= 0 && (remaining = deadline - (int64_t) php_hrtime_current()) < 0) {
+		if (timeout_ns >= 0 && (remaining = deadline - (int64_t) async_hrtime_ns()) < 0) {
 			remaining = 0;
 		}
 		async_hook_fd_t wait = { .fd = fd, .events = ASYNC_WRITABLE };

@@ -5,13 +5,16 @@
  * (stream_set_timeout, default_socket_timeout), and then the operation is tried again. So a
  * socket that is ready costs one system call, as in PHP's own code; what PHP's code does with the
  * result (eof, progress notification, the notice of a failed send) is done the same way here.
- * When the time is up, PHP's read/write runs with a zero timeout, so a timeout ends exactly as
- * PHP's does (timed_out in the meta data, the same return value and notice), and data that came
- * at the last moment is still taken.
+ * When the time is up, PHP's read/write runs with a timeout that does not wait, so a timeout ends
+ * exactly as PHP's does (timed_out in the meta data, the same return value and notice), and data
+ * that came at the last moment is still taken.
  */
 #include "xport.h"
 
-static const struct timeval zero_timeout = { 0, 0 };
+/* The timeout PHP's read/write get once our wait has timed out: PHP's poll rounds it down to 0 ms,
+ * so nothing waits. It is not zero because PHP 8.4's read (php_sockop_read) skips the poll that
+ * sets timed_out when the timeout is zero, and would report no timeout. */
+static const struct timeval no_wait_timeout = { 0, 1 };
 
 static bool would_block(int error)
 {
@@ -69,7 +72,7 @@ ssize_t async_xport_read(php_stream *stream, char *buf, size_t count)
 		switch (async_xport_wait_again(stream, ASYNC_XPORT_USE_READ, ASYNC_READABLE, &deadline)) {
 			case ASYNC_XPORT_TIMEOUT: {
 				struct timeval saved = sock->timeout;
-				sock->timeout = zero_timeout;
+				sock->timeout = no_wait_timeout;
 				ssize_t result = xport->original_ops->read(stream, buf, count);
 				sock->timeout = saved;
 				return result;
@@ -130,7 +133,7 @@ ssize_t async_xport_write(php_stream *stream, const char *buf, size_t count)
 				return -1;
 			case ASYNC_XPORT_TIMEOUT: {
 				struct timeval saved = sock->timeout;
-				sock->timeout = zero_timeout;
+				sock->timeout = no_wait_timeout;
 				ssize_t written = xport->original_ops->write(stream, buf, count);
 				sock->timeout = saved;
 				return written;

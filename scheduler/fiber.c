@@ -7,7 +7,7 @@
  * needed for 100 ms, and those left die at request end.
  */
 #include "scheduler.h"
-#include "ext/standard/hrtime.h"
+#include "../php_async_compat.h"
 #include "zend_exceptions.h"
 
 ZEND_TLS async_fiber_t *idle_head = NULL;
@@ -23,21 +23,6 @@ static char fiber_kind; /* identifies our contexts (zend_fiber_context.kind) */
 #define TRIM_PER_IDLE_MOMENT 256
 #define TRIM_AFTER_QUIET_NS  (100 * 1000 * 1000)
 
-#ifdef ZEND_CHECK_STACK_LIMIT
-/* PHP >= 8.3 checks the C stack against EG(stack_limit) and throws "Maximum call stack size
- * reached" instead of overflowing; a Fiber sets the limits for its own stack, and so must we (the
- * context switch saves and restores them). Zend's helpers that compute them are private, so they
- * are computed from a local near the top of the stack, erring on the early side by a page. */
-static void set_stack_limits(async_fiber_t *fiber)
-{
-	char near_top;
-	EG(stack_base) = &near_top;
-	EG(stack_limit) = (int8_t *) &near_top - fiber->stack_size + EG(reserved_stack_size) + 4096;
-}
-#else
-# define set_stack_limits(fiber) ((void) (fiber)) /* PHP 8.2: no stack limit check */
-#endif
-
 /* The fiber's C entry: runs coroutines until asked to exit, then returns to whoever asked.
  *
  * The first VM stack page of the coroutines it runs is a local here, near the top of the C stack.
@@ -49,7 +34,7 @@ static ZEND_STACK_ALIGNED void fiber_entry(zend_fiber_transfer *transfer)
 	async_fiber_t *fiber = (async_fiber_t *) EG(current_fiber_context);
 	zval first_vm_page[ASYNC_FIBER_VM_PAGE_SIZE / sizeof(zval)]; /* zval-aligned, as the VM needs */
 	fiber->vm_page = (zend_vm_stack) first_vm_page;
-	set_stack_limits(fiber);
+	async_fiber_set_stack_limits(&fiber->context); /* PHP >= 8.3: the C stack check for this stack */
 	async_fiber_run_loop(fiber);
 	/* Returning kills the context; the one we jump to frees its stack. */
 	transfer->context = (zend_fiber_context *) fiber->next_idle;
@@ -65,11 +50,11 @@ static size_t stack_size_wanted(void)
 /* A new context, or NULL with Zend's exception thrown (its stack could not be mapped). */
 static async_fiber_t *create(void)
 {
-	last_growth_ns = php_hrtime_current();
+	last_growth_ns = async_hrtime_ns();
 	async_fiber_t *fiber = ecalloc(1, sizeof(async_fiber_t));
 	size_t stack_size = stack_size_wanted();
 	fiber->stack_size = stack_size;
-	if (!zend_fiber_init_context(&fiber->context, &fiber_kind, fiber_entry, stack_size)) {
+	if (!async_fiber_init_context(&fiber->context, &fiber_kind, fiber_entry, stack_size)) {
 		efree(fiber);
 		return NULL;
 	}
@@ -164,7 +149,7 @@ static void unmap_idle_beyond_cap(uint32_t at_most)
  * to wait for the reactor with nothing to run. */
 void async_fibers_trim_idle(void)
 {
-	if (idle_count > (uint32_t) async_fiber_pool_size && php_hrtime_current() - last_growth_ns >= TRIM_AFTER_QUIET_NS) {
+	if (idle_count > (uint32_t) async_fiber_pool_size && async_hrtime_ns() - last_growth_ns >= TRIM_AFTER_QUIET_NS) {
 		unmap_idle_beyond_cap(TRIM_PER_IDLE_MOMENT);
 	}
 }

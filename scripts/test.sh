@@ -3,11 +3,24 @@
 # run-tests.php and ends with the line "N passed, N failed, N skipped".
 #   scripts/test.sh                 the suite
 #   scripts/test.sh --valgrind      the suite under valgrind (leaks and invalid accesses fail)
-#   scripts/test.sh [--valgrind] tests/engine/...   a part of it
+#   scripts/test.sh --opcache       the suite with OPcache and its tracing JIT on
+#   scripts/test.sh [--valgrind|--opcache] tests/engine/...   a part of it
+# ASYNC_TEST_TIMEOUT=N gives each test N seconds without output before it fails (run-tests.php's
+# --set-timeout; its default is 60, and 300 under valgrind whatever is set).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 valgrind=""
-if [ "${1:-}" = "--valgrind" ]; then valgrind="-m"; shift; fi
+opcache=()
+case "${1:-}" in
+	--valgrind) valgrind="-m"; shift ;;
+	--opcache)
+		# OPcache in the CLI with the tracing JIT, as production runs it (the JIT compiles hot
+		# code into machine code that calls zend_execute_ex and the hooked functions differently).
+		opcache=(-d zend_extension=opcache -d opcache.enable_cli=1 -d opcache.jit=tracing -d opcache.jit_buffer_size=64M)
+		shift ;;
+esac
+timeout=()
+[ -z "${ASYNC_TEST_TIMEOUT:-}" ] || timeout=(--set-timeout "$ASYNC_TEST_TIMEOUT")
 # run-tests.php runs valgrind without a leak check: ask for one, so a leak fails the test.
 # It also follows child processes: system binaries that tests run through /bin/sh are not ours,
 # and fork()ed test children _exit() without freeing what PHP allocated at startup.
@@ -19,7 +32,7 @@ paths=("$@")
 "$root/scripts/build.sh"
 
 out="$root/out"
-log="$out/run-tests${valgrind:+-valgrind}.log"
+log="$out/run-tests${valgrind:+-valgrind}${opcache:+-opcache}.log"
 # The database tests (tests/hooks/mysql_*) need a server: one throw-away MariaDB for the whole
 # run, unless one is configured already or no selected path can hold those tests.
 needs_db() {
@@ -40,8 +53,8 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 cd "$root"
 set +e
 TEST_PHP_EXECUTABLE="$(command -v php)" NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
-	php "$root/run-tests.php" -n -q $valgrind -j"$jobs" --show-diff \
-	-d extension_dir="$out/ext" -d extension=async -d extension=async_test \
+	php "$root/run-tests.php" -n -q $valgrind -j"$jobs" --show-diff "${timeout[@]}" \
+	-d extension_dir="$out/ext" "${opcache[@]}" -d extension=async -d extension=async_test \
 	"${paths[@]}" 2>&1 | tee "$log"
 set -e
 

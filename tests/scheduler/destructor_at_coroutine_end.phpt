@@ -66,7 +66,7 @@ suspender destroyed (2,4,6)
 Warning: Uncaught Error: Cannot suspend: the coroutine has ended (a destructor called as it ended) in %s:%d
 Stack trace:
 #0 %s(%d): Async\delay(1)
-#1 %s(%d): {closure}()
+#1 %s(%d): {closure%S}()
 #2 [internal function]: Noisy->__destruct()
 #3 {main}
   thrown in %s on line %d

@@ -14,11 +14,11 @@ var_dump($queued->getTrace());                        // not started
 Async\await($c);
 var_dump($c->getTrace());                             // ended
 ?>
---EXPECT--
+--EXPECTF--
 Async\delay at line 2
 inner at line 3
 outer at line 4
-{closure} at line -
+{closure%S} at line -
 int(2)
 NULL
 NULL

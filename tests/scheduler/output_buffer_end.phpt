@@ -47,7 +47,7 @@ cancelled
 passed
 Warning: Uncaught LogicException: handler failed in %s:%d
 Stack trace:
-#0 [internal function]: {closure}('passed', %d)
+#0 [internal function]: {closure%S}('passed', %d)
 #1 {main}
   thrown in %s on line %d
 -- a coroutine ending with ob_get_clean() leaves nothing to flush

@@ -15,6 +15,6 @@ Warning: Uncaught LogicException ended coroutine #2, which was spawned here; it 
 
 Fatal error: Uncaught LogicException: nobody awaits me in %s:3
 Stack trace:
-#0 [internal function]: {closure}()
+#0 [internal function]: {closure%S}()
 #1 {main}
   thrown in %s on line 3
