@@ -59,4 +59,4 @@ if ($composer === '') {
 ?>
 --EXPECTREGEX--
 composer.json ok
-composer validate (ok|: skipped \(no composer\))
+composer validate( ok|: skipped \(no composer\))
