@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * The module entry of the `async` extension. Each layer has its own init and shutdown;
  * this file only calls them in order: engine API, reactor, scheduler, userland, hooks.

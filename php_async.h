@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 #ifndef PHP_ASYNC_H
 #define PHP_ASYNC_H
 

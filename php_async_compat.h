@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * What differs between the PHP versions this extension builds against, in one place; the code
  * elsewhere calls these and has no version checks of its own.

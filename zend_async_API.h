@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * zend_async_API.h: the TrueAsync engine API, for stock PHP.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Load generator of the TCP echo benchmark (one thread, libuv).
  *   echo_load HOST PORT CONNECTIONS SECONDS [MESSAGE_BYTES]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * The ceiling of the TCP echo benchmark: a plain libuv echo server, one thread, no PHP.
  * Every byte read is written back as it came.

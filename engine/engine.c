@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* The engine API layer's lifecycle: its globals, its classes, its defaults. */
 #include "php.h"
 #include "../zend_async_API.h"

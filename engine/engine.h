@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* Internal to the extension: how the module entry drives the engine API layer. */
 #ifndef ASYNC_ENGINE_H
 #define ASYNC_ENGINE_H

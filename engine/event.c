@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* The base event: release and close, shared by every event kind. */
 #include "php.h"
 #include "../zend_async_API.h"

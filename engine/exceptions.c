@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* The Async\ exception classes and the helpers that create and throw them by kind. */
 #include "php.h"
 #include "zend_exceptions.h"

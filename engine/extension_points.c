@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Where a lower layer lets the layers above it take part, so that no call points up: a layer
  * registers its handler from MINIT, and the layer that owns the moment calls them all.

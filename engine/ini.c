@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Parsing of the extension's INI values, shared by the layers that register settings. PHP's own
  * parsers accept anything ("banana" is 0, or false) and the settings here size pools and choose

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * What each reactor entry does while no backend provides it: throw an Error that says so.
  * A backend that registers with a NULL entry leaves that entry here too.

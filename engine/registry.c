@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Registration of the reactor and the scheduler, the version query and the enablement
  * predicates. Every entry starts as a default that says clearly that nothing is registered.

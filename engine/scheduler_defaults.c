@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * What each scheduler entry does while no scheduler is registered, as upstream's core does:
  * the factories throw "Async API is not enabled", suspend says false, shutdown and launch

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Wakers: the events a suspended coroutine waits for, the callbacks that wake it, and the
  * cleanup when it runs again. The waker lives inside the coroutine (the scheduler embeds it);

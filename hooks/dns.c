@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * gethostbyname(), gethostbynamel(), gethostbyaddr(): inside a coroutine the look-up goes to
  * the engine API's getaddrinfo/getnameinfo events (the reactor's resolver thread pool), so only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * exec(), system(), passthru(), shell_exec() and the backtick operator (which calls
  * shell_exec): inside a coroutine the command runs as an engine API exec event, which

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * A hooked call that fails without having waited still goes through the scheduler. Retrying is
  * what servers and clients do (an accept loop, a reconnect loop), and a failure that comes at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Installs the function hooks. They go in once PHP has started every extension (the
  * post-startup callback), so functions of extensions loaded after ours (ext/sockets, mysqli)

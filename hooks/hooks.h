@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Hooks: PHP's own blocking functions and stream transports, made non-blocking inside
  * coroutines and unchanged outside them. No PHP patch: function handlers are swapped in the

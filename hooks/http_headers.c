@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * The http:// wrapper's "last response headers" (PHP 8.4: http_get_last_response_headers()) with
  * several requests in flight at once.

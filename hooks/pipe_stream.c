@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Coroutine-aware pipe streams: a proxy of PHP's STDIO stream ops (same label, so
  * stream_get_meta_data() still says "STDIO") put on the pipe streams of proc_open() and popen().

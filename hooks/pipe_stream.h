@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* Pipe streams whose reads and writes suspend only the calling coroutine (pipe_stream.c). */
 #ifndef ASYNC_HOOKS_PIPE_STREAM_H
 #define ASYNC_HOOKS_PIPE_STREAM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * stream_select() and socket_select() in a coroutine. PHP's own handler does every select, so
  * results, key preservation, buffered-data handling, warnings and exceptions are stock's; the

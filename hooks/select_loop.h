@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* The waiting loop shared by the stream_select() and socket_select() hooks (select_loop.c). */
 #ifndef ASYNC_HOOKS_SELECT_LOOP_H
 #define ASYNC_HOOKS_SELECT_LOOP_H

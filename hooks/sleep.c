@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * sleep(), usleep(), time_nanosleep(), time_sleep_until(): inside a coroutine only the coroutine
  * sleeps, on a timer. Arguments are checked as stock PHP checks them (same errors, same casts),

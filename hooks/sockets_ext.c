@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * ext/sockets (a shared extension, hooked only when it is loaded). In a coroutine, on a blocking
  * socket, each call first waits for readiness through the reactor, then PHP's own handler does

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * fclose() or pclose() of a socket or pipe stream that another coroutine is waiting on. From a
  * coroutine, our close op wakes the waiters and waits until they have left the stream's code, which

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* stream_select(): in a coroutine it waits through the reactor (select_loop.c), else PHP's own. */
 #include "select_loop.h"
 #include "php_streams.h"

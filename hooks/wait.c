@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * How a hook waits: the running coroutine attaches an fd poll event and/or a timer to its waker
  * and suspends; others run meanwhile. The callbacks live on the hook's C stack: the scheduler

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Waiting for one engine API event from a hook (DNS look-ups, process exits, exec runs): the
  * running coroutine suspends until the event notifies. The caller keeps its own reference, so

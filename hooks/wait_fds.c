@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Waiting on several descriptors at once (stream_select, socket_select, the ext/sockets hooks):
  * one waker, one poll event per descriptor, plus an optional timer; the first that fires wakes

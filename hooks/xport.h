@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Socket stream transports (tcp, udp, unix, udg) made non-blocking inside coroutines.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * accept inside a coroutine: wait for a pending connection within the accept timeout, then PHP's
  * own accept takes it (its poll finds it at once). A timeout ends as PHP's does: PHP's accept

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * connect inside a coroutine (tcp and udp; unix and udg never wait, PHP's code does those).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * stream_socket_recvfrom() and stream_socket_sendto() on a blocking socket inside a coroutine.
  * PHP's recvfrom/sendto block without a timeout, so the coroutine waits without one too, then

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * read and write on a blocking socket stream inside a coroutine. The operation is tried first
  * without blocking (recv/send with MSG_DONTWAIT, as PHP's own read/write do when the stream has

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Registers our factory over PHP's for tcp, udp, unix, udg and, with ext/openssl, ssl and tls,
  * gives every stream it makes the proxy ops, routes set_option, and puts PHP's factories back at

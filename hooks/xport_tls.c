@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * TLS over a socket stream inside a coroutine (ssl://, tls://, and tcp:// after STARTTLS).
  *

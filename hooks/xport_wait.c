@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Waiting for a socket from the transport hooks: a deadline that spans retries, and a wait that
  * returns at once when the socket is ready already (so PHP's code that runs next cannot block).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * DNS events: getaddrinfo and getnameinfo on libuv's thread pool.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Exec events: `/bin/sh -c cmd` run with uv_spawn, the way PHP's exec family runs it with
  * popen(). The factory spawns the command, and from then on its output is read whether the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Filesystem events: uv_fs_event_t watching a file or a directory. Multi-shot: every change
  * sets triggered_events (RENAME and/or CHANGE) and triggered_filename (the entry of a watched

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * When an event's memory may go: after its owner disposed it AND libuv closed its handle (or
  * brought its thread-pool work back). Every event sits on the request's live list until then.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * The loop: one uv_loop_t per request (per thread under ZTS), started on first use and closed
  * at request end after every handle in it has been closed.

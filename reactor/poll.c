@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Poll events: readiness of a descriptor (socket, pipe, tty, ...) through uv_poll_t.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Object pools for the events made most often (timers, polls). A pool keeps freed structs of
  * exactly its item size (events with no extra_size) and hands them out again, so a program

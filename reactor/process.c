@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Process events: notified once, when the process ends, with exit_code set (result NULL):
  * WEXITSTATUS, -signal when a signal killed it, -1 when its status cannot be read (someone

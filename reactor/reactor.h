@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * The libuv reactor: internal declarations shared by its files. Nothing outside reactor/
  * includes this; the rest of the extension reaches the reactor through the engine API only.

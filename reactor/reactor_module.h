@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* What the module entry calls in the reactor layer; the rest of reactor.h stays private. */
 #ifndef ASYNC_REACTOR_MODULE_H
 #define ASYNC_REACTOR_MODULE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * The libuv backend's registration and settings. It registers in MINIT as "libuv" without
  * allow_override, so a later backend must ask to replace it; INI async.default_reactor=0 leaves

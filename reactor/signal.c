@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Signal events: every started event for a signal is notified on each delivery (multi-shot,
  * result NULL, never closes by itself).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Thread events: entry(event, arg) runs once on libuv's thread pool (uv_queue_work).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Timer events: uv_timer_t, one-shot or periodic. A one-shot timer closes (stop, then CLOSED)
  * before it notifies. Structs without extra_size come from a pool.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Thread-pool requests in flight: cancelled on dispose, waited for before the memory goes, and
  * at request end cancelled or left to finish without notifying anyone.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Requests on libuv's thread pool (getaddrinfo, getnameinfo, thread events): what is in flight.
  *

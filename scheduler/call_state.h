@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * The part of PHP's executor globals that belongs to the call in progress, not to the request,
  * kept per coroutine. Two kinds of code change it around a call and put it back after:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Coroutines: the Async\Coroutine object that carries each one, running one on a fiber
  * context with its own VM stack, and its end (result or exception, awaiters notified).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* Snapshots of coroutine lists (coroutine_list.h). */
 #include "scheduler.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Intrusive lists of coroutines, in the order they were added. A coroutine is in two at most:
  * the scheduler's list of live coroutines and its scope's. The links live in the coroutine, so

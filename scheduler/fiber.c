@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Fiber contexts for coroutines. A context runs coroutines one after another and, between them,
  * waits in a pool of idle contexts, so spawning does not map a new C stack each time. The pool

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Whether the process can map a C stack for every coroutine alive. A coroutine takes its context
  * when it first runs, long after spawn() returned, and a context is a mapping: once a process

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Fewer memory mappings per coroutine context. Zend maps each fiber C stack with a guard page
  * below it that mprotect(PROT_NONE) makes fault: the stack and its guard are two mappings, and

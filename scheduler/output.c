@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Output buffers per coroutine. PHP keeps one stack of output handlers per request (OG(handlers),
  * with OG(active) its top and OG(running) the handler being called); here every coroutine has

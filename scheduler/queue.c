@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* The run queue: a circular FIFO of coroutines ready to run; high priority goes to the head. Push
  * and pop are inline (scheduler.h): they run at every switch. */
 #include "scheduler.h"

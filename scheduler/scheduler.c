@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * The scheduler: launch, spawn, suspend/resume, cancel, the scheduling loop, deadlock detection,
  * running what is left when the main script ends, and its registration through the engine API.

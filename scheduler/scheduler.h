@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * The scheduler: coroutines on Zend fiber contexts. Internal to the extension; other layers reach
  * it through the engine API (ZEND_ASYNC_SPAWN, ZEND_ASYNC_SUSPEND, ...), the userland layer also

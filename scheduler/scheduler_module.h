@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* What the module entry calls in the scheduler layer. */
 #ifndef ASYNC_SCHEDULER_MODULE_H
 #define ASYNC_SCHEDULER_MODULE_H

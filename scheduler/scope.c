@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Scopes: groups of coroutines with a shared lifetime (structured concurrency). A coroutine runs
  * in the scope it was spawned in, and spawn() inside it uses that scope too; the main script and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * await_all(), await_all_or_fail(), await_any_or_fail(), await_first_success(), await_any_of(),
  * await_any_of_or_fail(): one wait group behind all six. Each member Completable gets a callback

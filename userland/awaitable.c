@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * What a Completable object completes with, for await() and its friends: a coroutine's event, or
  * a Timeout's timer; and the error a cancellation token turns into when it completes first.

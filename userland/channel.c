@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Async\Channel: a FIFO between coroutines. Values wait in the buffer (capacity 0: a one-value
  * slot); waiters are served in arrival order. Serving a waiter does not run it: a woken receiver

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* Async\Awaitable, Async\Completable and the methods of Async\Coroutine. */
 #include "php.h"
 #include "zend_exceptions.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* spawn(), suspend(), await(), delay(), current_coroutine(). */
 #include "php.h"
 #include "zend_exceptions.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* Async\engine_info(): the engine API version and which backends are registered. */
 #include "php.h"
 #include "../php_async.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * Async\FutureState and Async\Future. The state carries the event (inside its PHP object, as a
  * coroutine does); a Future is a view on one state. An error that nobody awaited or ignored is

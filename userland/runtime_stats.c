@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* Async\runtime_stats(): counters of the engine, the scheduler's coroutine contexts and the reactor. */
 #include "php.h"
 #include "../zend_async_API.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* Async\ScopeProvider and the methods of Async\Scope (the scopes themselves: scheduler/scope.c). */
 #include "php.h"
 #include "zend_exceptions.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* Async\timeout() and the Async\Timeout token: a one-shot timer event inside a PHP object. */
 #include "php.h"
 #include "zend_exceptions.h"

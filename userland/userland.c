@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* The userland layer's lifecycle. Its function table (functions_arginfo.h) is included by the
  * module entry, async.c, which is where PHP wants it. */
 #include "php.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* Internal: the Async\ functions and classes that PHP users call. */
 #ifndef ASYNC_USERLAND_H
 #define ASYNC_USERLAND_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * async_test: a test-only extension, the way php-src's zend_test serves its tests. It uses the
  * async extension only through the installed ext/async/zend_async_API.h, as a third-party

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* async_test: internal declarations. Uses the async extension through its public header only. */
 #ifndef ASYNC_TEST_H
 #define ASYNC_TEST_H

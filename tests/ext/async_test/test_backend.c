@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * The test backend: a minimal reactor of its own, registered as a third-party extension would
  * (zend_async_reactor_register from MINIT or later). Its timers fire on the next execute().

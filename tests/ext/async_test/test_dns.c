@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* async_test: DNS events of the registered reactor (getaddrinfo, getnameinfo), through the public header. */
 #include "async_test.h"
 #include "zend_exceptions.h"

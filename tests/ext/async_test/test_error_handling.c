@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* async_test: an internal function that turns warnings into exceptions around a call, as PDO's
  * constructor does (the state must stay with the coroutine that suspends inside it). */
 #include "async_test.h"

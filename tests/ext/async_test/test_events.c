@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * async_test: the base event, driven through the public header. Each scenario returns a log
  * of what happened, so a .phpt states the expected behaviour line by line.

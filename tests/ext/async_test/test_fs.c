@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* async_test: filesystem events of the registered reactor, through the public header. The file
  * operations are made from C after start(), one step at a time, each waited for. */
 #include "async_test.h"

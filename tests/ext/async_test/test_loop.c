@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* async_test: running the registered reactor from C, the way a consumer without a scheduler does. */
 #include "async_test.h"
 #include <time.h>

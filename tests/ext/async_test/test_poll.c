@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
  * async_test: poll and socket events of the registered reactor, through the public header.
  * Descriptors are real: socketpairs, pipes, a TCP connection on loopback, regular files,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* async_test: registration, the reactor entries, exceptions, the API version. */
 #include "async_test.h"
 #include "zend_exceptions.h"

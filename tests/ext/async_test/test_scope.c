@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* async_test: a scope made and used through the engine API, as another extension does it. */
 #include "async_test.h"
 #include "test_scope_arginfo.h"

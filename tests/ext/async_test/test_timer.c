@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* async_test: timer events of the registered reactor, through the public header. */
 #include "async_test.h"
 #include "test_timer_arginfo.h"
