@@ -5,6 +5,7 @@
  */
 #include "hooks.h"
 #include "../scheduler/scheduler.h"
+#include "library.h"
 
 static const async_function_hook_table_t *const hook_tables[] = {
 	&async_sleep_hooks,
@@ -52,6 +53,7 @@ static zend_result install_after_startup(void)
 		return FAILURE;
 	}
 	swap_handlers(true);
+	async_library_hooks_install();
 	return SUCCESS;
 }
 
@@ -65,10 +67,12 @@ void async_hooks_minit(void)
 void async_hooks_post_deactivate(void)
 {
 	async_xport_guards_post_deactivate();
+	async_library_guard_post_deactivate();
 }
 
 void async_hooks_mshutdown(void)
 {
 	swap_handlers(false);
+	async_library_hooks_restore();
 	async_xport_hooks_restore();
 }

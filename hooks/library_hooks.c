@@ -1,0 +1,72 @@
+/*
+ * Which loaded objects get which imports redirected (library_got.c does the patching). Runs once
+ * every extension has started (the libraries come with curl.so, pgsql.so and pdo_pgsql.so);
+ * module shutdown puts the slots back. Not under ZTS: the replacements read the globals of the
+ * thread that started PHP.
+ */
+#include "hooks.h"
+#include "library.h"
+#include "library_got.h"
+
+static const async_got_redirect_t poll_import[] = {
+	{ "poll", (void *) async_library_poll },
+};
+
+/* libpq resolves host names on the caller's thread. */
+static const async_got_redirect_t libpq_imports[] = {
+	{ "poll", (void *) async_library_poll },
+	{ "getaddrinfo", (void *) async_library_getaddrinfo },
+};
+
+/* The PHP modules' own calls: their connections are tracked for cancellation, and pdo_pgsql
+ * waits with poll() itself in PDO::pgsqlGetNotify(). */
+static const async_got_redirect_t pgsql_module_imports[] = {
+	{ "poll", (void *) async_library_poll },
+	{ "PQconnectdb", (void *) async_pgsql_PQconnectdb },
+	{ "PQconnectStart", (void *) async_pgsql_PQconnectStart },
+	{ "PQfinish", (void *) async_pgsql_PQfinish },
+};
+
+typedef struct {
+	const char *soname_prefix;
+	const async_got_redirect_t *redirects;
+	size_t count;
+} library_t;
+
+#define LIBRARY(prefix, redirects) { (prefix), (redirects), sizeof(redirects) / sizeof((redirects)[0]) }
+
+static const library_t libraries[] = {
+	LIBRARY("libcurl.so.", poll_import),
+	LIBRARY("libcurl-gnutls.so.", poll_import),
+	LIBRARY("libpq.so.", libpq_imports),
+	LIBRARY("pgsql.so", pgsql_module_imports),
+	LIBRARY("pdo_pgsql.so", pgsql_module_imports),
+};
+
+#define LIBRARY_COUNT (sizeof(libraries) / sizeof(libraries[0]))
+
+static async_got_patch_t *patches[LIBRARY_COUNT];
+
+void async_library_hooks_install(void)
+{
+#ifndef ZTS
+	async_library_poll_set_thread();
+	async_pgsql_install();
+	for (size_t i = 0; i < LIBRARY_COUNT; i++) {
+		if (patches[i] == NULL) {
+			patches[i] = async_got_patch(libraries[i].soname_prefix, libraries[i].redirects, libraries[i].count);
+		}
+	}
+	async_library_guard_install();
+#endif
+}
+
+void async_library_hooks_restore(void)
+{
+	async_library_guard_restore();
+	for (size_t i = LIBRARY_COUNT; i-- > 0;) {
+		async_got_unpatch(patches[i]);
+		patches[i] = NULL;
+	}
+	async_pgsql_restore();
+}
