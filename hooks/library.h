@@ -43,6 +43,10 @@ void async_pgsql_restore(void);
  * are silenced, until the call returns; the guard then throws it in place of whatever error the
  * call made. False when the running call is not guarded (the caller keeps the exception). */
 bool async_library_guard_hold(zend_object *cancellation);
+/* The running guarded call already holds a cancellation: its library must not wait again. */
+bool async_library_guard_holds(void);
+/* The pending exception (a cancelled wait) goes to the guard of the running call, if any. */
+void async_library_hold_or_keep_pending(void);
 void async_library_guard_install(void);
 void async_library_guard_restore(void);
 void async_library_guard_post_deactivate(void);

@@ -62,6 +62,11 @@ int async_library_getaddrinfo(const char *node, const char *service, const struc
 	if (!async_library_may_suspend() || EG(exception) != NULL) {
 		return getaddrinfo(node, service, hints, result);
 	}
+	if (async_library_guard_holds()) {
+		*result = NULL;
+		errno = ECANCELED; /* cancelled already (libpq tries the next host) */
+		return EAI_SYSTEM;
+	}
 	zend_async_thread_event_t *thread = ZEND_ASYNC_NEW_THREAD_EVENT_EX(resolve, NULL, sizeof(lookup_t));
 	if (thread == NULL) {
 		zend_clear_exception();
@@ -84,19 +89,21 @@ int async_library_getaddrinfo(const char *node, const char *service, const struc
 	}
 	thread->arg = lookup;
 
-	int status;
+	int status, error_number;
 	if (async_hook_wait_event(&thread->base) && atomic_load(&lookup->state) == LOOKUP_DONE) {
 		*result = lookup->result;
-		errno = lookup->error_number;
+		error_number = lookup->error_number;
 		status = lookup->status;
 	} else {
 		if (atomic_exchange(&lookup->state, LOOKUP_ABANDONED) == LOOKUP_DONE && lookup->result != NULL) {
 			freeaddrinfo(lookup->result);
 		}
 		*result = NULL;
-		errno = ECANCELED;
+		error_number = ECANCELED;
 		status = EAI_SYSTEM;
+		async_library_hold_or_keep_pending();
 	}
 	ZEND_ASYNC_EVENT_RELEASE(&thread->base);
+	errno = error_number;
 	return status;
 }

@@ -69,6 +69,27 @@ bool async_library_guard_hold(zend_object *cancellation)
 	return true;
 }
 
+bool async_library_guard_holds(void)
+{
+	for (const held_t *held = held_list; held != NULL; held = held->next) {
+		if (held->frame == EG(current_execute_data)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+void async_library_hold_or_keep_pending(void)
+{
+	zend_object *cancellation = EG(exception);
+	if (cancellation != NULL) {
+		EG(exception) = NULL;
+		if (!async_library_guard_hold(cancellation)) {
+			EG(exception) = cancellation;
+		}
+	}
+}
+
 /* A call that never returned (a fatal error): what it held went with the request. */
 void async_library_guard_post_deactivate(void)
 {

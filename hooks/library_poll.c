@@ -8,7 +8,8 @@
  * wake-up fills in revents. A timeout gives 0 as poll does. A cancelled wait gives -1 with
  * errno ECANCELED rather than EINTR, which both libraries retry (libcurl counts it as "nothing
  * ready", libpq polls again), so the library gives up its wait and returns to PHP with the
- * cancellation pending. Details in docs/hooks-libraries.md.
+ * cancellation pending, or held by the guard of a pgsql/PDO call (library_guard.c), which
+ * throws it when the call returns. Details in docs/hooks-libraries.md.
  */
 #include "hooks.h"
 #include "library.h"
@@ -108,6 +109,10 @@ int async_library_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms)
 	if (ready != 0) {
 		return ready;
 	}
+	if (async_library_guard_holds()) {
+		errno = ECANCELED; /* cancelled already: the library tries again (another host), in vain */
+		return -1;
+	}
 	/* An exception already pending (a curl callback threw; curl finishes the transfer, as in
 	 * stock PHP) is held aside during the wait: the wait itself needs a clean state. */
 	zend_object *held = EG(exception);
@@ -129,6 +134,7 @@ int async_library_poll_cancelled(struct pollfd *fds, nfds_t nfds)
 	if (async_pgsql_wait_cancelled(fds, nfds, &ready)) {
 		return ready;
 	}
+	async_library_hold_or_keep_pending();
 	errno = ECANCELED;
 	return -1;
 }
