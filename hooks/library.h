@@ -34,8 +34,9 @@ bool async_pgsql_wait_cancelled(struct pollfd *fds, nfds_t nfds, int *ready);
 void *async_pgsql_PQconnectdb(const char *conninfo);
 void *async_pgsql_PQconnectStart(const char *conninfo);
 void async_pgsql_PQfinish(void *conn);
-/* Resolves the libpq functions the cancellation needs; at shutdown, forgets the connections. */
-void async_pgsql_install(void);
+/* Resolves the libpq functions the cancellation needs (false when libpq is not loaded or lacks
+ * one: the modules' connections are then not tracked); at shutdown, forgets the connections. */
+bool async_pgsql_install(void);
 void async_pgsql_restore(void);
 
 /* library_guard.c: the PHP functions and methods that run libpq (ext/pgsql, PDO) run inside a

@@ -42,6 +42,8 @@ static const library_t libraries[] = {
 	LIBRARY("pgsql.so", pgsql_module_imports),
 	LIBRARY("pdo_pgsql.so", pgsql_module_imports),
 };
+/* Without libpq's API found, the modules only get their poll() redirected. */
+#define FIRST_PGSQL_MODULE 3
 
 #define LIBRARY_COUNT (sizeof(libraries) / sizeof(libraries[0]))
 
@@ -51,11 +53,14 @@ void async_library_hooks_install(void)
 {
 #ifndef ZTS
 	async_library_poll_set_thread();
-	async_pgsql_install();
+	bool track_connections = async_pgsql_install();
 	for (size_t i = 0; i < LIBRARY_COUNT; i++) {
-		if (patches[i] == NULL) {
-			patches[i] = async_got_patch(libraries[i].soname_prefix, libraries[i].redirects, libraries[i].count);
+		if (patches[i] != NULL) {
+			continue;
 		}
+		bool poll_only = i >= FIRST_PGSQL_MODULE && !track_connections;
+		patches[i] = async_got_patch(libraries[i].soname_prefix, poll_only ? poll_import : libraries[i].redirects,
+			poll_only ? 1 : libraries[i].count);
 	}
 	async_library_guard_install();
 #endif

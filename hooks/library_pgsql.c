@@ -37,7 +37,7 @@ static struct {
 	size_t count, size;
 } connections;
 
-void async_pgsql_install(void)
+bool async_pgsql_install(void)
 {
 #define RESOLVE(field, name) pq.field = (__typeof__(pq.field)) dlsym(RTLD_DEFAULT, name)
 	RESOLVE(connectdb, "PQconnectdb");
@@ -49,6 +49,12 @@ void async_pgsql_install(void)
 	RESOLVE(cancel, "PQcancel");
 	RESOLVE(free_cancel, "PQfreeCancel");
 #undef RESOLVE
+	if (pq.connectdb == NULL || pq.connect_start == NULL || pq.finish == NULL || pq.socket == NULL
+			|| pq.transaction_status == NULL || pq.get_cancel == NULL || pq.cancel == NULL || pq.free_cancel == NULL) {
+		memset(&pq, 0, sizeof(pq));
+		return false;
+	}
+	return true;
 }
 
 void async_pgsql_restore(void)
