@@ -1,5 +1,5 @@
 --TEST--
-Library hooks: PostgreSQL errors inside coroutines equal stock PHP's outside (ext/pgsql warnings and PDO exceptions): wrong password, refused connection, unknown host (libpq's own name look-up runs on the reactor's thread pool), SQL syntax error; the connection stays usable after an SQL error
+Library hooks: PostgreSQL errors inside coroutines equal stock PHP's outside (ext/pgsql warnings and PDO exceptions): wrong password, refused connection, a server that ends the connection mid-reply, unknown host (libpq's own name look-up runs on the reactor's thread pool), SQL syntax error; the connection stays usable after an SQL error
 --EXTENSIONS--
 pgsql
 pdo
@@ -43,6 +43,10 @@ $cases = [
         $r = pg_query($c, 'SELEC 1');
         return [$r, pg_last_error($c), pg_fetch_row(pg_query($c, 'SELECT 1'))];
     },
+    'pg server ends the connection mid-reply' => function () {
+        $c = pg_connect(pgsql_conninfo(), PGSQL_CONNECT_FORCE_NEW);
+        return [pg_query($c, 'SELECT pg_terminate_backend(pg_backend_pid())'), pg_connection_status($c) === PGSQL_CONNECTION_BAD];
+    },
     'pdo wrong password' => fn () => new PDO(pgsql_dsn(['dbname' => 'postgres']), 'asyncpw', 'wrong'),
     'pdo refused' => fn () => new PDO(pgsql_dsn(['port' => $port]), pgsql_env('USER')),
     'pdo unknown host' => fn () => new PDO(pgsql_dsn(['host' => 'no-such-host.invalid']), pgsql_env('USER')),
@@ -54,6 +58,7 @@ $cases = [
             return [$e->getMessage(), $p->query('SELECT 1')->fetchColumn()];
         }
     },
+    'pdo server ends the connection mid-reply' => fn () => pgsql_pdo()->query('SELECT pg_terminate_backend(pg_backend_pid())'),
 ];
 foreach ($cases as $name => $call) {
     $outside = outcome($call);
@@ -73,6 +78,8 @@ pg unknown host: same inside
   false pg_connect(): Unable to connect to PostgreSQL server: could not translate host name "no-such-host.invalid" to address: %s
 pg syntax error: same inside
   array ( 0 => false, 1 => 'ERROR: syntax error at or near "SELEC" LINE 1: SELEC 1 ^', 2 => array ( 0 => '1', ), ) pg_query(): Query failed: ERROR: syntax error at or near "SELEC" LINE 1: SELEC 1 ^
+pg server ends the connection mid-reply: same inside
+  array ( 0 => false, 1 => true, ) pg_query(): Query failed: FATAL: terminating connection due to administrator command server closed the connection unexpectedly This probably means the server terminated abnormally before or while processing the request.
 pdo wrong password: same inside
   PDOException: SQLSTATE[08006] [7] connection to server at "127.0.0.1", port %d failed: FATAL: password authentication failed for user "asyncpw" (7)
 pdo refused: same inside
@@ -81,3 +88,5 @@ pdo unknown host: same inside
   PDOException: SQLSTATE[08006] [7] could not translate host name "no-such-host.invalid" to address: %s (7)
 pdo syntax error: same inside
   array ( 0 => 'SQLSTATE[42601]: Syntax error: 7 ERROR: syntax error at or near "SELEC" LINE 1: SELEC 1 ^', 1 => 1, )
+pdo server ends the connection mid-reply: same inside
+  PDOException: SQLSTATE[HY000]: General error: 7 FATAL: terminating connection due to administrator command server closed the connection unexpectedly This probably means the server terminated abnormally before or while processing the request. (HY000)
