@@ -9,7 +9,8 @@
 // It ends by itself after 120 s, or when its stdin closes.
 use function Async\{spawn, delay};
 
-$server = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr);
+$server = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr, STREAM_SERVER_BIND | STREAM_SERVER_LISTEN,
+    stream_context_create(['socket' => ['backlog' => 511]]));
 echo substr(strrchr(stream_socket_get_name($server, false), ':'), 1), "\n";
 
 function answer($c, string $body, bool $keep, int $status = 200): void {
