@@ -15,6 +15,7 @@ static const async_function_hook_table_t *const hook_tables[] = {
 	&async_exec_hooks,
 	&async_proc_hooks,
 	&async_stream_close_hooks,
+	&async_curl_busy_hooks,
 };
 
 static zend_result (*previous_post_startup)(void);
@@ -68,6 +69,7 @@ void async_hooks_post_deactivate(void)
 {
 	async_xport_guards_post_deactivate();
 	async_library_guard_post_deactivate();
+	async_curl_busy_post_deactivate();
 }
 
 void async_hooks_mshutdown(void)

@@ -92,6 +92,9 @@ extern const async_function_hook_table_t async_proc_hooks;
 extern const async_function_hook_table_t async_stream_select_hooks;
 extern const async_function_hook_table_t async_sockets_ext_hooks;
 extern const async_function_hook_table_t async_stream_close_hooks;
+extern const async_function_hook_table_t async_curl_busy_hooks;
+/* curl_handle_busy.c: forgets the transfers a fatal error cut short. */
+void async_curl_busy_post_deactivate(void);
 /* xport_guard.c: closing this stream now would free it under a coroutine that waits on it, and the
  * caller cannot wait until that coroutine has left (it is not in a coroutine that may suspend). */
 bool async_xport_close_would_strand_waiters(php_stream *stream);

@@ -31,6 +31,9 @@ int async_library_getaddrinfo(const char *node, const char *service, const struc
  * one of them does (cancels the query on the server and waits for its answer; true when it
  * handled the wait, *ready then holds poll's result). */
 bool async_pgsql_wait_cancelled(struct pollfd *fds, nfds_t nfds, int *ready);
+/* A later wait of the same cancelled call: while the query's answer is still coming, libpq may
+ * read the rest of it (true, *ready holds poll's result). */
+bool async_pgsql_drain_cancelled(struct pollfd *fds, nfds_t nfds, int *ready);
 void *async_pgsql_PQconnectdb(const char *conninfo);
 void *async_pgsql_PQconnectStart(const char *conninfo);
 void async_pgsql_PQfinish(void *conn);

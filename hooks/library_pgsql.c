@@ -5,7 +5,8 @@
  * once would leave the query's answer unread on the socket and the next query would read it. So
  * the query is cancelled on the server (PQcancel), the answer ("canceling statement due to user
  * request") is waited for, no longer cancellable and at most CANCEL_ANSWER_MS, and libpq reads
- * it as usual: the connection stays usable. If no answer comes, the socket is shut down and
+ * it as usual: the connection stays usable. The answer may come in several reads, and libpq waits
+ * again for each: those waits are the same bounded, not cancellable ones. If no answer comes, the socket is shut down and
  * libpq reports the connection broken. The cancellation is handed to the guard of the PHP call
  * (library_guard.c), which throws it when the call returns, in place of the query's error.
  *
@@ -152,22 +153,44 @@ static bool wait_for_answer(int fd)
 	return answered;
 }
 
-bool async_pgsql_wait_cancelled(struct pollfd *fds, nfds_t nfds, int *ready)
+/* The connection behind a single-fd wait, when a query runs on it. */
+static void *running_query(const struct pollfd *fds, nfds_t nfds)
 {
-	if (nfds != 1 || pq.cancel == NULL || EG(exception) == NULL) {
-		return false;
+	if (nfds != 1 || pq.cancel == NULL) {
+		return NULL;
 	}
 	void *conn = connection_of(fds[0].fd);
-	if (conn == NULL || pq.transaction_status(conn) != PQTRANS_ACTIVE) {
+	return conn != NULL && pq.transaction_status(conn) == PQTRANS_ACTIVE ? conn : NULL;
+}
+
+/* Lets libpq read the rest of the server's answer; the wait is no longer cancellable. */
+static int wait_rest_of_answer(struct pollfd *fds, nfds_t nfds)
+{
+	if (!wait_for_answer(fds[0].fd)) {
+		shutdown(fds[0].fd, SHUT_RDWR); /* libpq then sees the connection end */
+	}
+	return poll(fds, nfds, 0);
+}
+
+bool async_pgsql_drain_cancelled(struct pollfd *fds, nfds_t nfds, int *ready)
+{
+	if (running_query(fds, nfds) == NULL) {
+		return false;
+	}
+	*ready = wait_rest_of_answer(fds, nfds);
+	return true;
+}
+
+bool async_pgsql_wait_cancelled(struct pollfd *fds, nfds_t nfds, int *ready)
+{
+	void *conn = EG(exception) != NULL ? running_query(fds, nfds) : NULL;
+	if (conn == NULL) {
 		return false; /* connecting, or idle (waiting for a notification): nothing runs on the server */
 	}
 	zend_object *cancellation = EG(exception);
 	EG(exception) = NULL;
 	cancel_on_server(conn);
-	if (!wait_for_answer(fds[0].fd)) {
-		shutdown(fds[0].fd, SHUT_RDWR); /* libpq then sees the connection end */
-	}
-	*ready = poll(fds, nfds, 0);
+	*ready = wait_rest_of_answer(fds, nfds);
 	if (!async_library_guard_hold(cancellation)) {
 		EG(exception) = cancellation;
 	}

@@ -110,7 +110,12 @@ int async_library_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms)
 		return ready;
 	}
 	if (async_library_guard_holds()) {
-		errno = ECANCELED; /* cancelled already: the library tries again (another host), in vain */
+		/* Cancelled already: the rest of a cancelled query's answer may still be read; any other
+		 * wait (libpq trying the next host) fails at once. */
+		if (async_pgsql_drain_cancelled(fds, nfds, &ready)) {
+			return ready;
+		}
+		errno = ECANCELED;
 		return -1;
 	}
 	/* An exception already pending (a curl callback threw; curl finishes the transfer, as in
