@@ -7,7 +7,7 @@
  * reader of a stream does; the coroutine that runs the transfer (its callbacks) keeps stock PHP's
  * behaviour.
  */
-#include "hooks.h"
+#include "object_owner.h"
 
 static zif_handler original_curl_exec;
 static zif_handler original_curl_setopt;
@@ -15,8 +15,9 @@ static zif_handler original_curl_setopt_array;
 static zif_handler original_curl_reset;
 static zif_handler original_curl_multi_add_handle;
 
-/* Object handle of a CurlHandle in curl_exec() -> the coroutine running it. */
-static HashTable *busy_handles;
+#define BUSY_MESSAGE "Another coroutine is running a transfer on this curl handle (curl_exec())"
+
+static async_object_owners_t transfers;
 
 /* The object passed as argument `n` (1-based), if it is one. */
 static zend_object *object_argument(zend_execute_data *execute_data, uint32_t n)
@@ -29,20 +30,6 @@ static zend_object *object_argument(zend_execute_data *execute_data, uint32_t n)
 	return Z_TYPE_P(arg) == IS_OBJECT ? Z_OBJ_P(arg) : NULL;
 }
 
-/* True (an Error thrown) when another coroutine runs a transfer on this handle. */
-static bool refuse_busy(zend_object *handle)
-{
-	if (busy_handles == NULL || handle == NULL) {
-		return false;
-	}
-	zend_coroutine_t *owner = zend_hash_index_find_ptr(busy_handles, handle->handle);
-	if (owner == NULL || owner == ZEND_ASYNC_CURRENT_COROUTINE) {
-		return false;
-	}
-	zend_throw_error(NULL, "Another coroutine is running a transfer on this curl handle (curl_exec())");
-	return true;
-}
-
 static PHP_FUNCTION(async_hook_curl_exec)
 {
 	ASYNC_HOOK_OUTSIDE_COROUTINE_CALL(original_curl_exec);
@@ -51,24 +38,20 @@ static PHP_FUNCTION(async_hook_curl_exec)
 		original_curl_exec(INTERNAL_FUNCTION_PARAM_PASSTHRU); /* PHP reports the bad argument */
 		return;
 	}
-	if (refuse_busy(handle)) {
+	bool claimed;
+	if (!async_object_claim(&transfers, handle, &claimed, BUSY_MESSAGE)) {
 		RETURN_THROWS();
 	}
-	if (busy_handles == NULL) {
-		ALLOC_HASHTABLE(busy_handles);
-		zend_hash_init(busy_handles, 8, NULL, NULL, 0);
-	}
-	bool marked = zend_hash_index_add_ptr(busy_handles, handle->handle, ZEND_ASYNC_CURRENT_COROUTINE) != NULL;
 	original_curl_exec(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-	if (marked) {
-		zend_hash_index_del(busy_handles, handle->handle);
+	if (claimed) {
+		async_object_release(&transfers, handle);
 	}
 }
 
 #define CHECKED_HOOK(name, argument) \
 	static PHP_FUNCTION(async_hook_##name) \
 	{ \
-		if (async_hooks_in_coroutine() && refuse_busy(object_argument(execute_data, argument))) { \
+		if (async_hooks_in_coroutine() && !async_object_check(&transfers, object_argument(execute_data, argument), BUSY_MESSAGE)) { \
 			RETURN_THROWS(); \
 		} \
 		original_##name(INTERNAL_FUNCTION_PARAM_PASSTHRU); \
@@ -82,11 +65,7 @@ CHECKED_HOOK(curl_multi_add_handle, 2)
 /* Entries of transfers a fatal error cut short: the request is over. */
 void async_curl_busy_post_deactivate(void)
 {
-	if (busy_handles != NULL) {
-		zend_hash_destroy(busy_handles);
-		FREE_HASHTABLE(busy_handles);
-		busy_handles = NULL;
-	}
+	async_object_owners_forget(&transfers);
 }
 
 static const async_function_hook_t hooks[] = {

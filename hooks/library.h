@@ -55,4 +55,8 @@ void async_library_guard_install(void);
 void async_library_guard_restore(void);
 void async_library_guard_post_deactivate(void);
 
+/* pgsql_connection.c: the PgSql\Connection or pgsql PDO object a guarded call works on, or NULL. */
+void async_pgsql_connection_classes_install(void);
+zend_object *async_pgsql_connection_of_call(zend_execute_data *execute_data);
+
 #endif

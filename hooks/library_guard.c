@@ -14,6 +14,7 @@
  */
 #include "hooks.h"
 #include "library.h"
+#include "object_owner.h"
 #include "zend_exceptions.h"
 #include "zend_extensions.h"
 
@@ -26,14 +27,31 @@ typedef struct held_s {
 
 static int reserved_slot = -1;
 static held_t *held_list;
+static async_object_owners_t connections_in_use;
+
+static void throw_held_cancellation(zend_execute_data *execute_data, zval *return_value);
 
 static ZEND_NAMED_FUNCTION(library_guard)
 {
 	zif_handler original = (zif_handler) execute_data->func->internal_function.reserved[reserved_slot];
-	original(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-	if (EXPECTED(held_list == NULL)) {
-		return;
+	zend_object *connection = async_hooks_in_coroutine() ? async_pgsql_connection_of_call(execute_data) : NULL;
+	bool claimed = false;
+	if (connection != NULL && !async_object_claim(&connections_in_use, connection, &claimed,
+			"Another coroutine is using this PostgreSQL connection; use one connection per coroutine")) {
+		RETURN_THROWS();
 	}
+	original(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+	if (claimed) {
+		async_object_release(&connections_in_use, connection);
+	}
+	if (UNEXPECTED(held_list != NULL)) {
+		throw_held_cancellation(execute_data, return_value);
+	}
+}
+
+/* The call held a cancellation: it ends with it, whatever it returned or threw. */
+static void throw_held_cancellation(zend_execute_data *execute_data, zval *return_value)
+{
 	for (held_t **link = &held_list; *link != NULL; link = &(*link)->next) {
 		held_t *held = *link;
 		if (held->frame != execute_data) {
@@ -93,6 +111,7 @@ void async_library_hold_or_keep_pending(void)
 /* A call that never returned (a fatal error): what it held went with the request. */
 void async_library_guard_post_deactivate(void)
 {
+	async_object_owners_forget(&connections_in_use);
 	while (held_list != NULL) {
 		held_t *held = held_list;
 		held_list = held->next;
@@ -157,6 +176,7 @@ void async_library_guard_install(void)
 		reserved_slot = zend_get_resource_handle("async");
 	}
 	if (reserved_slot >= 0) {
+		async_pgsql_connection_classes_install();
 		guard_all(true);
 	}
 }
