@@ -16,6 +16,8 @@ static const async_function_hook_table_t *const hook_tables[] = {
 	&async_proc_hooks,
 	&async_stream_close_hooks,
 	&async_curl_busy_hooks,
+	&async_socket_pair_hooks,
+	&async_flock_hooks,
 };
 
 static zend_result (*previous_post_startup)(void);
