@@ -8,9 +8,9 @@
  * behaviour.
  *
  * A curl multi handle may be driven by several coroutines (curl_multi_exec, curl_multi_select: a
- * shared Guzzle handler ticks from whichever coroutine waits), but curl_multi_close() while a
- * coroutine waits in curl_multi_select() on it would free libcurl's multi under that wait: it is
- * an Error then.
+ * shared Guzzle handler ticks from whichever coroutine waits). curl_multi_close() only removes
+ * the easy handles (the multi lives as long as its object, which a waiting call holds), so it is
+ * left as it is.
  */
 #include "object_owner.h"
 
@@ -19,14 +19,10 @@ static zif_handler original_curl_setopt;
 static zif_handler original_curl_setopt_array;
 static zif_handler original_curl_reset;
 static zif_handler original_curl_multi_add_handle;
-static zif_handler original_curl_multi_select;
-static zif_handler original_curl_multi_close;
 
 #define BUSY_MESSAGE "Another coroutine is running a transfer on this curl handle (curl_exec())"
 
 static async_object_owners_t transfers;
-/* Object handle of a CurlMultiHandle -> how many coroutines wait in curl_multi_select() on it. */
-static HashTable *multi_waits;
 
 /* The object passed as argument `n` (1-based), if it is one. */
 static zend_object *object_argument(zend_execute_data *execute_data, uint32_t n)
@@ -71,52 +67,10 @@ CHECKED_HOOK(curl_setopt_array, 1)
 CHECKED_HOOK(curl_reset, 1)
 CHECKED_HOOK(curl_multi_add_handle, 2)
 
-static PHP_FUNCTION(async_hook_curl_multi_select)
-{
-	ASYNC_HOOK_OUTSIDE_COROUTINE_CALL(original_curl_multi_select);
-	zend_object *multi = object_argument(execute_data, 1);
-	if (multi == NULL) {
-		original_curl_multi_select(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-		return;
-	}
-	if (multi_waits == NULL) {
-		ALLOC_HASHTABLE(multi_waits);
-		zend_hash_init(multi_waits, 8, NULL, NULL, 0);
-	}
-	zval *count = zend_hash_index_find(multi_waits, multi->handle);
-	if (count == NULL) {
-		zval zero;
-		ZVAL_LONG(&zero, 0);
-		count = zend_hash_index_add_new(multi_waits, multi->handle, &zero);
-	}
-	Z_LVAL_P(count)++;
-	original_curl_multi_select(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-	/* Looked up again: the table may have grown meanwhile. */
-	count = zend_hash_index_find(multi_waits, multi->handle);
-	if (count != NULL && --Z_LVAL_P(count) == 0) {
-		zend_hash_index_del(multi_waits, multi->handle);
-	}
-}
-
-static PHP_FUNCTION(async_hook_curl_multi_close)
-{
-	zend_object *multi = object_argument(execute_data, 1);
-	if (multi != NULL && multi_waits != NULL && zend_hash_index_exists(multi_waits, multi->handle)) {
-		zend_throw_error(NULL, "Cannot close this curl multi handle while a coroutine waits in curl_multi_select() on it");
-		RETURN_THROWS();
-	}
-	original_curl_multi_close(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-}
-
 /* Entries of transfers a fatal error cut short: the request is over. */
 void async_curl_busy_post_deactivate(void)
 {
 	async_object_owners_forget(&transfers);
-	if (multi_waits != NULL) {
-		zend_hash_destroy(multi_waits);
-		FREE_HASHTABLE(multi_waits);
-		multi_waits = NULL;
-	}
 }
 
 static const async_function_hook_t hooks[] = {
@@ -125,8 +79,6 @@ static const async_function_hook_t hooks[] = {
 	{ "curl_setopt_array", PHP_FN(async_hook_curl_setopt_array), &original_curl_setopt_array },
 	{ "curl_reset", PHP_FN(async_hook_curl_reset), &original_curl_reset },
 	{ "curl_multi_add_handle", PHP_FN(async_hook_curl_multi_add_handle), &original_curl_multi_add_handle },
-	{ "curl_multi_select", PHP_FN(async_hook_curl_multi_select), &original_curl_multi_select },
-	{ "curl_multi_close", PHP_FN(async_hook_curl_multi_close), &original_curl_multi_close },
 };
 
 const async_function_hook_table_t async_curl_busy_hooks = ASYNC_HOOK_TABLE(hooks);
