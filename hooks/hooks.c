@@ -6,6 +6,7 @@
  */
 #include "hooks.h"
 #include "ext/standard/info.h"
+#include "library.h"
 
 /* Each hook file's table, as php --ri async names it; `extension` is the one that has the
  * functions when it is not PHP's standard library (the family is inactive without it);
@@ -23,6 +24,9 @@ static const struct {
 	{ "exec, system, passthru, shell_exec", NULL, &async_exec_hooks, 0 },
 	{ "proc_open, proc_close, popen", NULL, &async_proc_hooks, 0 },
 	{ "fclose, pclose (of a stream others wait on)", NULL, &async_stream_close_hooks, 0 },
+	{ "curl handles in curl_exec(): one coroutine at a time", "curl", &async_curl_busy_hooks, 0 },
+	{ "stream_socket_pair", NULL, &async_socket_pair_hooks, 0 },
+	{ "flock", NULL, &async_flock_hooks, 0 },
 	{ "http_get_last_response_headers, http_clear_last_response_headers", NULL, &async_http_headers_hooks, 80400 },
 };
 
@@ -59,6 +63,7 @@ static zend_result install_after_startup(void)
 	}
 	swap_handlers(true);
 	async_http_headers_install(); /* after ext/openssl registered https */
+	async_library_hooks_install();
 	return SUCCESS;
 }
 
@@ -97,6 +102,7 @@ void async_hooks_minfo(void)
 		}
 	}
 	async_xport_minfo();
+	async_library_hooks_minfo();
 	php_info_print_table_end();
 }
 
@@ -111,11 +117,14 @@ void async_hooks_post_deactivate(void)
 {
 	async_xport_guards_post_deactivate();
 	async_http_headers_post_deactivate();
+	async_library_guard_post_deactivate();
+	async_curl_busy_post_deactivate();
 }
 
 void async_hooks_mshutdown(void)
 {
 	swap_handlers(false);
+	async_library_hooks_restore();
 	async_xport_hooks_restore();
 	async_http_headers_restore();
 }

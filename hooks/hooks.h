@@ -61,6 +61,8 @@ void async_hooks_post_deactivate(void);
 /* Socket stream transports (xport_register.c). */
 void async_xport_hooks_install(void);
 void async_xport_hooks_restore(void);
+/* A stream of stream_socket_pair() gets the socket proxy ops (xport_register.c). */
+void async_xport_adopt_socket_pair(php_stream *stream, bool datagram);
 /* At request end, after PHP closed the request's streams: forgets guards left (xport_guard.c). */
 void async_xport_guards_post_deactivate(void);
 /* PHP 8.4's http:// wrapper with overlapping requests (http_headers.c): our opener around PHP's,
@@ -113,6 +115,11 @@ extern const async_function_hook_table_t async_stream_select_hooks;
 extern const async_function_hook_table_t async_sockets_ext_hooks;
 extern const async_function_hook_table_t async_stream_close_hooks;
 extern const async_function_hook_table_t async_http_headers_hooks;
+extern const async_function_hook_table_t async_curl_busy_hooks;
+extern const async_function_hook_table_t async_socket_pair_hooks;
+extern const async_function_hook_table_t async_flock_hooks;
+/* curl_handle_busy.c: forgets the transfers a fatal error cut short. */
+void async_curl_busy_post_deactivate(void);
 /* xport_guard.c: closing this stream now would free it under a coroutine that waits on it, and the
  * caller cannot wait until that coroutine has left (it is not in a coroutine that may suspend). */
 bool async_xport_close_would_strand_waiters(php_stream *stream);

@@ -29,6 +29,9 @@ static async_xport_t transports[] = {
 	{ .protocol = "tlsv1.1", .is_tls = true },
 	{ .protocol = "tlsv1.2", .is_tls = true },
 	{ .protocol = "tlsv1.3", .is_tls = true },
+	/* Streams of stream_socket_pair() (PHP's generic socket ops, no factory): socket_pair.c */
+	{ .protocol = "(socket pair)", .is_unix = true },
+	{ .protocol = "(socket pair, datagram)", .is_unix = true, .is_datagram = true },
 };
 
 #define TRANSPORT_COUNT (sizeof(transports) / sizeof(transports[0]))
@@ -74,6 +77,14 @@ static void adopt(async_xport_t *xport, php_stream *stream)
 	}
 	if (stream->ops == xport->original_ops) {
 		stream->ops = xport->is_tls ? &xport->tls_ops : &xport->ops;
+	}
+}
+
+void async_xport_adopt_socket_pair(php_stream *stream, bool datagram)
+{
+	if (stream != NULL && stream->ops != NULL && strcmp(stream->ops->label, "generic_socket") == 0) {
+		const char *name = datagram ? "(socket pair, datagram)" : "(socket pair)";
+		adopt(transport_named(name, strlen(name)), stream);
 	}
 }
 
@@ -258,8 +269,8 @@ static void transports_row(const char *family, bool tls)
 	smart_str ours = {0};
 	size_t total = 0, active = 0;
 	for (size_t i = 0; i < TRANSPORT_COUNT; i++) {
-		if (transports[i].is_tls != tls) {
-			continue;
+		if (transports[i].is_tls != tls || transports[i].protocol[0] == '(') {
+			continue; /* "(socket pair)": proxy ops for stream_socket_pair(), no factory */
 		}
 		total++;
 		if (zend_hash_str_find_ptr(factories, transports[i].protocol, strlen(transports[i].protocol)) == factory) {

@@ -35,18 +35,30 @@ out="$root/out"
 log="$out/run-tests${valgrind:+-valgrind}${opcache:+-opcache}.log"
 # The database tests (tests/hooks/mysql_*) need a server: one throw-away MariaDB for the whole
 # run, unless one is configured already or no selected path can hold those tests.
-needs_db() {
+needs_db() { # [file pattern]
 	for p in "${paths[@]}"; do
-		case "$p" in *mysql_*.phpt) return 0 ;; *.phpt) ;; *) return 0 ;; esac
+		case "$p" in ${1:-*mysql_*.phpt}) return 0 ;; *.phpt) ;; *) return 0 ;; esac
 	done
 	return 1
 }
+# Each server started is stopped when the run ends.
+at_exit=""
+stop_at_exit() { at_exit="$1; $at_exit"; trap "$at_exit" EXIT; }
 if [ -z "${ASYNC_TEST_MYSQL_HOST:-}" ] && needs_db; then
 	if "$root/scripts/mariadb.sh" start >/dev/null; then
-		trap '"$root/scripts/mariadb.sh" stop' EXIT
+		stop_at_exit '"$root/scripts/mariadb.sh" stop'
 		. "$out/mariadb/env"
 	else
 		echo "could not start the test database: the mysql tests will skip" >&2
+	fi
+fi
+# The PostgreSQL tests (tests/hooks/pgsql_*) likewise need a throw-away server (scripts/postgres.sh).
+if [ -z "${ASYNC_TEST_PGSQL_HOST:-}" ] && needs_db '*pgsql_*.phpt'; then
+	if "$root/scripts/postgres.sh" start >/dev/null; then
+		stop_at_exit '"$root/scripts/postgres.sh" stop'
+		. "$out/postgres/env"
+	else
+		echo "could not start the test PostgreSQL server: the pgsql tests will skip" >&2
 	fi
 fi
 jobs="$(nproc 2>/dev/null || echo 2)"

@@ -22,6 +22,12 @@ foreach ([$sleep, 'stream_select', 'gethostbyname, gethostbynamel, gethostbyaddr
 echo "-- with sockets and mysqlnd\n";
 $info = $ri('-d extension=sockets -d extension=mysqlnd');
 echo "$sockets: ", $row($info, $sockets), "\n", "$mysql: ", $row($info, $mysql), "\n";
+$curl = "curl (libcurl's waits: curl_exec, curl_multi_*)";
+$pg = "PostgreSQL (libpq's waits: ext/pgsql, PDO pgsql)";
+echo "$curl: ", $row($info, $curl), "\n", "$pg: ", $row($info, $pg), "\n";
+echo "-- with curl and pgsql\n";
+$info = $ri('-d extension=curl -d extension=pgsql');
+echo "$curl: ", $row($info, $curl), "\n", "$pg: ", $row($info, $pg), "\n";
 echo "-- with the sleep family disabled\n";
 echo "$sleep: ", $row($ri('-d disable_functions=sleep,usleep,time_nanosleep,time_sleep_until'), $sleep), "\n";
 ?>
@@ -39,5 +45,10 @@ PDO MySQL, mysqli (mysqlnd over the tcp stream): not active: extension mysqlnd n
 -- with sockets and mysqlnd
 ext/sockets (socket_*): active
 PDO MySQL, mysqli (mysqlnd over the tcp stream): active
+curl (libcurl's waits: curl_exec, curl_multi_*): not active: library not loaded
+PostgreSQL (libpq's waits: ext/pgsql, PDO pgsql): not active: library not loaded
+-- with curl and pgsql
+curl (libcurl's waits: curl_exec, curl_multi_*): active
+PostgreSQL (libpq's waits: ext/pgsql, PDO pgsql): active
 -- with the sleep family disabled
 sleep, usleep, time_nanosleep, time_sleep_until: not active: its functions are disabled
