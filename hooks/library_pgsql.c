@@ -16,7 +16,7 @@
 #include "hooks.h"
 #include "library.h"
 #include "zend_exceptions.h"
-#include "ext/standard/hrtime.h"
+#include "../php_async_compat.h"
 #include <dlfcn.h>
 #include <sys/socket.h>
 
@@ -130,10 +130,10 @@ static bool wait_for_answer(int fd)
 	zend_coroutine_t *self = ZEND_ASYNC_CURRENT_COROUTINE;
 	bool was_protected = ZEND_COROUTINE_IS_PROTECTED(self);
 	ZEND_COROUTINE_SET_PROTECTED(self);
-	int64_t deadline = (int64_t) php_hrtime_current() + (int64_t) CANCEL_ANSWER_MS * 1000000;
+	int64_t deadline = (int64_t) async_hrtime_ns() + (int64_t) CANCEL_ANSWER_MS * 1000000;
 	bool answered = false;
 	for (;;) {
-		int64_t remaining = deadline - (int64_t) php_hrtime_current();
+		int64_t remaining = deadline - (int64_t) async_hrtime_ns();
 		if (remaining <= 0) {
 			break;
 		}

@@ -15,7 +15,7 @@
 #include "hooks.h"
 #include "library.h"
 #include "zend_exceptions.h"
-#include "ext/standard/hrtime.h"
+#include "../php_async_compat.h"
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
@@ -79,12 +79,12 @@ static bool wait_once(const struct pollfd *fds, nfds_t nfds, int64_t remaining_n
 
 static int cooperative_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms)
 {
-	int64_t deadline = timeout_ms >= 0 ? (int64_t) php_hrtime_current() + (int64_t) timeout_ms * 1000000 : 0;
+	int64_t deadline = timeout_ms >= 0 ? (int64_t) async_hrtime_ns() + (int64_t) timeout_ms * 1000000 : 0;
 
 	for (;;) {
 		int64_t remaining = -1;
 		if (timeout_ms >= 0) {
-			remaining = deadline - (int64_t) php_hrtime_current();
+			remaining = deadline - (int64_t) async_hrtime_ns();
 			if (remaining <= 0) {
 				return 0;
 			}
