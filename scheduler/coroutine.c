@@ -514,6 +514,9 @@ static void coroutine_free(zend_object *object)
 	if (co->pending_cancel != NULL) {
 		OBJ_RELEASE(co->pending_cancel);
 	}
+	if (co->context != NULL) {
+		OBJ_RELEASE(co->context);
+	}
 	if (coroutine->filename != NULL) {
 		zend_string_release(coroutine->filename);
 	}
@@ -551,6 +554,9 @@ static HashTable *coroutine_get_gc(zend_object *object, zval **table, int *n)
 	}
 	zend_get_gc_buffer_add_zval(buffer, &co->waker.result);
 	zend_get_gc_buffer_add_zval(buffer, &co->finally_handlers);
+	if (co->context != NULL) {
+		zend_get_gc_buffer_add_obj(buffer, co->context);
+	}
 	/* Its scope is held, not referenced (async_scope_hold): not a child here. */
 	zend_get_gc_buffer_use(buffer, table, n);
 	/* The class declares no properties: only dynamic ones, if any (no table built for nothing). */
