@@ -354,7 +354,7 @@ void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *ex
 	async_scheduler_coroutine_ended(co); /* its scope and the scheduler let go of it */
 	if (co != async_scheduler.main && coroutine->fcall == NULL && coroutine->exception == NULL
 			&& !Z_COLLECTABLE(coroutine->result) && Z_TYPE(co->waker.result) == IS_UNDEF
-			&& Z_TYPE(co->finally_handlers) == IS_UNDEF && co->std.properties == NULL) {
+			&& Z_TYPE(co->finally_handlers) == IS_UNDEF && co->std.properties == NULL && co->context == NULL) {
 		/* It holds nothing the GC could follow, and nothing can be added now (finally() calls at
 		 * once, the class forbids dynamic properties): it cannot be part of a cycle. Like an
 		 * array PHP knows to hold no collectable, it stays out of the GC's root buffer when
@@ -371,12 +371,13 @@ static bool may_be_in_cycle(async_coroutine_t *co)
 	zend_coroutine_t *coroutine = &co->coroutine;
 	if (co->std.properties != NULL || coroutine->fcall != NULL || coroutine->exception != NULL
 			|| Z_COLLECTABLE(coroutine->result) || Z_COLLECTABLE(co->waker.result)
-			|| Z_TYPE(co->finally_handlers) != IS_UNDEF) {
+			|| Z_TYPE(co->finally_handlers) != IS_UNDEF || co->context != NULL) {
 		return true;
 	}
 	for (zend_async_scope_t *scope = coroutine->scope; scope != NULL; scope = scope->parent_scope) {
 		if (scope->std.properties != NULL || Z_TYPE(scope->exception_handler) != IS_UNDEF
-				|| Z_TYPE(scope->child_exception_handler) != IS_UNDEF || Z_TYPE(scope->finally_handlers) != IS_UNDEF) {
+				|| Z_TYPE(scope->child_exception_handler) != IS_UNDEF || Z_TYPE(scope->finally_handlers) != IS_UNDEF
+				|| scope->context.object != NULL) {
 			return true;
 		}
 	}

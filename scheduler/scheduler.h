@@ -89,9 +89,11 @@ void async_coroutine_call_finally(async_coroutine_t *co);
 void async_coroutine_add_finally(async_coroutine_t *co, zval *callback);
 
 /* Where the userland layer keeps a coroutine's Context (an object, or NULL until made); the
- * coroutine releases it when it is freed. */
+ * coroutine releases it when it is freed. An ended coroutine that held nothing collectable left
+ * the GC's sight (coroutine.c): with a Context it can be in a cycle again. */
 static zend_always_inline zend_object **async_coroutine_context_slot(zend_coroutine_t *coroutine)
 {
+	GC_DEL_FLAGS(&ASYNC_COROUTINE_OF(coroutine)->std, GC_NOT_COLLECTABLE);
 	return &ASYNC_COROUTINE_OF(coroutine)->context;
 }
 
