@@ -355,7 +355,7 @@ void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *ex
 	async_scheduler_coroutine_ended(co); /* its scope and the scheduler let go of it */
 	if (co != async_scheduler.main && coroutine->fcall == NULL && coroutine->exception == NULL
 			&& !Z_COLLECTABLE(coroutine->result) && Z_TYPE(co->waker.result) == IS_UNDEF
-			&& Z_TYPE(co->finally_handlers) == IS_UNDEF && co->std.properties == NULL) {
+			&& Z_TYPE(co->finally_handlers) == IS_UNDEF && co->std.properties == NULL && co->context == NULL) {
 		/* It holds nothing the GC could follow, and nothing can be added now (finally() calls at
 		 * once, the class forbids dynamic properties): it cannot be part of a cycle. Like an
 		 * array PHP knows to hold no collectable, it stays out of the GC's root buffer when
@@ -372,12 +372,13 @@ static bool may_be_in_cycle(async_coroutine_t *co)
 	zend_coroutine_t *coroutine = &co->coroutine;
 	if (co->std.properties != NULL || coroutine->fcall != NULL || coroutine->exception != NULL
 			|| Z_COLLECTABLE(coroutine->result) || Z_COLLECTABLE(co->waker.result)
-			|| Z_TYPE(co->finally_handlers) != IS_UNDEF) {
+			|| Z_TYPE(co->finally_handlers) != IS_UNDEF || co->context != NULL) {
 		return true;
 	}
 	for (zend_async_scope_t *scope = coroutine->scope; scope != NULL; scope = scope->parent_scope) {
 		if (scope->std.properties != NULL || Z_TYPE(scope->exception_handler) != IS_UNDEF
-				|| Z_TYPE(scope->child_exception_handler) != IS_UNDEF || Z_TYPE(scope->finally_handlers) != IS_UNDEF) {
+				|| Z_TYPE(scope->child_exception_handler) != IS_UNDEF || Z_TYPE(scope->finally_handlers) != IS_UNDEF
+				|| scope->context.object != NULL) {
 			return true;
 		}
 	}
@@ -515,6 +516,9 @@ static void coroutine_free(zend_object *object)
 	if (co->pending_cancel != NULL) {
 		OBJ_RELEASE(co->pending_cancel);
 	}
+	if (co->context != NULL) {
+		OBJ_RELEASE(co->context);
+	}
 	if (coroutine->filename != NULL) {
 		zend_string_release(coroutine->filename);
 	}
@@ -552,6 +556,9 @@ static HashTable *coroutine_get_gc(zend_object *object, zval **table, int *n)
 	}
 	zend_get_gc_buffer_add_zval(buffer, &co->waker.result);
 	zend_get_gc_buffer_add_zval(buffer, &co->finally_handlers);
+	if (co->context != NULL) {
+		zend_get_gc_buffer_add_obj(buffer, co->context);
+	}
 	/* Its scope is held, not referenced (async_scope_hold): not a child here. */
 	zend_get_gc_buffer_use(buffer, table, n);
 	/* The class declares no properties: only dynamic ones, if any (no table built for nothing). */

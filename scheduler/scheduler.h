@@ -41,6 +41,7 @@ struct _async_coroutine_s {
 	zval finally_handlers;          /* array of Closures, or UNDEF */
 	async_coroutine_link_t live_link;  /* in async_scheduler.live until it ends */
 	async_coroutine_link_t scope_link; /* in its scope's `coroutines` until it ends */
+	zend_object *context;           /* its Async\Context (userland makes it on first use), or NULL */
 	zend_object std;
 };
 
@@ -88,6 +89,15 @@ void async_coroutine_release(async_coroutine_t *co);
 void async_coroutine_call_finally(async_coroutine_t *co);
 void async_coroutine_add_finally(async_coroutine_t *co, zval *callback);
 
+/* Where the userland layer keeps a coroutine's Context (an object, or NULL until made); the
+ * coroutine releases it when it is freed. An ended coroutine that held nothing collectable left
+ * the GC's sight (coroutine.c): with a Context it can be in a cycle again. */
+static zend_always_inline zend_object **async_coroutine_context_slot(zend_coroutine_t *coroutine)
+{
+	GC_DEL_FLAGS(&ASYNC_COROUTINE_OF(coroutine)->std, GC_NOT_COLLECTABLE);
+	return &ASYNC_COROUTINE_OF(coroutine)->context;
+}
+
 /* ---- scopes (scope.c) ---- */
 typedef struct _async_scope_watch_s async_scope_watch_t;
 /* Something that ends with a scope (a Channel it made): told once when the scope is cancelled or
@@ -97,6 +107,14 @@ struct _async_scope_watch_s {
 	zend_async_scope_t *scope;
 	void (*ended)(async_scope_watch_t *watch);
 };
+
+/* A scope's Async\Context, made by the userland layer on first use and freed with the scope. The
+ * object keeps a weak pointer to its scope (to walk up to the parents' contexts): `owner_ref`
+ * points at it, and the scope resets it when it goes. */
+typedef struct {
+	zend_object *object;
+	zend_async_scope_t **owner_ref;
+} async_context_slot_t;
 
 /* A Scope: a group of coroutines with a shared lifetime (structured concurrency). The engine API
  * declares zend_async_scope_t opaque; this is its definition. It lives inside an Async\Scope
@@ -124,6 +142,7 @@ struct _zend_async_scope_s {
 	zval finally_handlers;             /* array of Closures, or UNDEF */
 	zend_async_event_t *dispose_timer; /* disposeAfterTimeout() */
 	async_scope_watch_t *watches;      /* told when it is cancelled or disposed (weak both ways) */
+	async_context_slot_t context;
 	zend_object std;
 };
 
@@ -159,6 +178,10 @@ bool async_scope_contains(zend_async_scope_t *scope, zend_coroutine_t *coroutine
 void async_scope_add_finally(zend_async_scope_t *scope, zval *callback);
 bool async_scope_set_dispose_timeout(zend_async_scope_t *scope, zend_long ms);
 void async_scope_watch(zend_async_scope_t *scope, async_scope_watch_t *watch);
+static zend_always_inline async_context_slot_t *async_scope_context_slot(zend_async_scope_t *scope)
+{
+	return &scope->context;
+}
 /* Nothing when it was told or forgotten already. */
 void async_scope_unwatch(async_scope_watch_t *watch);
 

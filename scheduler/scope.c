@@ -616,6 +616,12 @@ static void scope_free(zend_object *object)
 	zval_ptr_dtor(&scope->exception_handler);
 	zval_ptr_dtor(&scope->child_exception_handler);
 	zval_ptr_dtor(&scope->finally_handlers);
+	if (scope->context.object != NULL) {
+		if (scope->context.owner_ref != NULL) {
+			*scope->context.owner_ref = NULL; /* the Context may outlive it */
+		}
+		OBJ_RELEASE(scope->context.object);
+	}
 	zend_object_std_dtor(object);
 }
 
@@ -627,6 +633,9 @@ static HashTable *scope_get_gc(zend_object *object, zval **table, int *n)
 	zend_get_gc_buffer_add_zval(buffer, &scope->exception_handler);
 	zend_get_gc_buffer_add_zval(buffer, &scope->child_exception_handler);
 	zend_get_gc_buffer_add_zval(buffer, &scope->finally_handlers);
+	if (scope->context.object != NULL) {
+		zend_get_gc_buffer_add_obj(buffer, scope->context.object);
+	}
 	zend_get_gc_buffer_use(buffer, table, n);
 	return zend_std_get_properties(object);
 }

@@ -17,6 +17,7 @@ $sources = [
     'userland/future.stub.php',
     'userland/channel.stub.php',
     'userland/scope.stub.php',
+    'userland/context.stub.php',
     'userland/functions.stub.php',
 ];
 $target = 'stubs/async.php';

@@ -28,6 +28,9 @@ final class Coroutine implements Completable
 
     public function getId(): int {}
 
+    /** Its own Context (coroutine_context() inside it). */
+    public function getContext(): Context {}
+
     /** The return value once it has completed; null before. */
     public function getResult(): mixed {}
 

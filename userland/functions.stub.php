@@ -45,6 +45,24 @@ function timeout(int $ms): Timeout {}
 /** Runs $closure with cancellation deferred: a cancel() meanwhile is delivered when it returns. */
 function protect(\Closure $closure): mixed {}
 
+/** The Context of the current Scope: what it sets, Scopes inherited from it find. */
+function current_context(): Context {}
+
+/** The Context of the running coroutine: its own, not seen by others. */
+function coroutine_context(): Context {}
+
+/** The Context of the main Scope (current_context() of the main script). */
+function root_context(): Context {}
+
+/**
+ * Calls $callback($value, $key) for each element of $iterable, each call in a coroutine of its
+ * own, at most $concurrency at a time (0: no limit), and returns when all have ended. A callback
+ * returning false stops the iteration; one that throws stops it too and the exception is rethrown
+ * here. Coroutines the callbacks spawned and left running are cancelled at the end, or awaited
+ * when $cancelPending is false.
+ */
+function iterate(iterable $iterable, callable $callback, int $concurrency = 0, bool $cancelPending = true): void {}
+
 /** Every live coroutine (the main script's included). */
 function get_coroutines(): array {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 9b06bfc9f51eb64a90f507250ffcc195470bff14 */
+ * Stub hash: 3f909dc0e8ee1b40e58f20d8b320a4ac64f1a88e */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Async_engine_info, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -32,6 +32,20 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Async_protect, 0, 1, IS_MIXED, 0)
 	ZEND_ARG_OBJ_INFO(0, closure, Closure, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_Async_current_context, 0, 0, Async\\Context, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_Async_coroutine_context arginfo_Async_current_context
+
+#define arginfo_Async_root_context arginfo_Async_current_context
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Async_iterate, 0, 2, IS_VOID, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, iterable, Traversable, MAY_BE_ARRAY, NULL)
+	ZEND_ARG_TYPE_INFO(0, callback, IS_CALLABLE, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, concurrency, IS_LONG, 0, "0")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, cancelPending, _IS_BOOL, 0, "true")
 ZEND_END_ARG_INFO()
 
 #define arginfo_Async_get_coroutines arginfo_Async_engine_info
@@ -88,6 +102,10 @@ ZEND_FUNCTION(Async_delay);
 ZEND_FUNCTION(Async_current_coroutine);
 ZEND_FUNCTION(Async_timeout);
 ZEND_FUNCTION(Async_protect);
+ZEND_FUNCTION(Async_current_context);
+ZEND_FUNCTION(Async_coroutine_context);
+ZEND_FUNCTION(Async_root_context);
+ZEND_FUNCTION(Async_iterate);
 ZEND_FUNCTION(Async_get_coroutines);
 ZEND_FUNCTION(Async_graceful_shutdown);
 ZEND_FUNCTION(Async_await_all);
@@ -108,6 +126,10 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("Async", current_coroutine, Async_current_coroutine, arginfo_Async_current_coroutine)
 	ZEND_NS_FALIAS("Async", timeout, Async_timeout, arginfo_Async_timeout)
 	ZEND_NS_FALIAS("Async", protect, Async_protect, arginfo_Async_protect)
+	ZEND_NS_FALIAS("Async", current_context, Async_current_context, arginfo_Async_current_context)
+	ZEND_NS_FALIAS("Async", coroutine_context, Async_coroutine_context, arginfo_Async_coroutine_context)
+	ZEND_NS_FALIAS("Async", root_context, Async_root_context, arginfo_Async_root_context)
+	ZEND_NS_FALIAS("Async", iterate, Async_iterate, arginfo_Async_iterate)
 	ZEND_NS_FALIAS("Async", get_coroutines, Async_get_coroutines, arginfo_Async_get_coroutines)
 	ZEND_NS_FALIAS("Async", graceful_shutdown, Async_graceful_shutdown, arginfo_Async_graceful_shutdown)
 	ZEND_NS_FALIAS("Async", await_all, Async_await_all, arginfo_Async_await_all)
