@@ -100,8 +100,8 @@ ZEND_METHOD(Async_Coroutine, isSuspended)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	async_coroutine_t *co = THIS_COROUTINE();
-	RETURN_BOOL(ZEND_COROUTINE_IS_STARTED(&co->coroutine) && !ZEND_COROUTINE_IS_FINISHED(&co->coroutine)
-		&& !is_running(co));
+	/* Queued and not started yet counts as suspended too, as upstream: it waits for its turn. */
+	RETURN_BOOL(!ZEND_COROUTINE_IS_FINISHED(&co->coroutine) && !is_running(co));
 }
 
 ZEND_METHOD(Async_Coroutine, isCancelled)

@@ -238,8 +238,10 @@ PHP_FUNCTION(Async_protect)
 PHP_FUNCTION(Async_get_coroutines)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (async_current_or_launch() == NULL) {
-		RETURN_THROWS();
+	/* Before anything was spawned there are none, as upstream: the script becomes the main
+	 * coroutine only when the scheduler starts, and asking does not start it. */
+	if (ZEND_ASYNC_CURRENT_COROUTINE == NULL && !ZEND_ASYNC_IS_ACTIVE) {
+		RETURN_EMPTY_ARRAY();
 	}
 	RETURN_ARR(ZEND_ASYNC_GET_COROUTINES());
 }
