@@ -18,6 +18,7 @@ $sources = [
     'userland/channel.stub.php',
     'userland/scope.stub.php',
     'userland/functions.stub.php',
+    'userland/cpu_snapshot.stub.php',
 ];
 $target = 'stubs/async.php';
 
