@@ -20,7 +20,7 @@ try {
     suspend();
     $u = spawn(function () use (&$u) { return $u->getException(); });
     var_dump(await($u));
-} catch (Error $e) {
+} catch (Async\AsyncException $e) {
     echo $e->getMessage(), "\n";
 }
 unset($u); // it holds itself through its closure: a cycle for the GC
