@@ -198,6 +198,12 @@ PHP_FUNCTION(Async_delay)
 PHP_FUNCTION(Async_current_coroutine)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
+	/* At the root before the scheduler started the script is no coroutine yet: upstream throws
+	 * there, and asking does not start the scheduler. */
+	if (ZEND_ASYNC_CURRENT_COROUTINE == NULL && !ZEND_ASYNC_IS_ACTIVE) {
+		zend_throw_exception(async_ce_async_exception, "The current coroutine is not defined", 0);
+		RETURN_THROWS();
+	}
 	zend_coroutine_t *self = async_current_or_launch();
 	if (self == NULL) {
 		RETURN_THROWS();

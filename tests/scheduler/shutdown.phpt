@@ -4,6 +4,7 @@ get_coroutines() lists the live coroutines (none before the scheduler starts, as
 <?php
 use function Async\{spawn, await, delay, suspend, get_coroutines, graceful_shutdown, current_coroutine};
 var_dump(get_coroutines());
+suspend(); // starts the scheduler: the script becomes the main coroutine
 $me = current_coroutine();
 $list = get_coroutines();
 var_dump(count($list), $list[0] === $me);
