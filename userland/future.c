@@ -345,7 +345,8 @@ ZEND_METHOD(Async_Future, cancel)
 	}
 	zend_object *error = cancellation;
 	if (error == NULL) {
-		error = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "The Future was cancelled");
+		/* upstream's message */
+		error = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Future has been cancelled");
 	} else {
 		GC_ADDREF(error);
 	}

@@ -70,7 +70,7 @@ int(1)
 token fired
 bool(true)
 bool(true)
-await: The Future was cancelled
+await: Future has been cancelled
 -- an error nobody awaits is reported, unless ignored
 
 Warning: Unhandled exception in a Future that nobody awaited: DomainException: lost in %s on line %d
