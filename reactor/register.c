@@ -108,6 +108,8 @@ void async_reactor_minfo(void)
 {
 	char compiled[32];
 	snprintf(compiled, sizeof(compiled), "%d.%d.%d", UV_VERSION_MAJOR, UV_VERSION_MINOR, UV_VERSION_PATCH);
+	/* Upstream's label for its libuv backend, which scripts look for in phpinfo(). */
+	php_info_print_table_row(2, "LibUv Reactor", "Enabled");
 	php_info_print_table_row(2, "libuv version", uv_version_string());
 	if (strcmp(compiled, uv_version_string()) != 0) {
 		php_info_print_table_row(2, "libuv version (compiled)", compiled);

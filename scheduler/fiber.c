@@ -170,6 +170,14 @@ void async_fibers_stats(zval *stats)
 	add_assoc_long(stats, "fiber_contexts", async_fibers_count());
 	add_assoc_long(stats, "fiber_contexts_idle", async_fibers_idle_count());
 	add_assoc_bool(stats, "fiber_guard_regions", async_fiber_guard_regions());
+	/* Upstream's names: the idle pool, the idle contexts kept (async.fiber_pool_size; never trimmed
+	 * below it, so it is the minimum too), the stack of a new context, and the address space the
+	 * mapped stacks take. */
+	add_assoc_long(stats, "fiber_pool_count", async_fibers_idle_count());
+	add_assoc_long(stats, "fiber_pool_capacity", async_fiber_pool_size);
+	add_assoc_long(stats, "fiber_pool_min", async_fiber_pool_size);
+	add_assoc_long(stats, "fiber_stack_size", (zend_long) stack_size_wanted());
+	add_assoc_long(stats, "fiber_pool_virtual_bytes", (zend_long) (async_fibers_count() * stack_size_wanted()));
 }
 
 uint32_t async_fibers_idle_count(void)

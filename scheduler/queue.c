@@ -21,6 +21,25 @@ void async_queue_grow(void)
 	queue->capacity = capacity;
 }
 
+/* Moves a queued coroutine to the head, the ones before it one place back (Coroutine::asHiPriority()).
+ * False when it is not in the queue. */
+bool async_queue_move_to_head(async_coroutine_t *co)
+{
+	async_run_queue_t *queue = &async_run_queue;
+	const uint32_t mask = queue->capacity - 1;
+	for (uint32_t i = 0; i < queue->length; i++) {
+		if (queue->items[(queue->head + i) & mask] != co) {
+			continue;
+		}
+		for (uint32_t j = i; j > 0; j--) {
+			queue->items[(queue->head + j) & mask] = queue->items[(queue->head + j - 1) & mask];
+		}
+		queue->items[queue->head] = co;
+		return true;
+	}
+	return false;
+}
+
 void async_queue_free(void)
 {
 	if (async_run_queue.items != NULL) {

@@ -609,6 +609,30 @@ static bool scheduler_shutdown(void)
 	return async_scheduler_graceful_shutdown(NULL);
 }
 
+/* Async\runtime_stats(), upstream's keys for the scheduler: the coroutines alive (the script's among
+ * them once it is one), those not ended, and the run queue with the part of it that are resumed
+ * coroutines (the rest have not started). There is no microtask queue here: it stays 0. */
+static void scheduler_stats(zval *stats)
+{
+	uint32_t total = live_count();
+	if (async_scheduler.main != NULL && !ZEND_COROUTINE_IS_FINISHED(&async_scheduler.main->coroutine)) {
+		total++;
+	}
+	uint32_t resumed = 0;
+	const async_run_queue_t *queue = &async_run_queue;
+	for (uint32_t i = 0; i < queue->length; i++) {
+		const async_coroutine_t *co = queue->items[(queue->head + i) & (queue->capacity - 1)];
+		if (ZEND_COROUTINE_IS_STARTED(&co->coroutine)) {
+			resumed++;
+		}
+	}
+	add_assoc_long(stats, "coroutines_total", total);
+	add_assoc_long(stats, "coroutines_active", ZEND_ASYNC_ACTIVE_COROUTINE_COUNT);
+	add_assoc_long(stats, "microtasks_queue", 0);
+	add_assoc_long(stats, "coroutine_queue", queue->length);
+	add_assoc_long(stats, "resumed_queue", resumed);
+}
+
 static zend_array *scheduler_get_coroutines(void)
 {
 	zend_array *list = zend_new_array(live_count() + 1);
@@ -842,6 +866,7 @@ void async_scheduler_minit(int type, int module_number)
 	REGISTER_INI_ENTRIES();
 	async_add_before_fork_handler(async_fibers_trim_before_fork);
 	async_add_stats_provider(async_fibers_stats);
+	async_add_stats_provider(scheduler_stats);
 	if (!default_scheduler) {
 		return;
 	}

@@ -197,6 +197,7 @@ extern ZEND_EXT_TLS async_run_queue_t async_run_queue;
 
 void async_queue_grow(void);
 void async_queue_free(void);
+bool async_queue_move_to_head(async_coroutine_t *co);
 
 static zend_always_inline void async_queue_push(async_coroutine_t *co, bool at_head)
 {

@@ -19,6 +19,7 @@ $sources = [
     'userland/scope.stub.php',
     'userland/context.stub.php',
     'userland/functions.stub.php',
+    'userland/cpu_snapshot.stub.php',
 ];
 $target = 'stubs/async.php';
 

@@ -14,8 +14,7 @@
 #include "userland.h"
 
 typedef struct {
-	zend_long needed;        /* successes (or completions, with count_errors) that end the wait */
-	bool count_errors;       /* await_any_of: an error counts as a completion too */
+	zend_long needed;        /* successes that end the wait (errors are collected or thrown) */
 	zend_long succeeded;
 	zend_long finished;      /* successes and errors */
 	zend_long total;
@@ -24,6 +23,7 @@ typedef struct {
 	zval results;            /* key => result, in completion order */
 	zval errors;             /* key => Throwable, in completion order */
 	zend_object *first_error;
+	zend_object *cancellation; /* the token, when one was given (borrowed) */
 } wait_group_t;
 
 typedef struct {
@@ -65,8 +65,7 @@ static void group_add(wait_group_t *group, zval *key, zval *result, zend_object 
 
 static bool group_done(const wait_group_t *group)
 {
-	zend_long done = group->count_errors ? group->finished : group->succeeded;
-	return done >= group->needed || group->finished >= group->total
+	return group->succeeded >= group->needed || group->finished >= group->total
 		|| (group->fail_fast && group->first_error != NULL);
 }
 
@@ -86,6 +85,12 @@ static void on_member(zend_async_event_t *event, zend_async_event_callback_t *ca
 	group_add(group, &cb->key, ZEND_ASYNC_EVENT_WILL_ZVAL_RESULT(event) ? result : NULL, exception);
 	if (group_done(group)) {
 		group->resumed = true;
+		/* A token that completed by now wins, as upstream: it may be one of the awaited items
+		 * itself, whose own completion ends the wait in the same notify. */
+		zend_object *token = group->cancellation;
+		if (token != NULL && !async_awaitable_never_completes(token) && async_awaitable_completed(token)) {
+			zend_async_waker_apply_error(coroutine->waker, async_token_error(token), true);
+		}
 		ZEND_ASYNC_RESUME(coroutine);
 	}
 }
@@ -165,9 +170,14 @@ static bool collect(members_t *members, zval *triggers, uint32_t arg_num)
 		} else {
 			ZVAL_LONG(&key, position);
 		}
-		if (Z_TYPE(key) != IS_LONG && Z_TYPE(key) != IS_STRING) {
-			zval_ptr_dtor(&key);
+		if (Z_TYPE(key) == IS_NULL) {
 			ZVAL_LONG(&key, position);
+		} else if (Z_TYPE(key) != IS_LONG && Z_TYPE(key) != IS_STRING) {
+			/* Upstream's message and class: keys become the keys of the result arrays. */
+			zval_ptr_dtor(&key);
+			zend_throw_exception(async_ce_async_exception, "Invalid key type: must be string, long or null", 0);
+			ok = false;
+			break;
 		}
 		ok = collect_one(members, &key, value, arg_num);
 		zval_ptr_dtor(&key);
@@ -334,6 +344,10 @@ static void await_many(INTERNAL_FUNCTION_PARAMETERS, wait_kind kind, bool has_co
 			Z_PARAM_BOOL(fill_null)
 		ZEND_PARSE_PARAMETERS_END();
 	}
+	if (count < 0) {
+		zend_argument_value_error(1, "must be greater than or equal to 0");
+		RETURN_THROWS();
+	}
 	if (cancellation != NULL && async_awaitable_event(cancellation) == NULL) {
 		zend_argument_type_error(triggers_arg + 1, "must be a cancellation token that can complete (a Coroutine or a Timeout), %s given",
 			ZSTR_VAL(cancellation->ce->name));
@@ -346,25 +360,20 @@ static void await_many(INTERNAL_FUNCTION_PARAMETERS, wait_kind kind, bool has_co
 		RETURN_THROWS();
 	}
 	zend_long total = zend_hash_num_elements(Z_ARRVAL(members.members));
-	if (has_count && (count < 0 || count > total)) {
-		members_free(&members);
-		zend_argument_value_error(1, "must be between 0 and the number of awaitables (" ZEND_LONG_FMT ")", total);
-		RETURN_THROWS();
-	}
-	if ((kind == ANY_OR_FAIL || kind == FIRST_SUCCESS) && total == 0) {
-		members_free(&members);
-		zend_argument_value_error(triggers_arg, "must not be empty");
-		RETURN_THROWS();
+	/* More than there are waits for all of them, as upstream; an empty input ends the wait at once. */
+	if (count > total) {
+		count = total;
 	}
 
 	wait_group_t group = {0};
 	group.total = total;
+	group.cancellation = cancellation;
 	switch (kind) {
 		case ALL: group.needed = total; break;
 		case ALL_OR_FAIL: group.needed = total; group.fail_fast = true; break;
-		case ANY_OR_FAIL: group.needed = 1; group.fail_fast = true; break;
-		case FIRST_SUCCESS: group.needed = 1; break;
-		case ANY_OF: group.needed = count; group.count_errors = true; break;
+		case ANY_OR_FAIL: group.needed = total > 0 ? 1 : 0; group.fail_fast = true; break;
+		case FIRST_SUCCESS: group.needed = total > 0 ? 1 : 0; break;
+		case ANY_OF: group.needed = count; break;
 		case ANY_OF_OR_FAIL: group.needed = count; group.fail_fast = true; break;
 	}
 	bool ok;

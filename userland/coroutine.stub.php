@@ -71,6 +71,15 @@ final class Coroutine implements Completable
 
     /** "file:line" where it is suspended, or "" when it is not. */
     public function getSuspendLocation(): string {}
+
+    /** [file, line] where it was spawned ([null, 0] when no PHP code spawned it). */
+    public function getSpawnFileAndLine(): array {}
+
+    /** [file, line] where it is suspended, or [null, 0] when it is not. */
+    public function getSuspendFileAndLine(): array {}
+
+    /** Moves it to the head of the run queue when it waits there for its turn; returns it. */
+    public function asHiPriority(): Coroutine {}
 }
 
 /**

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 807e27bda563838094e3afaf979c030544bdb63d */
+ * Stub hash: 96322750ef514d18d1e5c17197f2c8be30f97ab7 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Async_Completable_cancel, 0, 0, IS_VOID, 0)
 	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, cancellation, Async\\AsyncCancellation, 1, "null")
@@ -55,6 +55,14 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Async_Coroutine_getSuspendLocation arginfo_class_Async_Coroutine_getSpawnLocation
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Async_Coroutine_getSpawnFileAndLine, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Async_Coroutine_getSuspendFileAndLine arginfo_class_Async_Coroutine_getSpawnFileAndLine
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Async_Coroutine_asHiPriority, 0, 0, Async\\Coroutine, 0)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_Async_Timeout___construct arginfo_class_Async_Coroutine___construct
 
 #define arginfo_class_Async_Timeout_cancel arginfo_class_Async_Completable_cancel
@@ -81,6 +89,9 @@ ZEND_METHOD(Async_Coroutine, finally);
 ZEND_METHOD(Async_Coroutine, getTrace);
 ZEND_METHOD(Async_Coroutine, getSpawnLocation);
 ZEND_METHOD(Async_Coroutine, getSuspendLocation);
+ZEND_METHOD(Async_Coroutine, getSpawnFileAndLine);
+ZEND_METHOD(Async_Coroutine, getSuspendFileAndLine);
+ZEND_METHOD(Async_Coroutine, asHiPriority);
 ZEND_METHOD(Async_Timeout, __construct);
 ZEND_METHOD(Async_Timeout, cancel);
 ZEND_METHOD(Async_Timeout, isCompleted);
@@ -118,6 +129,9 @@ static const zend_function_entry class_Async_Coroutine_methods[] = {
 	ZEND_ME(Async_Coroutine, getTrace, arginfo_class_Async_Coroutine_getTrace, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_Coroutine, getSpawnLocation, arginfo_class_Async_Coroutine_getSpawnLocation, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_Coroutine, getSuspendLocation, arginfo_class_Async_Coroutine_getSuspendLocation, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_Coroutine, getSpawnFileAndLine, arginfo_class_Async_Coroutine_getSpawnFileAndLine, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_Coroutine, getSuspendFileAndLine, arginfo_class_Async_Coroutine_getSuspendFileAndLine, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_Coroutine, asHiPriority, arginfo_class_Async_Coroutine_asHiPriority, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

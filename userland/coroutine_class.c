@@ -48,8 +48,9 @@ ZEND_METHOD(Async_Coroutine, getException)
 	ZEND_PARSE_PARAMETERS_NONE();
 	async_coroutine_t *co = THIS_COROUTINE();
 	if (!ASYNC_COROUTINE_ENDED(co)) {
-		if (ZEND_COROUTINE_IS_STARTED(&co->coroutine) || co->queued) {
-			zend_throw_error(NULL, "Cannot get the exception of a coroutine that has not completed yet");
+		/* Not started yet: no exception (null), as upstream; started and not ended: upstream's class. */
+		if (ZEND_COROUTINE_IS_STARTED(&co->coroutine)) {
+			zend_throw_exception(async_ce_async_exception, "Cannot get the exception of a coroutine that has not completed yet", 0);
 			RETURN_THROWS();
 		}
 		RETURN_NULL();
@@ -101,8 +102,8 @@ ZEND_METHOD(Async_Coroutine, isSuspended)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	async_coroutine_t *co = THIS_COROUTINE();
-	RETURN_BOOL(ZEND_COROUTINE_IS_STARTED(&co->coroutine) && !ZEND_COROUTINE_IS_FINISHED(&co->coroutine)
-		&& !is_running(co));
+	/* Queued and not started yet counts as suspended too, as upstream: it waits for its turn. */
+	RETURN_BOOL(!ZEND_COROUTINE_IS_FINISHED(&co->coroutine) && !is_running(co));
 }
 
 ZEND_METHOD(Async_Coroutine, isCancelled)
@@ -195,4 +196,42 @@ void async_userland_register_coroutine_classes(void)
 	async_ce_completable = register_class_Async_Completable(async_ce_awaitable);
 	async_coroutine_bind_class(register_class_Async_Coroutine(async_ce_completable));
 	async_timeout_bind_class(register_class_Async_Timeout(async_ce_completable));
+}
+
+static void file_and_line(zval *return_value, zend_string *file, uint32_t line)
+{
+	array_init_size(return_value, 2);
+	if (file != NULL) {
+		add_next_index_str(return_value, zend_string_copy(file));
+		add_next_index_long(return_value, line);
+	} else {
+		add_next_index_null(return_value);
+		add_next_index_long(return_value, 0);
+	}
+}
+
+ZEND_METHOD(Async_Coroutine, getSpawnFileAndLine)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	async_coroutine_t *co = THIS_COROUTINE();
+	file_and_line(return_value, co->coroutine.filename, co->coroutine.lineno);
+}
+
+ZEND_METHOD(Async_Coroutine, getSuspendFileAndLine)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	async_coroutine_t *co = THIS_COROUTINE();
+	bool suspended = ZEND_COROUTINE_IS_STARTED(&co->coroutine) && !ZEND_COROUTINE_IS_FINISHED(&co->coroutine)
+		&& !is_running(co);
+	file_and_line(return_value, suspended ? co->waker.filename : NULL, co->waker.lineno);
+}
+
+ZEND_METHOD(Async_Coroutine, asHiPriority)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	async_coroutine_t *co = THIS_COROUTINE();
+	if (co->queued) {
+		async_queue_move_to_head(co);
+	}
+	RETURN_OBJ_COPY(&co->std);
 }

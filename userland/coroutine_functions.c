@@ -199,6 +199,12 @@ PHP_FUNCTION(Async_delay)
 PHP_FUNCTION(Async_current_coroutine)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
+	/* At the root before the scheduler started the script is no coroutine yet: upstream throws
+	 * there, and asking does not start the scheduler. */
+	if (ZEND_ASYNC_CURRENT_COROUTINE == NULL && !ZEND_ASYNC_IS_ACTIVE) {
+		zend_throw_exception(async_ce_async_exception, "The current coroutine is not defined", 0);
+		RETURN_THROWS();
+	}
 	zend_coroutine_t *self = async_current_or_launch();
 	if (self == NULL) {
 		RETURN_THROWS();
@@ -239,8 +245,10 @@ PHP_FUNCTION(Async_protect)
 PHP_FUNCTION(Async_get_coroutines)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (async_current_or_launch() == NULL) {
-		RETURN_THROWS();
+	/* Before anything was spawned there are none, as upstream: the script becomes the main
+	 * coroutine only when the scheduler starts, and asking does not start it. */
+	if (ZEND_ASYNC_CURRENT_COROUTINE == NULL && !ZEND_ASYNC_IS_ACTIVE) {
+		RETURN_EMPTY_ARRAY();
 	}
 	RETURN_ARR(ZEND_ASYNC_GET_COROUTINES());
 }

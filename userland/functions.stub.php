@@ -17,6 +17,22 @@ function engine_info(): array {}
  */
 function runtime_stats(): array {}
 
+/** The CPUs this process may run on (its affinity and cgroup quota counted), at least 1. */
+function available_parallelism(): int {}
+
+/**
+ * The 1, 5 and 15 minute load averages of the machine, or null where the system has none.
+ * @return array{0: float, 1: float, 2: float}|null
+ */
+function loadavg(): ?array {}
+
+/**
+ * CPU usage since the previous call (the first call returns zeros): process_cores (CPUs' worth of
+ * time this process used), process_percent (of all CPUs), system_percent (busy share of the machine),
+ * cpu_count, interval_sec, loadavg.
+ */
+function cpu_usage(): array {}
+
 /** Creates a coroutine that runs $task(...$args); it starts when the current one suspends or ends. */
 function spawn(callable $task, mixed ...$args): Coroutine {}
 

@@ -1,10 +1,18 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 3f909dc0e8ee1b40e58f20d8b320a4ac64f1a88e */
+ * Stub hash: dacf1a33decf86640a54c41da7ecaac0459e607e */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Async_engine_info, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
 #define arginfo_Async_runtime_stats arginfo_Async_engine_info
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Async_available_parallelism, 0, 0, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Async_loadavg, 0, 0, IS_ARRAY, 1)
+ZEND_END_ARG_INFO()
+
+#define arginfo_Async_cpu_usage arginfo_Async_engine_info
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_Async_spawn, 0, 1, Async\\Coroutine, 0)
 	ZEND_ARG_TYPE_INFO(0, task, IS_CALLABLE, 0)
@@ -95,6 +103,9 @@ ZEND_END_ARG_INFO()
 
 ZEND_FUNCTION(Async_engine_info);
 ZEND_FUNCTION(Async_runtime_stats);
+ZEND_FUNCTION(Async_available_parallelism);
+ZEND_FUNCTION(Async_loadavg);
+ZEND_FUNCTION(Async_cpu_usage);
 ZEND_FUNCTION(Async_spawn);
 ZEND_FUNCTION(Async_suspend);
 ZEND_FUNCTION(Async_await);
@@ -119,6 +130,9 @@ ZEND_FUNCTION(Async_await_any_of_or_fail);
 static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("Async", engine_info, Async_engine_info, arginfo_Async_engine_info)
 	ZEND_NS_FALIAS("Async", runtime_stats, Async_runtime_stats, arginfo_Async_runtime_stats)
+	ZEND_NS_FALIAS("Async", available_parallelism, Async_available_parallelism, arginfo_Async_available_parallelism)
+	ZEND_NS_FALIAS("Async", loadavg, Async_loadavg, arginfo_Async_loadavg)
+	ZEND_NS_FALIAS("Async", cpu_usage, Async_cpu_usage, arginfo_Async_cpu_usage)
 	ZEND_NS_FALIAS("Async", spawn, Async_spawn, arginfo_Async_spawn)
 	ZEND_NS_FALIAS("Async", suspend, Async_suspend, arginfo_Async_suspend)
 	ZEND_NS_FALIAS("Async", await, Async_await, arginfo_Async_await)

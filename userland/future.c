@@ -28,8 +28,27 @@ typedef struct {
 	zend_object *exception;
 	bool ignored;
 	bool handled;               /* someone awaited the error */
+	zend_string *created_file;  /* where PHP code made it and completed it (NULL: no PHP code did) */
+	uint32_t created_line;
+	zend_string *completed_file;
+	uint32_t completed_line;
 	zend_object std;
 } async_future_state_t;
+
+/* The PHP code running now, for the location getters. */
+static void note_location(zend_string **file, uint32_t *line)
+{
+	if (*file != NULL) {
+		zend_string_release(*file);
+		*file = NULL;
+	}
+	*line = 0;
+	zend_string *executing = zend_is_executing() ? zend_get_executed_filename_ex() : NULL;
+	if (executing != NULL) {
+		*file = zend_string_copy(executing);
+		*line = zend_get_executed_lineno();
+	}
+}
 
 typedef struct {
 	zend_object *state;
@@ -69,6 +88,7 @@ static zend_object *state_create(zend_class_entry *ce)
 	event->dispose = state_event_dispose;
 	event->info = state_event_info;
 	ZVAL_NULL(&state->result);
+	note_location(&state->created_file, &state->created_line);
 	return &state->std;
 }
 
@@ -88,6 +108,12 @@ static void state_free(zend_object *object)
 	}
 	zend_async_callbacks_free(&state->event);
 	zval_ptr_dtor(&state->result);
+	if (state->created_file != NULL) {
+		zend_string_release(state->created_file);
+	}
+	if (state->completed_file != NULL) {
+		zend_string_release(state->completed_file);
+	}
 	zend_object_std_dtor(object);
 }
 
@@ -110,9 +136,16 @@ static HashTable *state_get_gc(zend_object *object, zval **table, int *n)
 static bool state_complete(async_future_state_t *state, zval *result, zend_object *exception)
 {
 	if (ZEND_ASYNC_EVENT_IS_CLOSED(&state->event)) {
-		zend_throw_error(NULL, "The Future is already completed");
+		/* Upstream's class and message: where the first completion happened helps find the second. */
+		if (state->completed_file != NULL) {
+			zend_throw_exception_ex(async_ce_async_exception, 0, "FutureState is already completed at %s:%u",
+				ZSTR_VAL(state->completed_file), state->completed_line);
+		} else {
+			zend_throw_exception(async_ce_async_exception, "FutureState is already completed", 0);
+		}
 		return false;
 	}
+	note_location(&state->completed_file, &state->completed_line);
 	if (exception != NULL) {
 		GC_ADDREF(exception);
 		state->exception = exception;
@@ -313,7 +346,8 @@ ZEND_METHOD(Async_Future, cancel)
 	}
 	zend_object *error = cancellation;
 	if (error == NULL) {
-		error = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "The Future was cancelled");
+		/* upstream's message */
+		error = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Future has been cancelled");
 	} else {
 		GC_ADDREF(error);
 	}
@@ -600,3 +634,61 @@ void async_userland_register_future(void)
 	future_handlers.get_gc = future_get_gc;
 	future_handlers.clone_obj = NULL;
 }
+
+static void location_pair(zval *return_value, zend_string *file, uint32_t line)
+{
+	array_init_size(return_value, 2);
+	if (file != NULL) {
+		add_next_index_str(return_value, zend_string_copy(file));
+	} else {
+		add_next_index_null(return_value);
+	}
+	add_next_index_long(return_value, file != NULL ? line : 0);
+}
+
+static void location_string(zval *return_value, zend_string *file, uint32_t line)
+{
+	if (file == NULL) {
+		RETURN_STRING("unknown");
+	}
+	RETURN_STR(zend_strpprintf(0, "%s:%u", ZSTR_VAL(file), line));
+}
+
+/* The state behind $this: a FutureState, or the one a Future views (NULL, thrown, without one). */
+static async_future_state_t *location_state(zval *this_zv)
+{
+	if (Z_OBJCE_P(this_zv) == async_ce_future_state) {
+		return STATE_FROM_OBJ(Z_OBJ_P(this_zv));
+	}
+	async_future_t *future = this_future(this_zv);
+	return future->state != NULL ? STATE_FROM_OBJ(future->state) : NULL;
+}
+
+#define LOCATION_METHODS(class) \
+	ZEND_METHOD(class, getCreatedFileAndLine) { \
+		ZEND_PARSE_PARAMETERS_NONE(); \
+		async_future_state_t *state = location_state(ZEND_THIS); \
+		if (state == NULL) { RETURN_THROWS(); } \
+		location_pair(return_value, state->created_file, state->created_line); \
+	} \
+	ZEND_METHOD(class, getCreatedLocation) { \
+		ZEND_PARSE_PARAMETERS_NONE(); \
+		async_future_state_t *state = location_state(ZEND_THIS); \
+		if (state == NULL) { RETURN_THROWS(); } \
+		location_string(return_value, state->created_file, state->created_line); \
+	} \
+	ZEND_METHOD(class, getCompletedFileAndLine) { \
+		ZEND_PARSE_PARAMETERS_NONE(); \
+		async_future_state_t *state = location_state(ZEND_THIS); \
+		if (state == NULL) { RETURN_THROWS(); } \
+		location_pair(return_value, state->completed_file, state->completed_line); \
+	} \
+	ZEND_METHOD(class, getCompletedLocation) { \
+		ZEND_PARSE_PARAMETERS_NONE(); \
+		async_future_state_t *state = location_state(ZEND_THIS); \
+		if (state == NULL) { RETURN_THROWS(); } \
+		location_string(return_value, state->completed_file, state->completed_line); \
+	}
+
+LOCATION_METHODS(Async_FutureState)
+LOCATION_METHODS(Async_Future)

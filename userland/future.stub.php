@@ -20,6 +20,18 @@ final class FutureState
 
     public function isCompleted(): bool {}
 
+    /** [file, line] where its state was made. */
+    public function getCreatedFileAndLine(): array {}
+
+    /** "file:line" where its state was made, or "unknown". */
+    public function getCreatedLocation(): string {}
+
+    /** [file, line] where it was completed, or [null, 0] while it is not. */
+    public function getCompletedFileAndLine(): array {}
+
+    /** "file:line" where it was completed, or "unknown" while it is not. */
+    public function getCompletedLocation(): string {}
+
     /** An error nobody awaits is then not reported. */
     public function ignore(): void {}
 }
@@ -45,6 +57,18 @@ final class Future implements Completable
     public function cancel(?AsyncCancellation $cancellation = null): void {}
 
     public function isCompleted(): bool {}
+
+    /** [file, line] where its state was made. */
+    public function getCreatedFileAndLine(): array {}
+
+    /** "file:line" where its state was made, or "unknown". */
+    public function getCreatedLocation(): string {}
+
+    /** [file, line] where it was completed, or [null, 0] while it is not. */
+    public function getCompletedFileAndLine(): array {}
+
+    /** "file:line" where it was completed, or "unknown" while it is not. */
+    public function getCompletedLocation(): string {}
 
     public function isCancelled(): bool {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 717411b1303330099a4638424f7571bd2f9d5615 */
+ * Stub hash: 1b98c2b2dad69aa979680be9ea25564f56e089df */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Async_FutureState___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -14,6 +14,16 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Async_FutureState_isCompleted, 0, 0, _IS_BOOL, 0)
 ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Async_FutureState_getCreatedFileAndLine, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Async_FutureState_getCreatedLocation, 0, 0, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Async_FutureState_getCompletedFileAndLine arginfo_class_Async_FutureState_getCreatedFileAndLine
+
+#define arginfo_class_Async_FutureState_getCompletedLocation arginfo_class_Async_FutureState_getCreatedLocation
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Async_FutureState_ignore, 0, 0, IS_VOID, 0)
 ZEND_END_ARG_INFO()
@@ -40,6 +50,14 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Async_Future_isCompleted arginfo_class_Async_FutureState_isCompleted
 
+#define arginfo_class_Async_Future_getCreatedFileAndLine arginfo_class_Async_FutureState_getCreatedFileAndLine
+
+#define arginfo_class_Async_Future_getCreatedLocation arginfo_class_Async_FutureState_getCreatedLocation
+
+#define arginfo_class_Async_Future_getCompletedFileAndLine arginfo_class_Async_FutureState_getCreatedFileAndLine
+
+#define arginfo_class_Async_Future_getCompletedLocation arginfo_class_Async_FutureState_getCreatedLocation
+
 #define arginfo_class_Async_Future_isCancelled arginfo_class_Async_FutureState_isCompleted
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Async_Future_ignore, 0, 0, Async\\Future, 0)
@@ -58,6 +76,10 @@ ZEND_METHOD(Async_FutureState, __construct);
 ZEND_METHOD(Async_FutureState, complete);
 ZEND_METHOD(Async_FutureState, error);
 ZEND_METHOD(Async_FutureState, isCompleted);
+ZEND_METHOD(Async_FutureState, getCreatedFileAndLine);
+ZEND_METHOD(Async_FutureState, getCreatedLocation);
+ZEND_METHOD(Async_FutureState, getCompletedFileAndLine);
+ZEND_METHOD(Async_FutureState, getCompletedLocation);
 ZEND_METHOD(Async_FutureState, ignore);
 ZEND_METHOD(Async_Future, __construct);
 ZEND_METHOD(Async_Future, completed);
@@ -65,6 +87,10 @@ ZEND_METHOD(Async_Future, failed);
 ZEND_METHOD(Async_Future, await);
 ZEND_METHOD(Async_Future, cancel);
 ZEND_METHOD(Async_Future, isCompleted);
+ZEND_METHOD(Async_Future, getCreatedFileAndLine);
+ZEND_METHOD(Async_Future, getCreatedLocation);
+ZEND_METHOD(Async_Future, getCompletedFileAndLine);
+ZEND_METHOD(Async_Future, getCompletedLocation);
 ZEND_METHOD(Async_Future, isCancelled);
 ZEND_METHOD(Async_Future, ignore);
 ZEND_METHOD(Async_Future, map);
@@ -77,6 +103,10 @@ static const zend_function_entry class_Async_FutureState_methods[] = {
 	ZEND_ME(Async_FutureState, complete, arginfo_class_Async_FutureState_complete, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_FutureState, error, arginfo_class_Async_FutureState_error, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_FutureState, isCompleted, arginfo_class_Async_FutureState_isCompleted, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_FutureState, getCreatedFileAndLine, arginfo_class_Async_FutureState_getCreatedFileAndLine, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_FutureState, getCreatedLocation, arginfo_class_Async_FutureState_getCreatedLocation, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_FutureState, getCompletedFileAndLine, arginfo_class_Async_FutureState_getCompletedFileAndLine, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_FutureState, getCompletedLocation, arginfo_class_Async_FutureState_getCompletedLocation, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_FutureState, ignore, arginfo_class_Async_FutureState_ignore, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
@@ -89,6 +119,10 @@ static const zend_function_entry class_Async_Future_methods[] = {
 	ZEND_ME(Async_Future, await, arginfo_class_Async_Future_await, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_Future, cancel, arginfo_class_Async_Future_cancel, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_Future, isCompleted, arginfo_class_Async_Future_isCompleted, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_Future, getCreatedFileAndLine, arginfo_class_Async_Future_getCreatedFileAndLine, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_Future, getCreatedLocation, arginfo_class_Async_Future_getCreatedLocation, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_Future, getCompletedFileAndLine, arginfo_class_Async_Future_getCompletedFileAndLine, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_Future, getCompletedLocation, arginfo_class_Async_Future_getCompletedLocation, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_Future, isCancelled, arginfo_class_Async_Future_isCancelled, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_Future, ignore, arginfo_class_Async_Future_ignore, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_Future, map, arginfo_class_Async_Future_map, ZEND_ACC_PUBLIC)

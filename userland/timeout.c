@@ -55,8 +55,9 @@ PHP_FUNCTION(Async_timeout)
 		Z_PARAM_LONG(ms)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (ms < 0) {
-		zend_argument_value_error(1, "must be greater than or equal to 0");
+	if (ms <= 0) {
+		/* Upstream's message: a timeout of 0 would complete before anything could happen. */
+		zend_value_error("Timeout value must be greater than 0");
 		RETURN_THROWS();
 	}
 	zend_async_timer_event_t *timer = ZEND_ASYNC_NEW_TIMER_EVENT((zend_ulong) ms, false);
@@ -97,7 +98,8 @@ ZEND_METHOD(Async_Timeout, isCompleted)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	async_timeout_t *timeout = TIMEOUT_FROM_OBJ(Z_OBJ_P(ZEND_THIS));
-	RETURN_BOOL(!timeout->cancelled && timeout->timer != NULL && ZEND_ASYNC_EVENT_IS_CLOSED(&timeout->timer->base));
+	/* Cancelled is completed too, as for upstream's Completable: it will not change any more. */
+	RETURN_BOOL(timeout->cancelled || (timeout->timer != NULL && ZEND_ASYNC_EVENT_IS_CLOSED(&timeout->timer->base)));
 }
 
 ZEND_METHOD(Async_Timeout, isCancelled)

@@ -11,4 +11,5 @@ void async_userland_minit(void)
 	async_userland_register_future();
 	async_userland_register_scope();
 	async_userland_register_context();
+	async_userland_register_cpu_snapshot();
 }

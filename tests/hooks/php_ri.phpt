@@ -1,5 +1,5 @@
 --TEST--
-php --ri async: the libuv version and each hook family, active or why not (extension not loaded, functions disabled)
+php --ri async: upstream's "LibUv Reactor" row, the libuv version and each hook family, active or why not (extension not loaded, functions disabled)
 --FILE--
 <?php
 $php = escapeshellarg(getenv('TEST_PHP_EXECUTABLE') ?: PHP_BINARY);
@@ -14,6 +14,7 @@ $sleep = 'sleep, usleep, time_nanosleep, time_sleep_until';
 
 $info = $ri('');
 var_dump(preg_match('/^libuv version => (\d+)\.(\d+)\.(\d+)$/m', $info, $v) === 1 && ($v[1] > 1 || $v[2] >= 44));
+echo "LibUv Reactor: ", $row($info, 'LibUv Reactor'), "\n";
 echo $row($info, 'Hooked inside coroutines'), "\n";
 foreach ([$sleep, 'stream_select', 'gethostbyname, gethostbynamel, gethostbyaddr', 'exec, system, passthru, shell_exec',
         'proc_open, proc_close, popen', 'socket streams: tcp, udp, unix, udg (fsockopen, stream_socket_*, http://)', $sockets, $mysql] as $family) {
@@ -33,6 +34,7 @@ echo "$sleep: ", $row($ri('-d disable_functions=sleep,usleep,time_nanosleep,time
 ?>
 --EXPECT--
 bool(true)
+LibUv Reactor: Enabled
 State
 sleep, usleep, time_nanosleep, time_sleep_until: active
 stream_select: active

@@ -1,10 +1,13 @@
 --TEST--
-get_coroutines() lists the live coroutines; graceful_shutdown() cancels all but the caller so their finally blocks run
+get_coroutines() lists the live coroutines (none before the scheduler starts, as upstream); graceful_shutdown() cancels all but the caller so their finally blocks run
 --FILE--
 <?php
 use function Async\{spawn, await, delay, suspend, get_coroutines, graceful_shutdown, current_coroutine};
+var_dump(get_coroutines());
+suspend(); // starts the scheduler: the script becomes the main coroutine
+$me = current_coroutine();
 $list = get_coroutines();
-var_dump(count($list), $list[0] === current_coroutine());
+var_dump(count($list), $list[0] === $me);
 $a = spawn(function () { try { delay(10000); } finally { echo "a finally\n"; } });
 $b = spawn(function () { try { delay(10000); } catch (Async\AsyncCancellation $e) { echo "b got: ", $e->getMessage(), "\n"; throw $e; } });
 suspend();
@@ -19,6 +22,8 @@ var_dump(await($stopper), $a->isCancelled(), $b->isCancelled());
 try { graceful_shutdown(new Exception("no")); } catch (TypeError $e) { echo "TypeError\n"; }
 ?>
 --EXPECT--
+array(0) {
+}
 int(1)
 bool(true)
 int(3)

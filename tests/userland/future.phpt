@@ -18,7 +18,7 @@ $s2 = new FutureState();
 $f2 = new Future($s2);
 spawn(fn() => $s2->error(new RuntimeException("producer failed")));
 try { $f2->await(); } catch (RuntimeException $e) { echo "await: ", $e->getMessage(), "\n"; }
-try { $s2->complete(1); } catch (Error $e) { echo $e->getMessage(), "\n"; }
+try { $s2->complete(1); } catch (Async\AsyncException $e) { echo $e->getMessage(), "\n"; }
 
 echo "-- ready-made\n";
 var_dump(Future::completed("done")->await());
@@ -45,7 +45,7 @@ $f = new Future(new FutureState());
 try { $f->__construct(new FutureState()); } catch (Error $e) { echo $e->getMessage(), "\n"; }
 $s4 = new FutureState();
 $s4->complete();
-try { $s4->error(new Exception("late")); } catch (Error $e) { echo $e->getMessage(), "\n"; }
+try { $s4->error(new Exception("late")); } catch (Async\AsyncException $e) { echo $e->getMessage(), "\n"; }
 ?>
 --EXPECTF--
 consumer got 42
@@ -57,7 +57,7 @@ int(42)
 int(42)
 -- errors
 await: producer failed
-The Future is already completed
+FutureState is already completed at %s:16
 -- ready-made
 string(4) "done"
 made failed
@@ -70,11 +70,11 @@ int(1)
 token fired
 bool(true)
 bool(true)
-await: The Future was cancelled
+await: Future has been cancelled
 -- an error nobody awaits is reported, unless ignored
 
 Warning: Unhandled exception in a Future that nobody awaited: DomainException: lost in %s on line %d
 -- bad use
 Async\Future::__construct(): Argument #1 ($state) must be of type Async\FutureState, stdClass given
 The Future is already constructed
-The Future is already completed
+FutureState is already completed at %s:44

@@ -51,7 +51,7 @@ Warning: Unhandled exception in a Future that nobody awaited: DomainException: l
 -- ignore() on the derived one silences it; catch() handles it
 -- cancelling the derived Future: the callback still runs, its outcome is dropped
 bool(true)
-The Future was cancelled
+Future has been cancelled
 callback ended
 bool(true)
 -- a chain on a source that never completes, in a cycle with its callback, is collected

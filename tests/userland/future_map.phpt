@@ -8,6 +8,7 @@ use function Async\{spawn, await, delay, current_coroutine};
 echo "-- a source completed later\n";
 $state = new FutureState();
 $source = new Future($state);
+delay(1); // starts the scheduler: the script becomes a coroutine (current_coroutine() throws before)
 $main = current_coroutine();
 $doubled = $source->map(function ($v) use ($main) {
     echo "map got $v, in its own coroutine: ", var_export(current_coroutine() !== $main, true), "\n";

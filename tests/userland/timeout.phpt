@@ -1,5 +1,5 @@
 --TEST--
-timeout(): a cancellation token for await(); when it completes first await() throws OperationCanceledException with a TimeoutException as previous
+timeout(): a cancellation token for await() (a positive time: 0 is a ValueError as upstream; a cancelled one is completed and never fires); when it completes first await() throws OperationCanceledException with a TimeoutException as previous
 --FILE--
 <?php
 use function Async\{spawn, await, delay, timeout};
@@ -24,7 +24,7 @@ $cancelled->cancel();
 var_dump($cancelled->isCancelled(), $cancelled->isCompleted());
 var_dump(await(spawn(function () { delay(30); return "not cancelled"; }), $cancelled));
 try { await($cancelled); } catch (Error $e) { echo $e->getMessage(), "\n"; }
-try { timeout(-1); } catch (ValueError $e) { echo $e->getMessage(), "\n"; }
+foreach ([-1, 0] as $ms) { try { timeout($ms); } catch (ValueError $e) { echo $e->getMessage(), "\n"; } }
 try { new Async\Timeout(); } catch (Error $e) { echo $e->getMessage(), "\n"; }
 // a coroutine as the token: its end cancels the wait
 $token = spawn(function () { delay(10); });
@@ -42,9 +42,10 @@ bool(true)
 bool(false)
 completed token: thrown at once
 bool(true)
-bool(false)
+bool(true)
 string(13) "not cancelled"
 Cannot await a Timeout that was cancelled: it never completes
-Async\timeout(): Argument #1 ($ms) must be greater than or equal to 0
+Timeout value must be greater than 0
+Timeout value must be greater than 0
 Call to private Async\Timeout::__construct() from global scope
 cancelled by a coroutine token
