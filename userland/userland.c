@@ -9,4 +9,5 @@ void async_userland_minit(void)
 	async_userland_register_channel();
 	async_userland_register_future();
 	async_userland_register_scope();
+	async_userland_register_signal();
 }

@@ -24,6 +24,12 @@ void async_userland_register_future(void);
 zend_async_event_t *async_future_event(zend_object *future);
 void async_future_outcome(zend_object *future, zval **result, zend_object **exception);
 bool async_future_has_state(zend_object *future);
+/* A pending Future settled from C: `release_producer(producer)` runs when its state goes. */
+zend_object *async_future_new_pending(zend_object **state, void (*release_producer)(void *), void *producer);
+void async_future_state_settle(zend_object *state, zval *result, zend_object *exception);
+/* RETURN a Future already failed with `exception` (borrowed). */
+void async_future_new_failed(zval *return_value, zend_object *exception);
+void async_userland_register_signal(void);
 
 /* awaitable.c */
 /* The result and exception of a completed Coroutine or Future (borrowed); marks the exception as
