@@ -47,6 +47,7 @@ static zend_result install_after_startup(void)
 		return FAILURE;
 	}
 	swap_handlers(true);
+	async_db_cancellation_install();
 	return SUCCESS;
 }
 
@@ -65,5 +66,6 @@ void async_hooks_post_deactivate(void)
 void async_hooks_mshutdown(void)
 {
 	swap_handlers(false);
+	async_db_cancellation_restore();
 	async_xport_hooks_restore();
 }
