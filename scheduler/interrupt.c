@@ -33,9 +33,11 @@ bool async_scheduler_dispatch_interrupt(void)
 	if (dispatcher_queued) {
 		return true;
 	}
-	if (async_scheduler.main_scope == NULL || (async_scheduler.shutting_down && async_scheduler.after_main)) {
+	if (async_scheduler.main_scope == NULL) {
 		return false;
 	}
+	/* Also while shutting down: the reactor does not block with an interrupt pending, so leaving it
+	 * to PHP code that may never run would spin. */
 	async_coroutine_t *co = async_scheduler_spawn_in(async_scheduler.main_scope, ZEND_COROUTINE_HI_PRIORITY);
 	co->coroutine.internal_entry = run_interrupt;
 	dispatcher_queued = true;

@@ -3,6 +3,8 @@ Signals: in sync mode a pcntl handler waits for pcntl_signal_dispatch() as in st
 --EXTENSIONS--
 pcntl
 posix
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/signal_child.inc';
@@ -47,16 +49,34 @@ $cases = [
         await(spawn(fn() => delay(5000)));
         echo "not ended\n";
         PHP,
+    'handler calls exit()' => <<<'PHP'
+        use function Async\{spawn, delay, await};
+        pcntl_async_signals(true);
+        pcntl_signal(SIGTERM, function () { echo "handler\n"; exit(7); });
+        register_shutdown_function(function () { echo "shutdown function\n"; });
+        echo "ready\n";
+        try { await(spawn(fn() => delay(5000))); } finally { echo "main finally\n"; }
+        PHP,
+    'handler throws' => <<<'PHP'
+        use function Async\{spawn, delay, await};
+        pcntl_async_signals(true);
+        pcntl_signal(SIGTERM, function () { throw new RuntimeException('from the handler'); });
+        echo "ready\n";
+        await(spawn(fn() => delay(5000)));
+        PHP,
 ];
 $signal = ['sync mode' => SIGUSR1, 'no handler, SIGINT' => SIGINT];
 foreach ($cases as $name => $code) {
     [$output, $ended] = run_signal_child($code, [[$signal[$name] ?? SIGTERM, 0.15]]);
+    $output = preg_replace('/Stack trace:.*/s', '', $output);
     echo "$name: ", str_replace("\n", ' ', trim($output)), " / $ended\n";
 }
 ?>
---EXPECT--
+--EXPECTF--
 sync mode: ready waited handler / exit 0
 no handler, SIGTERM: ready / killed by signal 15
 no handler, SIGINT: ready / killed by signal 2
 SIG_IGN: ready survived / exit 0
 handler, then SIG_DFL: ready / killed by signal 15
+handler calls exit(): ready handler main finally shutdown function / exit 7
+handler throws: ready %AUncaught RuntimeException: from the handler in %s / exit 255
