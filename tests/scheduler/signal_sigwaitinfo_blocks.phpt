@@ -8,17 +8,18 @@ pcntl
 <?php
 use function Async\{spawn, await, delay};
 
-$start = microtime(true);
-$other = spawn(function () use ($start) { delay(50); return microtime(true) - $start; });
-$waiter = spawn(function () {
+$other = null;
+$waiter = spawn(function () use (&$other) {
     pcntl_sigprocmask(SIG_BLOCK, [SIGUSR1]);
-    exec(sprintf('(sleep 0.4; kill -USR1 %d) >/dev/null 2>&1 &', getmypid()));
+    exec(sprintf('(sleep 1; kill -USR1 %d) >/dev/null 2>&1 &', getmypid()));
+    $other = spawn(function () { $start = microtime(true); delay(50); return microtime(true) - $start; });
+    Async\suspend();                  // the other coroutine starts its 50 ms delay
     $signo = pcntl_sigtimedwait([SIGUSR1], $info, 5);
     pcntl_sigprocmask(SIG_UNBLOCK, [SIGUSR1]);
     return $signo;
 });
 echo "signal: ", await($waiter) === SIGUSR1 ? 'SIGUSR1' : 'other', "\n";
-echo "the 50 ms delay waited for the signal: ", await($other) >= 0.35 ? 'yes' : 'no', "\n";
+echo "the 50 ms delay waited for the signal: ", await($other) >= 0.3 ? 'yes' : 'no', "\n";
 ?>
 --EXPECT--
 signal: SIGUSR1
