@@ -22,6 +22,7 @@
 #include "reactor.h"
 #include <errno.h>
 #include <signal.h>
+#include <unistd.h>
 #ifdef ZEND_SIGNALS
 # include "zend_signal.h"
 #endif
@@ -31,6 +32,7 @@
 static struct sigaction chained[NSIG];   /* what our action replaced, per signal */
 static bool installed[NSIG];
 static uv_async_t *volatile wake_handle;  /* NULL when no loop is there to wake */
+static volatile pid_t wake_pid;           /* the process whose loop wake_handle is */
 
 ZEND_TLS uv_async_t wakeup;
 ZEND_TLS bool wakeup_ready;
@@ -46,7 +48,8 @@ static void wake_on_signal(int signo, siginfo_t *info, void *context)
 		previous->sa_handler(signo);
 	}
 	uv_async_t *handle = wake_handle;
-	if (handle != NULL) {
+	/* A child made by fork() has a copy of the handle, whose descriptor is the parent's. */
+	if (handle != NULL && getpid() == wake_pid) {
 		uv_async_send(handle);
 	}
 	errno = saved_errno;
@@ -113,6 +116,7 @@ void libuv_signal_wake_arm(void)
 			uv_unref((uv_handle_t *) &wakeup);
 			wakeup_ready = true;
 		}
+		wake_pid = getpid();
 		wake_handle = &wakeup;
 		put_in_front(signo, &now);
 	}
