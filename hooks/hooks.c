@@ -64,6 +64,7 @@ static zend_result install_after_startup(void)
 	swap_handlers(true);
 	async_http_headers_install(); /* after ext/openssl registered https */
 	async_library_hooks_install();
+	async_db_cancellation_install();
 	return SUCCESS;
 }
 
@@ -125,6 +126,7 @@ void async_hooks_mshutdown(void)
 {
 	swap_handlers(false);
 	async_library_hooks_restore();
+	async_db_cancellation_restore();
 	async_xport_hooks_restore();
 	async_http_headers_restore();
 }

@@ -58,6 +58,10 @@ void async_hooks_minfo(void);
 void async_xport_minfo(void);
 /* After PHP closed the request's resources (the module's post-deactivate). */
 void async_hooks_post_deactivate(void);
+/* mysqli/PDO calls that end with a DB exception chained to the coroutine's cancellation throw the
+ * cancellation itself (db_cancellation.c); installed after startup. */
+void async_db_cancellation_install(void);
+void async_db_cancellation_restore(void);
 /* Socket stream transports (xport_register.c). */
 void async_xport_hooks_install(void);
 void async_xport_hooks_restore(void);

@@ -84,6 +84,7 @@ bool libuv_reactor_shutdown(void)
 
 	async_uv_close_all_handles();
 	libuv_signal_request_shutdown();
+	libuv_signal_wake_request_shutdown();
 	libuv_poll_request_shutdown();
 	libuv_work_request_shutdown();
 
@@ -107,6 +108,15 @@ static void on_nudge(uv_idle_t *idle)
 bool libuv_reactor_execute(bool no_wait)
 {
 	uv_loop_t *loop = async_uv_loop();
+	if (!no_wait) {
+		/* Signals PHP handles wake the turn; one that came before it leaves nothing to wait for:
+		 * its handler waits for PHP code to run (EG(vm_interrupt)). */
+		libuv_signal_rearm();
+		libuv_signal_wake_arm();
+		if (zend_atomic_bool_load_ex(&EG(vm_interrupt))) {
+			no_wait = true;
+		}
+	}
 	if (no_wait && !uv_loop_alive(loop)) {
 		/* The scheduler has coroutines to run and looks in between: hidden timers (a scope's
 		 * dispose timeout) are due as much as any, though they keep nothing alive. */

@@ -163,6 +163,14 @@ void libuv_poll_pool_stats(uint64_t *reused, uint64_t *allocated);
 
 /* Per-kind request cleanup, called by the loop's shutdown (NULL-safe). */
 void libuv_signal_request_shutdown(void);
+/* signal.c: whether a signal event holds the signal; running slots take it back before a wait. */
+bool libuv_signal_is_held(int signum);
+void libuv_signal_rearm(void);
+/* signal_wake.c: the loop wakes for signals with a PHP handler (pcntl_signal). */
+struct sigaction;
+bool libuv_signal_wake_unwrap(int signo, struct sigaction *action);
+void libuv_signal_wake_arm(void);
+void libuv_signal_wake_request_shutdown(void);
 void libuv_poll_request_shutdown(void);
 void libuv_timer_request_shutdown(void);
 /* Thread-pool work still in flight (DNS, thread events): cancel what is queued and never

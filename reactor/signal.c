@@ -50,6 +50,7 @@ typedef struct {
 	bool running;                    /* uv_signal_start'ed */
 	bool has_saved;                  /* `saved` is to be put back */
 	struct sigaction saved;
+	struct sigaction uv_action;      /* libuv's, as it installed it: what a re-arm puts back */
 } signal_slot_t;
 
 ZEND_TLS signal_slot_t *slots[NSIG];
@@ -85,6 +86,8 @@ static void pass_on(signal_slot_t *slot)
 	}
 	struct sigaction previous = slot->saved;
 	bool from_zend = false;
+
+	libuv_signal_wake_unwrap(slot->signum, &previous); /* signal_wake.c's, in front of Zend's */
 
 #ifdef ZEND_SIGNALS
 	if (SIGG(active) && is_zend_dispatcher(&previous)) {
@@ -164,6 +167,7 @@ static int slot_start(signal_slot_t *slot)
 	}
 	slot->running = true;
 	sigaction(slot->signum, NULL, &after);
+	slot->uv_action = after;
 	/* Unchanged: libuv already had the signal for another handle, and will keep it. */
 	if (!slot->has_saved && before.sa_handler != after.sa_handler) {
 		slot->saved = before;
@@ -192,6 +196,37 @@ static void slot_stop(signal_slot_t *slot)
 		}
 	}
 	sigprocmask(SIG_SETMASK, &old_mask, NULL);
+}
+
+bool libuv_signal_is_held(int signum)
+{
+	return signum > 0 && signum < NSIG && slots[signum] != NULL && slots[signum]->running;
+}
+
+/* pcntl_signal() while a slot runs puts Zend's dispatcher in the OS table, and libuv hears the
+ * signal no more (nor does libuv's child watcher, for SIGCHLD). Before the loop blocks, each running
+ * slot takes the signal back: what pcntl_signal() installed becomes the action passed on to (and
+ * put back at the last stop), so both the events and the PHP handler see the next delivery. */
+void libuv_signal_rearm(void)
+{
+	for (int signum = 1; signum < NSIG; signum++) {
+		signal_slot_t *slot = slots[signum];
+		if (slot == NULL || !slot->running) {
+			continue;
+		}
+		struct sigaction now;
+		if (sigaction(signum, NULL, &now) != 0 || now.sa_handler == slot->uv_action.sa_handler) {
+			continue;
+		}
+		sigset_t block, old_mask;
+		sigemptyset(&block);
+		sigaddset(&block, signum);
+		sigprocmask(SIG_BLOCK, &block, &old_mask);
+		slot->saved = now;
+		slot->has_saved = true;
+		sigaction(signum, &slot->uv_action, NULL);
+		sigprocmask(SIG_SETMASK, &old_mask, NULL);
+	}
 }
 
 static void slot_sync_ref(signal_slot_t *slot)

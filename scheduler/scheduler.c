@@ -238,8 +238,14 @@ static bool run_reactor(bool no_wait)
 /* Runs the reactor once, blocking until something happens; resolves a deadlock when nothing can. */
 static void wait_for_work(void)
 {
+	if (async_scheduler_dispatch_interrupt()) {
+		return;
+	}
 	async_fibers_trim_idle(); /* idle time: give back the stacks of a finished burst */
 	bool alive = run_reactor(false);
+	if (async_scheduler_dispatch_interrupt()) {
+		return;
+	}
 	if (async_queue_length() == 0 && !alive) {
 		resolve_deadlock();
 	}
@@ -930,6 +936,7 @@ void async_scheduler_rshutdown(void)
 		async_fibers_destroy_idle(); /* their C stacks are unmapped (after a fatal error they stay) */
 	}
 	async_fibers_forget(); /* those left by a fatal error are the heap's, freed with it */
+	async_scheduler_interrupt_rshutdown();
 	/* Anything still alive here was left by a fatal error: it never runs; drop it. */
 	async_coroutine_t *queued;
 	while ((queued = async_queue_pop()) != NULL) {

@@ -304,6 +304,10 @@ bool async_scheduler_deliver_pending_cancel(async_coroutine_t *co);
 /* Takes an exception no coroutine can catch (a destructor the scheduler's work called): exit()
  * ends the application, anything else becomes a warning. */
 void async_scheduler_take_stray_exception(void);
+/* interrupt.c: a pending VM interrupt (a pcntl signal handler) while every coroutine waits is
+ * run in a coroutine queued first; true when one is queued. */
+bool async_scheduler_dispatch_interrupt(void);
+void async_scheduler_interrupt_rshutdown(void);
 /* Runs every remaining coroutine to its end (the main script has ended). */
 void async_scheduler_run_after_main(void);
 /* Output buffers per coroutine (output.c): the switch, the flush at a coroutine's end, cleanup. */

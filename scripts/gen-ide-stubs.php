@@ -20,6 +20,7 @@ $sources = [
     'userland/context.stub.php',
     'userland/functions.stub.php',
     'userland/cpu_snapshot.stub.php',
+    'userland/signal.stub.php',
 ];
 $target = 'stubs/async.php';
 

@@ -685,7 +685,7 @@ ZEND_METHOD(Async_Channel, recvAsync)
 
 	async_channel_t *channel = THIS_CHANNEL();
 	zend_object *state;
-	zend_object *future = async_future_new_pending(&state);
+	zend_object *future = async_future_new_pending(&state, NULL, NULL);
 	if (has_free_value(channel)) {
 		zval value;
 		serve_waiters(channel, take_value(channel, &value));

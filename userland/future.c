@@ -32,6 +32,9 @@ typedef struct {
 	uint32_t created_line;
 	zend_string *completed_file;
 	uint32_t completed_line;
+	/* What settles it from C (Async\\signal()), let go of when the state goes. */
+	void (*release_producer)(void *producer);
+	void *producer;
 	zend_object std;
 } async_future_state_t;
 
@@ -95,6 +98,10 @@ static zend_object *state_create(zend_class_entry *ce)
 static void state_free(zend_object *object)
 {
 	async_future_state_t *state = STATE_FROM_OBJ(object);
+	if (state->release_producer != NULL) {
+		state->release_producer(state->producer);
+		state->release_producer = NULL;
+	}
 	if (state->exception != NULL) {
 		if (!state->ignored && !state->handled && !EG(exception)) {
 			zval rv;
@@ -118,6 +125,8 @@ static void state_free(zend_object *object)
 }
 
 static void chain_links_get_gc(async_future_state_t *state, zend_get_gc_buffer *buffer);
+static zend_object *future_create(zend_class_entry *ce);
+static void new_completed(zval *return_value, zval *result, zend_object *exception);
 
 static HashTable *state_get_gc(zend_object *object, zval **table, int *n)
 {
@@ -177,6 +186,23 @@ void async_future_outcome(zend_object *future, zval **result, zend_object **exce
 bool async_future_has_state(zend_object *future)
 {
 	return FUTURE_FROM_OBJ(future)->state != NULL;
+}
+
+/* ---- Futures settled from C ---- */
+
+zend_object *async_future_new_pending(zend_object **state, void (*release_producer)(void *), void *producer)
+{
+	*state = state_create(async_ce_future_state);
+	STATE_FROM_OBJ(*state)->release_producer = release_producer;
+	STATE_FROM_OBJ(*state)->producer = producer;
+	zend_object *object = future_create(async_ce_future);
+	FUTURE_FROM_OBJ(object)->state = *state; /* the Future holds the state's one reference */
+	return object;
+}
+
+void async_future_new_failed(zval *return_value, zend_object *exception)
+{
+	new_completed(return_value, NULL, exception);
 }
 
 ZEND_METHOD(Async_FutureState, __construct)
@@ -418,14 +444,6 @@ static void state_settle(zend_object *object, zval *result, zend_object *excepti
 	if (!ZEND_ASYNC_EVENT_IS_CLOSED(&state->event)) {
 		state_complete(state, result, exception);
 	}
-}
-
-zend_object *async_future_new_pending(zend_object **state)
-{
-	*state = state_create(async_ce_future_state);
-	zend_object *object = future_create(async_ce_future);
-	FUTURE_FROM_OBJ(object)->state = *state;
-	return object;
 }
 
 zend_async_event_t *async_future_state_event(zend_object *state)

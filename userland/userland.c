@@ -12,4 +12,5 @@ void async_userland_minit(void)
 	async_userland_register_scope();
 	async_userland_register_context();
 	async_userland_register_cpu_snapshot();
+	async_userland_register_signal();
 }

@@ -27,12 +27,16 @@ void async_userland_register_future(void);
 zend_async_event_t *async_future_event(zend_object *future);
 void async_future_outcome(zend_object *future, zval **result, zend_object **exception);
 bool async_future_has_state(zend_object *future);
-/* A new pending Future for C code; its state in *state (borrowed: the Future holds it). */
-zend_object *async_future_new_pending(zend_object **state);
+/* A pending Future settled from C; its state in *state (borrowed: the Future holds it).
+ * `release_producer(producer)` (nullable) runs when the state goes. */
+zend_object *async_future_new_pending(zend_object **state, void (*release_producer)(void *), void *producer);
 zend_async_event_t *async_future_state_event(zend_object *state);
 /* Completes the state with a value, or fails it (exception not NULL); nothing if it is settled
  * already (a cancelled Future). */
 void async_future_state_settle(zend_object *state, zval *result, zend_object *exception);
+/* RETURN a Future already failed with `exception` (borrowed). */
+void async_future_new_failed(zval *return_value, zend_object *exception);
+void async_userland_register_signal(void);
 
 /* awaitable.c */
 /* The result and exception of a completed Coroutine or Future (borrowed); marks the exception as
