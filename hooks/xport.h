@@ -66,9 +66,10 @@ async_xport_enter_result_t async_xport_guard_enter(php_stream *stream, async_xpo
 	async_xport_use_t use);
 void async_xport_guard_leave(php_stream *stream, async_xport_waiter_t *waiter);
 /* Before a read (write) tries the socket: false, with the same Error, while another coroutine
- * waits in the middle of its own read (write) of the stream. A send that fits while that one
+ * waits in the middle of its own read (write) of the stream; `read_drained` (nullable) gets the
+ * stream's drained mark (async_xport_read_drained_mark()) from the same look-up. A send that fits while that one
  * waits for room would land inside its data; a recv would take what its read is waiting for. */
-bool async_xport_guard_may_use(php_stream *stream, async_xport_use_t use);
+bool async_xport_guard_may_use(php_stream *stream, async_xport_use_t use, bool **read_drained);
 bool async_xport_guard_closing(const async_xport_waiter_t *waiter);
 /* From our close op, before PHP's: wakes the waiters, waits until they have left, and lets go of
  * the poll events the stream kept for its waits (before its fd closes). */

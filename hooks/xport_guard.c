@@ -122,9 +122,12 @@ zend_async_poll_event_t **async_xport_guard_kept_poll(async_xport_waiter_t *wait
 	return &guard->kept[waiter->use == ASYNC_XPORT_USE_WRITE];
 }
 
-bool async_xport_guard_may_use(php_stream *stream, async_xport_use_t use)
+bool async_xport_guard_may_use(php_stream *stream, async_xport_use_t use, bool **read_drained)
 {
 	async_xport_guard_t *guard = guards != NULL ? zend_hash_index_find_ptr(guards, key_of(stream)) : NULL;
+	if (read_drained != NULL) {
+		*read_drained = guard != NULL && !guard->closing ? &guard->read_drained : NULL;
+	}
 	if (guard == NULL) {
 		return true;
 	}

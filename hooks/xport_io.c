@@ -32,12 +32,12 @@ ssize_t async_xport_read(php_stream *stream, char *buf, size_t count)
 	 * most likely not sent more since (a request waits for its answer), so the read waits first
 	 * instead of a recv that says "would block" (libuv reads the same way). If data came
 	 * meanwhile, the wait returns at once. */
-	bool *drained = xport->is_datagram ? NULL : async_xport_read_drained_mark(stream);
-	bool wait_first = drained != NULL && *drained;
-	bool waited = false;
-	if (!xport->is_datagram && !async_xport_guard_may_use(stream, ASYNC_XPORT_USE_READ)) {
+	bool *drained = NULL;
+	if (!xport->is_datagram && !async_xport_guard_may_use(stream, ASYNC_XPORT_USE_READ, &drained)) {
 		return -1;
 	}
+	bool wait_first = drained != NULL && *drained;
+	bool waited = false;
 
 	for (;;) {
 		if (!wait_first) {
@@ -102,7 +102,7 @@ ssize_t async_xport_write(php_stream *stream, const char *buf, size_t count)
 	php_netstream_data_t *sock = stream->abstract;
 	async_xport_deadline_t deadline;
 	bool deadline_set = false;
-	if (!xport->is_datagram && !async_xport_guard_may_use(stream, ASYNC_XPORT_USE_WRITE)) {
+	if (!xport->is_datagram && !async_xport_guard_may_use(stream, ASYNC_XPORT_USE_WRITE, NULL)) {
 		return -1;
 	}
 
