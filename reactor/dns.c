@@ -24,7 +24,7 @@ typedef struct {
 	struct addrinfo hints;
 	bool has_hints;
 	/* event.node and event.service point at copies kept behind the extra area. */
-} libuv_addrinfo_t;
+} async_uv_addrinfo_t;
 
 typedef struct {
 	zend_async_dns_nameinfo_t event;
@@ -33,10 +33,10 @@ typedef struct {
 	uv_getnameinfo_t req;
 	struct sockaddr_storage addr;
 	int flags;
-} libuv_nameinfo_t;
+} async_uv_nameinfo_t;
 
-#define ADDRINFO_OF(ev) ((libuv_addrinfo_t *) (ev))
-#define NAMEINFO_OF(ev) ((libuv_nameinfo_t *) (ev))
+#define ADDRINFO_OF(ev) ((async_uv_addrinfo_t *) (ev))
+#define NAMEINFO_OF(ev) ((async_uv_nameinfo_t *) (ev))
 
 static const char *not_empty(const char *s)
 {
@@ -52,7 +52,7 @@ static const char *not_empty(const char *s)
 
 static void on_resolved(uv_getaddrinfo_t *req, int status, struct addrinfo *res)
 {
-	libuv_addrinfo_t *dns = req->data;
+	async_uv_addrinfo_t *dns = req->data;
 	zend_async_event_t *event = &dns->event.base;
 
 	if (!async_uv_work_end(&dns->work)) {
@@ -78,7 +78,7 @@ static void on_resolved(uv_getaddrinfo_t *req, int status, struct addrinfo *res)
 static bool addrinfo_start(zend_async_event_t *event)
 {
 	EVENT_START_PROLOGUE(event);
-	libuv_addrinfo_t *dns = ADDRINFO_OF(event);
+	async_uv_addrinfo_t *dns = ADDRINFO_OF(event);
 
 	/* Started again after a stop: the request is still on its way. */
 	if (!async_uv_work_in_flight(&dns->work)) {
@@ -110,27 +110,27 @@ static bool dns_stop(zend_async_event_t *event)
 
 static bool addrinfo_dispose(zend_async_event_t *event)
 {
-	libuv_addrinfo_t *dns = ADDRINFO_OF(event);
+	async_uv_addrinfo_t *dns = ADDRINFO_OF(event);
 	return async_uv_work_event_dispose(event, &dns->common, &dns->work);
 }
 
 static void addrinfo_free_memory(zend_async_event_t *event)
 {
-	libuv_addrinfo_t *dns = ADDRINFO_OF(event);
+	async_uv_addrinfo_t *dns = ADDRINFO_OF(event);
 	uv_freeaddrinfo(dns->event.result); /* NULL once a consumer took it */
 	efree(dns);
 }
 
 static zend_string *addrinfo_info(zend_async_event_t *event)
 {
-	libuv_addrinfo_t *dns = ADDRINFO_OF(event);
+	async_uv_addrinfo_t *dns = ADDRINFO_OF(event);
 	return zend_strpprintf(0, "getaddrinfo of " ADDRINFO_WHAT_FORMAT,
 		ADDRINFO_WHAT_ARGS(dns->event.node, dns->event.service));
 }
 
 static const async_uv_event_ops_t addrinfo_ops = {addrinfo_start, dns_stop, addrinfo_dispose, addrinfo_info};
 
-zend_async_dns_addrinfo_t *libuv_getaddrinfo(const char *node, const char *service,
+zend_async_dns_addrinfo_t *async_uv_getaddrinfo(const char *node, const char *service,
 	const struct addrinfo *hints, size_t extra_size)
 {
 	if (node == NULL && service == NULL) {
@@ -145,11 +145,11 @@ zend_async_dns_addrinfo_t *libuv_getaddrinfo(const char *node, const char *servi
 	 * since the caller's strings may not live until start(). */
 	size_t node_size = node != NULL ? strlen(node) + 1 : 0;
 	size_t service_size = service != NULL ? strlen(service) + 1 : 0;
-	libuv_addrinfo_t *dns = ecalloc(1, sizeof(libuv_addrinfo_t) + extra_size + node_size + service_size);
-	char *copies = (char *) dns + sizeof(libuv_addrinfo_t) + extra_size;
+	async_uv_addrinfo_t *dns = ecalloc(1, sizeof(async_uv_addrinfo_t) + extra_size + node_size + service_size);
+	char *copies = (char *) dns + sizeof(async_uv_addrinfo_t) + extra_size;
 	zend_async_event_t *base = &dns->event.base;
 
-	async_uv_event_setup(base, sizeof(libuv_addrinfo_t), &addrinfo_ops);
+	async_uv_event_setup(base, sizeof(async_uv_addrinfo_t), &addrinfo_ops);
 
 	if (node != NULL) {
 		memcpy(copies, node, node_size);
@@ -172,7 +172,7 @@ zend_async_dns_addrinfo_t *libuv_getaddrinfo(const char *node, const char *servi
 	return &dns->event;
 }
 
-void libuv_freeaddrinfo(struct addrinfo *ai)
+void async_uv_freeaddrinfo(struct addrinfo *ai)
 {
 	if (ai != NULL) {
 		uv_freeaddrinfo(ai);
@@ -181,7 +181,7 @@ void libuv_freeaddrinfo(struct addrinfo *ai)
 
 /* ---- getnameinfo ---- */
 
-static void describe_address(const libuv_nameinfo_t *dns, char *buffer, size_t size)
+static void describe_address(const async_uv_nameinfo_t *dns, char *buffer, size_t size)
 {
 	if (uv_ip_name((const struct sockaddr *) &dns->addr, buffer, size) < 0) {
 		snprintf(buffer, size, "(unprintable address)");
@@ -190,7 +190,7 @@ static void describe_address(const libuv_nameinfo_t *dns, char *buffer, size_t s
 
 static void on_named(uv_getnameinfo_t *req, int status, const char *hostname, const char *service)
 {
-	libuv_nameinfo_t *dns = req->data;
+	async_uv_nameinfo_t *dns = req->data;
 	zend_async_event_t *event = &dns->event.base;
 
 	if (!async_uv_work_end(&dns->work)) {
@@ -216,7 +216,7 @@ static void on_named(uv_getnameinfo_t *req, int status, const char *hostname, co
 static bool nameinfo_start(zend_async_event_t *event)
 {
 	EVENT_START_PROLOGUE(event);
-	libuv_nameinfo_t *dns = NAMEINFO_OF(event);
+	async_uv_nameinfo_t *dns = NAMEINFO_OF(event);
 
 	if (!async_uv_work_in_flight(&dns->work)) {
 		if (!async_uv_loop_started()) {
@@ -240,13 +240,13 @@ static bool nameinfo_start(zend_async_event_t *event)
 
 static bool nameinfo_dispose(zend_async_event_t *event)
 {
-	libuv_nameinfo_t *dns = NAMEINFO_OF(event);
+	async_uv_nameinfo_t *dns = NAMEINFO_OF(event);
 	return async_uv_work_event_dispose(event, &dns->common, &dns->work);
 }
 
 static void nameinfo_free_memory(zend_async_event_t *event)
 {
-	libuv_nameinfo_t *dns = NAMEINFO_OF(event);
+	async_uv_nameinfo_t *dns = NAMEINFO_OF(event);
 	if (dns->event.hostname != NULL) {
 		zend_string_release(dns->event.hostname);
 	}
@@ -265,7 +265,7 @@ static zend_string *nameinfo_info(zend_async_event_t *event)
 
 static const async_uv_event_ops_t nameinfo_ops = {nameinfo_start, dns_stop, nameinfo_dispose, nameinfo_info};
 
-zend_async_dns_nameinfo_t *libuv_getnameinfo(const struct sockaddr *addr, int flags, size_t extra_size)
+zend_async_dns_nameinfo_t *async_uv_getnameinfo(const struct sockaddr *addr, int flags, size_t extra_size)
 {
 	size_t addr_size;
 	if (addr == NULL) {
@@ -283,10 +283,10 @@ zend_async_dns_nameinfo_t *libuv_getnameinfo(const struct sockaddr *addr, int fl
 		return NULL;
 	}
 
-	libuv_nameinfo_t *dns = ecalloc(1, sizeof(libuv_nameinfo_t) + extra_size);
+	async_uv_nameinfo_t *dns = ecalloc(1, sizeof(async_uv_nameinfo_t) + extra_size);
 	zend_async_event_t *base = &dns->event.base;
 
-	async_uv_event_setup(base, sizeof(libuv_nameinfo_t), &nameinfo_ops);
+	async_uv_event_setup(base, sizeof(async_uv_nameinfo_t), &nameinfo_ops);
 	memcpy(&dns->addr, addr, addr_size);
 	dns->flags = flags;
 

@@ -42,7 +42,7 @@
  * (It is let go at dispose, not at exit: the SIGCHLD that reports the exit may still be on its
  * way to the handler in the same turn of the loop.)
  *
- * libuv_exec() runs one command to the end: it drives the loop until the event has finished
+ * async_uv_exec() runs one command to the end: it drives the loop until the event has finished
  * (suspending only the current coroutine inside one; see exec_wait), kills the command after
  * `timeout` ms (if not 0)
  * with Async\TimeoutException, and returns the exit code, or -1 on failure or timeout.
@@ -71,9 +71,9 @@ typedef struct {
 	smart_str last_line;             /* the last complete line */
 	smart_str err_text;
 	char buffer[8192];               /* read buffer, shared: libuv reads one pipe at a time */
-} libuv_exec_t;
+} async_uv_exec_t;
 
-#define EXEC_OF(ev) ((libuv_exec_t *) (ev))
+#define EXEC_OF(ev) ((async_uv_exec_t *) (ev))
 
 /* ---- output ---- */
 
@@ -92,7 +92,7 @@ static void write_zval_string(zval *target, const char *text, size_t length)
 	ZVAL_STRINGL(target, text, length);
 }
 
-static void line_done(libuv_exec_t *exec)
+static void line_done(async_uv_exec_t *exec)
 {
 	zval *lines = exec->event.result_buffer;
 	if (exec->event.exec_mode == ZEND_ASYNC_EXEC_MODE_EXEC_ARRAY && lines != NULL && Z_TYPE_P(lines) == IS_ARRAY) {
@@ -109,7 +109,7 @@ static void line_done(libuv_exec_t *exec)
 	}
 }
 
-static void split_lines(libuv_exec_t *exec, const char *data, size_t length)
+static void split_lines(async_uv_exec_t *exec, const char *data, size_t length)
 {
 	while (length > 0) {
 		const char *eol = memchr(data, '\n', length);
@@ -123,7 +123,7 @@ static void split_lines(libuv_exec_t *exec, const char *data, size_t length)
 	}
 }
 
-static void take_output(libuv_exec_t *exec, const char *data, size_t length)
+static void take_output(async_uv_exec_t *exec, const char *data, size_t length)
 {
 	exec->event.output_len += length;
 	switch (exec->event.exec_mode) {
@@ -147,7 +147,7 @@ static void take_output(libuv_exec_t *exec, const char *data, size_t length)
 }
 
 /* What the mode leaves in the caller's zvals once the output is complete. */
-static void store_results(libuv_exec_t *exec)
+static void store_results(async_uv_exec_t *exec)
 {
 	zend_async_exec_event_t *event = &exec->event;
 	bool has_partial = exec->line.s != NULL && ZSTR_LEN(exec->line.s) > 0;
@@ -186,7 +186,7 @@ static void store_results(libuv_exec_t *exec)
 
 static void on_pipe_closed(uv_handle_t *handle)
 {
-	libuv_exec_t *exec = handle->data;
+	async_uv_exec_t *exec = handle->data;
 	if (--exec->pipes_closing_or_open == 0) {
 		async_uv_event_work_done(&exec->common);
 	}
@@ -203,7 +203,7 @@ static void close_pipe(uv_pipe_t *pipe, bool *open)
 	}
 }
 
-static void release_sigchld_guard(libuv_exec_t *exec)
+static void release_sigchld_guard(async_uv_exec_t *exec)
 {
 	if (exec->sigchld_guard != NULL) {
 		zend_async_signal_event_t *guard = exec->sigchld_guard;
@@ -221,7 +221,7 @@ static void kill_and_reap(pid_t pid)
 }
 
 /* Lets go of the child and every handle: kills and reaps a child that still runs. */
-static void abandon(libuv_exec_t *exec)
+static void abandon(async_uv_exec_t *exec)
 {
 	pid_t pid = exec->process.pid;
 	bool kill_child = exec->child_running;
@@ -237,7 +237,7 @@ static void abandon(libuv_exec_t *exec)
 	close_pipe(&exec->err, &exec->err_open);
 }
 
-static void finish(libuv_exec_t *exec)
+static void finish(async_uv_exec_t *exec)
 {
 	zend_async_event_t *event = &exec->event.base;
 
@@ -257,7 +257,7 @@ static void finish(libuv_exec_t *exec)
 	}
 }
 
-static void finish_when_done(libuv_exec_t *exec)
+static void finish_when_done(async_uv_exec_t *exec)
 {
 	if (!exec->child_running && !exec->out_open && !exec->err_open
 			&& !ZEND_ASYNC_EVENT_IS_CLOSED(&exec->event.base)) {
@@ -267,7 +267,7 @@ static void finish_when_done(libuv_exec_t *exec)
 
 static void on_child_exit(uv_process_t *process, int64_t exit_status, int term_signal)
 {
-	libuv_exec_t *exec = (libuv_exec_t *) ((async_uv_event_t *) process->data)->event;
+	async_uv_exec_t *exec = (async_uv_exec_t *) ((async_uv_event_t *) process->data)->event;
 
 	exec->child_running = false;
 	exec->event.term_signal = term_signal;
@@ -277,14 +277,14 @@ static void on_child_exit(uv_process_t *process, int64_t exit_status, int term_s
 
 static void on_alloc(uv_handle_t *handle, size_t suggested_size, uv_buf_t *buf)
 {
-	libuv_exec_t *exec = handle->data;
+	async_uv_exec_t *exec = handle->data;
 	(void) suggested_size;
 	*buf = uv_buf_init(exec->buffer, sizeof(exec->buffer));
 }
 
 static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 {
-	libuv_exec_t *exec = stream->data;
+	async_uv_exec_t *exec = stream->data;
 	bool is_out = stream == (uv_stream_t *) &exec->out;
 
 	if (nread > 0) {
@@ -310,7 +310,7 @@ static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 }
 
 /* The handles keep the loop alive only while the event is started and not hidden. */
-static void sync_refs(libuv_exec_t *exec, bool keep_alive)
+static void sync_refs(async_uv_exec_t *exec, bool keep_alive)
 {
 	uv_handle_t *handles[] = {
 		(exec->common.state & ASYNC_UV_HANDLE_OPEN) ? (uv_handle_t *) &exec->process : NULL,
@@ -334,7 +334,7 @@ static void sync_refs(libuv_exec_t *exec, bool keep_alive)
 static bool exec_start(zend_async_event_t *event)
 {
 	EVENT_START_PROLOGUE(event);
-	libuv_exec_t *exec = EXEC_OF(event);
+	async_uv_exec_t *exec = EXEC_OF(event);
 
 	if (!(exec->common.state & ASYNC_UV_HANDLE_OPEN)) {
 		zend_throw_error(NULL, "Cannot start an exec event after the event loop has shut down");
@@ -355,7 +355,7 @@ static bool exec_stop(zend_async_event_t *event)
 
 static void exec_free_memory(zend_async_event_t *event)
 {
-	libuv_exec_t *exec = EXEC_OF(event);
+	async_uv_exec_t *exec = EXEC_OF(event);
 
 	if (exec->child_running) {
 		kill_and_reap(exec->process.pid); /* left running until the request ended */
@@ -369,7 +369,7 @@ static void exec_free_memory(zend_async_event_t *event)
 
 static void exec_let_go(zend_async_event_t *event)
 {
-	libuv_exec_t *exec = EXEC_OF(event);
+	async_uv_exec_t *exec = EXEC_OF(event);
 	abandon(exec);
 	release_sigchld_guard(exec);
 }
@@ -400,7 +400,7 @@ static char **environment_of(const char *block)
 	return environment;
 }
 
-static int spawn(libuv_exec_t *exec, uv_loop_t *loop, const char *cwd, const char *env)
+static int spawn(async_uv_exec_t *exec, uv_loop_t *loop, const char *cwd, const char *env)
 {
 	char shell_name[] = "sh", dash_c[] = "-c";
 	char *args[] = { shell_name, dash_c, exec->event.cmd, NULL };
@@ -435,7 +435,7 @@ static int spawn(libuv_exec_t *exec, uv_loop_t *loop, const char *cwd, const cha
 	return error;
 }
 
-static void open_pipe(libuv_exec_t *exec, uv_loop_t *loop, uv_pipe_t *pipe, bool *open)
+static void open_pipe(async_uv_exec_t *exec, uv_loop_t *loop, uv_pipe_t *pipe, bool *open)
 {
 	uv_pipe_init(loop, pipe, 0); /* cannot fail */
 	pipe->data = exec;
@@ -446,7 +446,7 @@ static void open_pipe(libuv_exec_t *exec, uv_loop_t *loop, uv_pipe_t *pipe, bool
 
 static const async_uv_event_ops_t exec_ops = {exec_start, exec_stop, exec_dispose, exec_info};
 
-zend_async_exec_event_t *libuv_new_exec_event(zend_async_exec_mode exec_mode, const char *cmd,
+zend_async_exec_event_t *async_uv_new_exec_event(zend_async_exec_mode exec_mode, const char *cmd,
 	zval *return_buffer, zval *return_value, zval *std_error, const char *cwd, const char *env,
 	size_t extra_size)
 {
@@ -472,10 +472,10 @@ zend_async_exec_event_t *libuv_new_exec_event(zend_async_exec_mode exec_mode, co
 		}
 	}
 
-	libuv_exec_t *exec = ecalloc(1, sizeof(libuv_exec_t) + extra_size);
+	async_uv_exec_t *exec = ecalloc(1, sizeof(async_uv_exec_t) + extra_size);
 	zend_async_event_t *base = &exec->event.base;
 
-	async_uv_event_setup(base, sizeof(libuv_exec_t), &exec_ops);
+	async_uv_event_setup(base, sizeof(async_uv_exec_t), &exec_ops);
 	exec->event.exec_mode = exec_mode;
 	exec->event.cmd = estrdup(cmd);
 	exec->event.return_value = return_value;
@@ -485,7 +485,7 @@ zend_async_exec_event_t *libuv_new_exec_event(zend_async_exec_mode exec_mode, co
 	async_uv_event_init(&exec->common, base, NULL, exec_free_memory);
 
 	/* The guard takes SIGCHLD before libuv's child watcher does (see the top). */
-	exec->sigchld_guard = libuv_new_signal_event(SIGCHLD, 0);
+	exec->sigchld_guard = async_uv_new_signal_event(SIGCHLD, 0);
 	if (exec->sigchld_guard == NULL) {
 		base->dispose(base);
 		return NULL;
@@ -555,7 +555,7 @@ static bool exec_wait(zend_async_exec_event_t *exec, zend_ulong timeout_ms)
 	/* No coroutine: the caller waits, running the loop (as stock PHP's exec() blocks). */
 	zend_async_timer_event_t *deadline = NULL;
 	if (timeout_ms > 0) {
-		deadline = libuv_new_timer_event(timeout_ms, 0, false, 0);
+		deadline = async_uv_new_timer_event(timeout_ms, 0, false, 0);
 		if (deadline == NULL) {
 			return false;
 		}
@@ -573,10 +573,10 @@ static bool exec_wait(zend_async_exec_event_t *exec, zend_ulong timeout_ms)
 	return exec->terminated;
 }
 
-int libuv_exec(zend_async_exec_mode exec_mode, const char *cmd, zval *return_buffer, zval *return_value,
+int async_uv_exec(zend_async_exec_mode exec_mode, const char *cmd, zval *return_buffer, zval *return_value,
 	zval *std_error, const char *cwd, const char *env, const zend_ulong timeout)
 {
-	zend_async_exec_event_t *exec = libuv_new_exec_event(exec_mode, cmd, return_buffer, return_value,
+	zend_async_exec_event_t *exec = async_uv_new_exec_event(exec_mode, cmd, return_buffer, return_value,
 		std_error, cwd, env, 0);
 	if (exec == NULL) {
 		return -1;

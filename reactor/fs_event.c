@@ -23,12 +23,12 @@ typedef struct {
 	zend_async_filesystem_event_t event; /* the ABI struct first */
 	async_uv_event_t common;
 	uv_fs_event_t handle;
-} libuv_fs_event_t;
+} async_uv_fs_event_t;
 
-#define FS_EVENT_OF(ev) ((libuv_fs_event_t *) (ev))
+#define FS_EVENT_OF(ev) ((async_uv_fs_event_t *) (ev))
 
 /* Reuses the current string when the name repeats: no allocation per notification then. */
-static void set_triggered_filename(libuv_fs_event_t *watch, const char *filename)
+static void set_triggered_filename(async_uv_fs_event_t *watch, const char *filename)
 {
 	zend_string *current = watch->event.triggered_filename;
 	size_t length = filename != NULL ? strlen(filename) : 0;
@@ -44,7 +44,7 @@ static void set_triggered_filename(libuv_fs_event_t *watch, const char *filename
 
 static void on_fs_change(uv_fs_event_t *handle, const char *filename, int events, int status)
 {
-	libuv_fs_event_t *watch = (libuv_fs_event_t *) ((async_uv_event_t *) handle->data)->event;
+	async_uv_fs_event_t *watch = (async_uv_fs_event_t *) ((async_uv_event_t *) handle->data)->event;
 	zend_async_event_t *event = &watch->event.base;
 
 	if (status < 0) {
@@ -70,7 +70,7 @@ static void *throw_cannot_watch(const zend_string *path, int uv_error)
 static bool fs_event_start(zend_async_event_t *event)
 {
 	EVENT_START_PROLOGUE(event);
-	libuv_fs_event_t *watch = FS_EVENT_OF(event);
+	async_uv_fs_event_t *watch = FS_EVENT_OF(event);
 
 	if (!(watch->common.state & ASYNC_UV_HANDLE_OPEN)) {
 		zend_throw_error(NULL, "Cannot start a filesystem event after the event loop has shut down");
@@ -90,7 +90,7 @@ static bool fs_event_start(zend_async_event_t *event)
 static bool fs_event_stop(zend_async_event_t *event)
 {
 	EVENT_STOP_PROLOGUE(event);
-	libuv_fs_event_t *watch = FS_EVENT_OF(event);
+	async_uv_fs_event_t *watch = FS_EVENT_OF(event);
 	if (watch->common.state & ASYNC_UV_HANDLE_OPEN) {
 		uv_fs_event_stop(&watch->handle);
 	}
@@ -105,7 +105,7 @@ static bool fs_event_dispose(zend_async_event_t *event)
 
 static void fs_event_free_memory(zend_async_event_t *event)
 {
-	libuv_fs_event_t *watch = FS_EVENT_OF(event);
+	async_uv_fs_event_t *watch = FS_EVENT_OF(event);
 	zend_string_release(watch->event.path);
 	if (watch->event.triggered_filename != NULL) {
 		zend_string_release(watch->event.triggered_filename);
@@ -129,7 +129,7 @@ static int check_path(uv_loop_t *loop, const zend_string *path)
 
 static const async_uv_event_ops_t fs_event_ops = {fs_event_start, fs_event_stop, fs_event_dispose, fs_event_info};
 
-zend_async_filesystem_event_t *libuv_new_filesystem_event(zend_string *path, const unsigned int flags,
+zend_async_filesystem_event_t *async_uv_new_filesystem_event(zend_string *path, const unsigned int flags,
 	size_t extra_size)
 {
 	if (path == NULL || ZSTR_LEN(path) == 0) {
@@ -154,10 +154,10 @@ zend_async_filesystem_event_t *libuv_new_filesystem_event(zend_string *path, con
 		return throw_cannot_watch(path, error);
 	}
 
-	libuv_fs_event_t *watch = ecalloc(1, sizeof(libuv_fs_event_t) + extra_size);
+	async_uv_fs_event_t *watch = ecalloc(1, sizeof(async_uv_fs_event_t) + extra_size);
 	zend_async_event_t *base = &watch->event.base;
 
-	async_uv_event_setup(base, sizeof(libuv_fs_event_t), &fs_event_ops);
+	async_uv_event_setup(base, sizeof(async_uv_fs_event_t), &fs_event_ops);
 	watch->event.path = zend_string_copy(path);
 	watch->event.flags = flags;
 

@@ -26,7 +26,7 @@ bool async_uv_loop_started(void)
 uv_loop_t *async_uv_loop(void)
 {
 	if (UNEXPECTED(!reactor_loop.started)) {
-		libuv_reactor_startup();
+		async_uv_reactor_startup();
 	}
 	return &reactor_loop.loop;
 }
@@ -52,7 +52,7 @@ void async_uv_loop_wake(void)
 	}
 }
 
-bool libuv_reactor_startup(void)
+bool async_uv_reactor_startup(void)
 {
 	if (reactor_loop.started) {
 		return true;
@@ -76,17 +76,17 @@ static void close_leftover(uv_handle_t *handle, void *arg)
 	}
 }
 
-bool libuv_reactor_shutdown(void)
+bool async_uv_reactor_shutdown(void)
 {
 	if (!reactor_loop.started) {
 		return true;
 	}
 
 	async_uv_close_all_handles();
-	libuv_signal_request_shutdown();
-	libuv_signal_wake_request_shutdown();
-	libuv_poll_request_shutdown();
-	libuv_work_request_shutdown();
+	async_uv_signal_request_shutdown();
+	async_uv_signal_wake_request_shutdown();
+	async_uv_poll_request_shutdown();
+	async_uv_work_request_shutdown();
 
 	/* Nothing of ours should be left; anything that is gets closed so the loop can close. */
 	uv_walk(&reactor_loop.loop, close_leftover, NULL);
@@ -105,14 +105,14 @@ static void on_nudge(uv_idle_t *idle)
 	(void) idle;
 }
 
-bool libuv_reactor_execute(bool no_wait)
+bool async_uv_reactor_execute(bool no_wait)
 {
 	uv_loop_t *loop = async_uv_loop();
 	if (!no_wait) {
 		/* Signals PHP handles wake the turn; one that came before it leaves nothing to wait for:
 		 * its handler waits for PHP code to run (EG(vm_interrupt)). */
-		libuv_signal_rearm();
-		libuv_signal_wake_arm();
+		async_uv_signal_rearm();
+		async_uv_signal_wake_arm();
 		if (zend_atomic_bool_load_ex(&EG(vm_interrupt))) {
 			no_wait = true;
 		}
@@ -129,7 +129,7 @@ bool libuv_reactor_execute(bool no_wait)
 	return uv_loop_alive(loop) && ZEND_ASYNC_ACTIVE_EVENT_COUNT > 0;
 }
 
-bool libuv_reactor_loop_alive(void)
+bool async_uv_reactor_loop_alive(void)
 {
 	return reactor_loop.started && ZEND_ASYNC_ACTIVE_EVENT_COUNT > 0 && uv_loop_alive(&reactor_loop.loop);
 }

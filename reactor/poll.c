@@ -38,7 +38,7 @@
 #include <unistd.h>
 #include <errno.h>
 
-typedef struct _libuv_poll_s libuv_poll_t;
+typedef struct _async_uv_poll_s async_uv_poll_t;
 typedef struct _poll_handle_s poll_handle_t;
 
 struct _poll_handle_s {
@@ -47,8 +47,8 @@ struct _poll_handle_s {
 	dev_t dev;                     /* the file fd was when the handle was made */
 	ino_t ino;
 	poll_handle_t *prev_open, *next_open; /* every handle not yet closing */
-	libuv_poll_t *users;           /* every event on fd not yet released, newest first */
-	libuv_poll_t *next_to_notify;  /* the fan-out's cursor: unlinking a user moves it on */
+	async_uv_poll_t *users;           /* every event on fd not yet released, newest first */
+	async_uv_poll_t *next_to_notify;  /* the fan-out's cursor: unlinking a user moves it on */
 	poll_handle_t *next_to_check;  /* in the list the pre-poll check walks */
 	poll_handle_t *next_lost;      /* in the pre-poll check's list of lost fds to report */
 	int armed_for;                 /* the UV_* mask libuv waits for; 0 while stopped */
@@ -58,16 +58,16 @@ struct _poll_handle_s {
 	bool closing;
 };
 
-struct _libuv_poll_s {
+struct _async_uv_poll_s {
 	zend_async_poll_event_t event;  /* the ABI struct first */
 	async_uv_event_t common;
 	poll_handle_t *shared;          /* NULL once request shutdown closed it */
-	libuv_poll_t *prev, *next;      /* among the users of shared */
+	async_uv_poll_t *prev, *next;      /* among the users of shared */
 	bool armed;
 	size_t extra_size;
 };
 
-#define POLL_OF(ev) ((libuv_poll_t *) (ev))
+#define POLL_OF(ev) ((async_uv_poll_t *) (ev))
 #define ALL_POLL_EVENTS (ASYNC_READABLE | ASYNC_WRITABLE | ASYNC_DISCONNECT | ASYNC_PRIORITIZED)
 
 ZEND_TLS async_uv_pool_t poll_pool;
@@ -145,7 +145,7 @@ static void notify_users(poll_handle_t *shared, async_poll_event fired, bool is_
 {
 	shared->next_to_notify = shared->users;
 	while (shared->next_to_notify != NULL && !EG(exception)) {
-		libuv_poll_t *poll = shared->next_to_notify;
+		async_uv_poll_t *poll = shared->next_to_notify;
 		shared->next_to_notify = poll->next;
 		if (!poll->armed) {
 			continue;
@@ -191,7 +191,7 @@ static void on_poll(uv_poll_t *handle, int status, int uv_events)
 
 static bool has_armed_users(const poll_handle_t *shared)
 {
-	for (const libuv_poll_t *poll = shared->users; poll != NULL; poll = poll->next) {
+	for (const async_uv_poll_t *poll = shared->users; poll != NULL; poll = poll->next) {
 		if (poll->armed) {
 			return true;
 		}
@@ -333,7 +333,7 @@ static void shared_close(poll_handle_t *shared)
 static int armed_users_mask(const poll_handle_t *shared)
 {
 	int wanted = 0;
-	for (const libuv_poll_t *poll = shared->users; poll != NULL; poll = poll->next) {
+	for (const async_uv_poll_t *poll = shared->users; poll != NULL; poll = poll->next) {
 		if (poll->armed) {
 			wanted |= to_uv_events(poll->event.events);
 		}
@@ -345,7 +345,7 @@ static int armed_users_mask(const poll_handle_t *shared)
  * have become another file while the handle stayed armed. */
 static bool owners_close_fd(const poll_handle_t *shared)
 {
-	for (const libuv_poll_t *poll = shared->users; poll != NULL; poll = poll->next) {
+	for (const async_uv_poll_t *poll = shared->users; poll != NULL; poll = poll->next) {
 		if (!ZEND_ASYNC_POLL_OWNER_CLOSES(&poll->event.base)) {
 			return false;
 		}
@@ -357,7 +357,7 @@ static int shared_rearm_as(poll_handle_t *shared, bool restart, bool lazily)
 {
 	int wanted = 0;
 	bool visible = false;
-	for (libuv_poll_t *poll = shared->users; poll != NULL; poll = poll->next) {
+	for (async_uv_poll_t *poll = shared->users; poll != NULL; poll = poll->next) {
 		if (poll->armed) {
 			wanted |= to_uv_events(poll->event.events);
 			visible = visible || !ZEND_ASYNC_EVENT_IS_HIDDEN(&poll->event.base);
@@ -484,7 +484,7 @@ static poll_handle_t *shared_for(int fd, int *error)
 	return shared;
 }
 
-static void user_link(poll_handle_t *shared, libuv_poll_t *poll)
+static void user_link(poll_handle_t *shared, async_uv_poll_t *poll)
 {
 	poll->shared = shared;
 	poll->prev = NULL;
@@ -496,7 +496,7 @@ static void user_link(poll_handle_t *shared, libuv_poll_t *poll)
 }
 
 /* The event leaves its handle for good; the last one out closes it. */
-static void user_unlink(libuv_poll_t *poll)
+static void user_unlink(async_uv_poll_t *poll)
 {
 	poll_handle_t *shared = poll->shared;
 	bool was_armed = poll->armed;
@@ -529,7 +529,7 @@ static void user_unlink(libuv_poll_t *poll)
 static bool poll_start(zend_async_event_t *event)
 {
 	EVENT_START_PROLOGUE(event);
-	libuv_poll_t *poll = POLL_OF(event);
+	async_uv_poll_t *poll = POLL_OF(event);
 
 	if (poll->shared == NULL) {
 		zend_throw_error(NULL, "Cannot start a poll event after the event loop has shut down");
@@ -550,7 +550,7 @@ static bool poll_start(zend_async_event_t *event)
 static bool poll_stop(zend_async_event_t *event)
 {
 	EVENT_STOP_PROLOGUE(event);
-	libuv_poll_t *poll = POLL_OF(event);
+	async_uv_poll_t *poll = POLL_OF(event);
 	if (poll->shared != NULL) {
 		poll->armed = false;
 		shared_rearm_or_report(poll->shared, false);
@@ -561,7 +561,7 @@ static bool poll_stop(zend_async_event_t *event)
 
 static void poll_free_memory(zend_async_event_t *event)
 {
-	libuv_poll_t *poll = POLL_OF(event);
+	async_uv_poll_t *poll = POLL_OF(event);
 	poll_handle_t *shared = poll->shared;
 	bool close_fd = ZEND_ASYNC_EVENT_SHOULD_CLOSE_FD(event);
 	bool others = shared != NULL && (shared->users != poll || poll->next != NULL);
@@ -634,10 +634,10 @@ static zend_async_poll_event_t *new_poll(int fd, bool is_socket, async_poll_even
 	if (poll_pool.capacity == 0 && async_reactor_settings.poll_pool_size > 0) {
 		poll_pool.capacity = (uint32_t) async_reactor_settings.poll_pool_size;
 	}
-	libuv_poll_t *poll = async_uv_pool_alloc(&poll_pool, sizeof(libuv_poll_t), extra_size);
+	async_uv_poll_t *poll = async_uv_pool_alloc(&poll_pool, sizeof(async_uv_poll_t), extra_size);
 	zend_async_event_t *base = &poll->event.base;
 
-	async_uv_event_setup(base, sizeof(libuv_poll_t), &poll_ops);
+	async_uv_event_setup(base, sizeof(async_uv_poll_t), &poll_ops);
 	poll->event.is_socket = is_socket;
 	if (is_socket) {
 		poll->event.socket = fd;
@@ -653,12 +653,12 @@ static zend_async_poll_event_t *new_poll(int fd, bool is_socket, async_poll_even
 	return &poll->event;
 }
 
-zend_async_poll_event_t *libuv_new_socket_event(zend_socket_t socket, async_poll_event events, size_t extra_size)
+zend_async_poll_event_t *async_uv_new_socket_event(zend_socket_t socket, async_poll_event events, size_t extra_size)
 {
 	return new_poll(socket, true, events, extra_size);
 }
 
-zend_async_poll_event_t *libuv_new_poll_event(zend_file_descriptor_t fh, zend_socket_t socket,
+zend_async_poll_event_t *async_uv_new_poll_event(zend_file_descriptor_t fh, zend_socket_t socket,
 	async_poll_event events, size_t extra_size)
 {
 	/* Upstream's rule: a socket when one is given (0 meaning none), else the descriptor. */
@@ -668,7 +668,7 @@ zend_async_poll_event_t *libuv_new_poll_event(zend_file_descriptor_t fh, zend_so
 	return new_poll(fh, false, events, extra_size);
 }
 
-void libuv_poll_pool_stats(uint64_t *reused, uint64_t *allocated)
+void async_uv_poll_pool_stats(uint64_t *reused, uint64_t *allocated)
 {
 	*reused = poll_pool.reused;
 	*allocated = poll_pool.allocated;
@@ -677,7 +677,7 @@ void libuv_poll_pool_stats(uint64_t *reused, uint64_t *allocated)
 /* Request end, after every kind's handles were closed and before the loop closes: stops and
  * closes the shared handles (events their owners still hold keep no handle) and empties the
  * pool; events freed later (orphans) are then freed directly. */
-void libuv_poll_request_shutdown(void)
+void async_uv_poll_request_shutdown(void)
 {
 	if (poll_handles != NULL) {
 		zend_hash_destroy(poll_handles);

@@ -28,9 +28,9 @@
 
 #define FALLBACK_POLL_MS 100
 
-typedef struct _libuv_process_s libuv_process_t;
+typedef struct _async_uv_process_s async_uv_process_t;
 
-struct _libuv_process_s {
+struct _async_uv_process_s {
 	zend_async_process_event_t event; /* the ABI struct first */
 	async_uv_event_t common;
 	union {
@@ -41,7 +41,7 @@ struct _libuv_process_s {
 	zend_async_signal_event_t *sigchld; /* the fallback's wake-up */
 };
 
-#define PROCESS_OF(ev) ((libuv_process_t *) (ev))
+#define PROCESS_OF(ev) ((async_uv_process_t *) (ev))
 
 /* A pidfd, or -errno; -ENOSYS when the fallback is to be used. */
 static int open_pidfd(pid_t pid)
@@ -73,7 +73,7 @@ static zend_long exit_code_of(int status)
 }
 
 /* Lets go of what watched the process: the handle, the pidfd, the SIGCHLD event. */
-static void stop_watching(libuv_process_t *proc)
+static void stop_watching(async_uv_process_t *proc)
 {
 	async_uv_event_close_handle(&proc->common);
 	if (proc->pidfd >= 0) {
@@ -87,7 +87,7 @@ static void stop_watching(libuv_process_t *proc)
 	}
 }
 
-static void report(libuv_process_t *proc, zend_long exit_code, zend_object *exception)
+static void report(async_uv_process_t *proc, zend_long exit_code, zend_object *exception)
 {
 	zend_async_event_t *event = &proc->event.base;
 
@@ -98,7 +98,7 @@ static void report(libuv_process_t *proc, zend_long exit_code, zend_object *exce
 }
 
 /* Reports the process if it has ended. */
-static void check(libuv_process_t *proc)
+static void check(async_uv_process_t *proc)
 {
 	if (ZEND_ASYNC_EVENT_IS_CLOSED(&proc->event.base)) {
 		return;
@@ -122,7 +122,7 @@ static void check(libuv_process_t *proc)
 
 static void on_pidfd(uv_poll_t *handle, int status, int events)
 {
-	libuv_process_t *proc = (libuv_process_t *) ((async_uv_event_t *) handle->data)->event;
+	async_uv_process_t *proc = (async_uv_process_t *) ((async_uv_event_t *) handle->data)->event;
 	(void) events;
 
 	if (status < 0) {
@@ -137,20 +137,20 @@ static void on_pidfd(uv_poll_t *handle, int status, int events)
 
 static void on_poll_timer(uv_timer_t *handle)
 {
-	check((libuv_process_t *) ((async_uv_event_t *) handle->data)->event);
+	check((async_uv_process_t *) ((async_uv_event_t *) handle->data)->event);
 }
 
 static void on_sigchld(zend_async_event_t *event, zend_async_event_callback_t *callback, void *result,
 	zend_object *exception)
 {
 	(void) callback; (void) result; (void) exception;
-	check(*(libuv_process_t **) ZEND_ASYNC_EVENT_EXTRA(event));
+	check(*(async_uv_process_t **) ZEND_ASYNC_EVENT_EXTRA(event));
 }
 
 static bool process_start(zend_async_event_t *event)
 {
 	EVENT_START_PROLOGUE(event);
-	libuv_process_t *proc = PROCESS_OF(event);
+	async_uv_process_t *proc = PROCESS_OF(event);
 
 	if (!(proc->common.state & ASYNC_UV_HANDLE_OPEN)) {
 		zend_throw_error(NULL, "Cannot start a process event after the event loop has shut down");
@@ -182,7 +182,7 @@ static bool process_start(zend_async_event_t *event)
 static bool process_stop(zend_async_event_t *event)
 {
 	EVENT_STOP_PROLOGUE(event);
-	libuv_process_t *proc = PROCESS_OF(event);
+	async_uv_process_t *proc = PROCESS_OF(event);
 
 	if (proc->common.state & ASYNC_UV_HANDLE_OPEN) {
 		if (proc->sigchld == NULL) {
@@ -200,7 +200,7 @@ static bool process_stop(zend_async_event_t *event)
 
 static void process_free_memory(zend_async_event_t *event)
 {
-	libuv_process_t *proc = PROCESS_OF(event);
+	async_uv_process_t *proc = PROCESS_OF(event);
 	if (proc->pidfd >= 0) {
 		close(proc->pidfd);
 	}
@@ -209,7 +209,7 @@ static void process_free_memory(zend_async_event_t *event)
 
 static bool process_dispose(zend_async_event_t *event)
 {
-	libuv_process_t *proc = PROCESS_OF(event);
+	async_uv_process_t *proc = PROCESS_OF(event);
 
 	if (ZEND_ASYNC_EVENT_REFCOUNT(event) > 1 || (proc->common.state & ASYNC_UV_DISPOSED)) {
 		return async_uv_event_dispose(event, &proc->common);
@@ -225,28 +225,28 @@ static bool process_dispose(zend_async_event_t *event)
 
 static zend_string *process_info(zend_async_event_t *event)
 {
-	libuv_process_t *proc = PROCESS_OF(event);
+	async_uv_process_t *proc = PROCESS_OF(event);
 	return zend_strpprintf(0, "process %ld (%s)", (long) proc->event.process,
 		proc->sigchld != NULL ? "SIGCHLD and waitpid polling" : "pidfd");
 }
 
 /* The fallback's SIGCHLD event; NULL with an exception on failure. */
-static zend_async_signal_event_t *new_sigchld_watch(libuv_process_t *proc)
+static zend_async_signal_event_t *new_sigchld_watch(async_uv_process_t *proc)
 {
-	zend_async_signal_event_t *sigchld = libuv_new_signal_event(SIGCHLD, sizeof(libuv_process_t *));
+	zend_async_signal_event_t *sigchld = async_uv_new_signal_event(SIGCHLD, sizeof(async_uv_process_t *));
 	if (sigchld == NULL) {
 		return NULL;
 	}
 	/* The process event is the one that counts and keeps the loop alive. */
 	ZEND_ASYNC_EVENT_SET_HIDDEN(&sigchld->base);
-	*(libuv_process_t **) ZEND_ASYNC_EVENT_EXTRA(&sigchld->base) = proc;
+	*(async_uv_process_t **) ZEND_ASYNC_EVENT_EXTRA(&sigchld->base) = proc;
 	sigchld->base.add_callback(&sigchld->base, ZEND_ASYNC_EVENT_CALLBACK(on_sigchld));
 	return sigchld;
 }
 
 static const async_uv_event_ops_t process_ops = {process_start, process_stop, process_dispose, process_info};
 
-zend_async_process_event_t *libuv_new_process_event(zend_process_t process_handle, size_t extra_size)
+zend_async_process_event_t *async_uv_new_process_event(zend_process_t process_handle, size_t extra_size)
 {
 	uv_loop_t *loop = async_uv_loop();
 	if (UNEXPECTED(EG(exception))) {
@@ -267,10 +267,10 @@ zend_async_process_event_t *libuv_new_process_event(zend_process_t process_handl
 		return NULL;
 	}
 
-	libuv_process_t *proc = ecalloc(1, sizeof(libuv_process_t) + extra_size);
+	async_uv_process_t *proc = ecalloc(1, sizeof(async_uv_process_t) + extra_size);
 	zend_async_event_t *base = &proc->event.base;
 
-	async_uv_event_setup(base, sizeof(libuv_process_t), &process_ops);
+	async_uv_event_setup(base, sizeof(async_uv_process_t), &process_ops);
 	proc->event.process = pid;
 	proc->event.exit_code = -1;
 	proc->pidfd = pidfd >= 0 ? pidfd : -1;

@@ -32,10 +32,10 @@ void async_uv_loop_wake(void);
 		async_uv_loop_wake(); \
 	} while (0)
 
-bool libuv_reactor_startup(void);
-bool libuv_reactor_shutdown(void);
-bool libuv_reactor_execute(bool no_wait);
-bool libuv_reactor_loop_alive(void);
+bool async_uv_reactor_startup(void);
+bool async_uv_reactor_shutdown(void);
+bool async_uv_reactor_execute(bool no_wait);
+bool async_uv_reactor_loop_alive(void);
 
 /* ---- the lifetime of an event and its libuv handle ----
  *
@@ -138,44 +138,44 @@ extern async_reactor_settings_t async_reactor_settings;
 
 /* ---- event kinds, one file each ---- */
 
-zend_async_timer_event_t *libuv_new_timer_event(const zend_ulong timeout, const zend_ulong nanoseconds,
+zend_async_timer_event_t *async_uv_new_timer_event(const zend_ulong timeout, const zend_ulong nanoseconds,
 	const bool is_periodic, size_t extra_size);
-zend_async_poll_event_t *libuv_new_socket_event(zend_socket_t socket, async_poll_event events, size_t extra_size);
-zend_async_poll_event_t *libuv_new_poll_event(zend_file_descriptor_t fh, zend_socket_t socket,
+zend_async_poll_event_t *async_uv_new_socket_event(zend_socket_t socket, async_poll_event events, size_t extra_size);
+zend_async_poll_event_t *async_uv_new_poll_event(zend_file_descriptor_t fh, zend_socket_t socket,
 	async_poll_event events, size_t extra_size);
-zend_async_signal_event_t *libuv_new_signal_event(int signum, size_t extra_size);
-zend_async_process_event_t *libuv_new_process_event(zend_process_t process_handle, size_t extra_size);
-zend_async_thread_event_t *libuv_new_thread_event(zend_async_thread_entry_t entry, void *arg, size_t extra_size);
-zend_async_filesystem_event_t *libuv_new_filesystem_event(zend_string *path, const unsigned int flags,
+zend_async_signal_event_t *async_uv_new_signal_event(int signum, size_t extra_size);
+zend_async_process_event_t *async_uv_new_process_event(zend_process_t process_handle, size_t extra_size);
+zend_async_thread_event_t *async_uv_new_thread_event(zend_async_thread_entry_t entry, void *arg, size_t extra_size);
+zend_async_filesystem_event_t *async_uv_new_filesystem_event(zend_string *path, const unsigned int flags,
 	size_t extra_size);
-zend_async_dns_nameinfo_t *libuv_getnameinfo(const struct sockaddr *addr, int flags, size_t extra_size);
-zend_async_dns_addrinfo_t *libuv_getaddrinfo(const char *node, const char *service,
+zend_async_dns_nameinfo_t *async_uv_getnameinfo(const struct sockaddr *addr, int flags, size_t extra_size);
+zend_async_dns_addrinfo_t *async_uv_getaddrinfo(const char *node, const char *service,
 	const struct addrinfo *hints, size_t extra_size);
-void libuv_freeaddrinfo(struct addrinfo *ai);
-zend_async_exec_event_t *libuv_new_exec_event(zend_async_exec_mode exec_mode, const char *cmd,
+void async_uv_freeaddrinfo(struct addrinfo *ai);
+zend_async_exec_event_t *async_uv_new_exec_event(zend_async_exec_mode exec_mode, const char *cmd,
 	zval *return_buffer, zval *return_value, zval *std_error, const char *cwd, const char *env,
 	size_t extra_size);
-int libuv_exec(zend_async_exec_mode exec_mode, const char *cmd, zval *return_buffer, zval *return_value,
+int async_uv_exec(zend_async_exec_mode exec_mode, const char *cmd, zval *return_buffer, zval *return_value,
 	zval *std_error, const char *cwd, const char *env, const zend_ulong timeout);
 
-void libuv_timer_pool_stats(uint64_t *reused, uint64_t *allocated);
-void libuv_poll_pool_stats(uint64_t *reused, uint64_t *allocated);
+void async_uv_timer_pool_stats(uint64_t *reused, uint64_t *allocated);
+void async_uv_poll_pool_stats(uint64_t *reused, uint64_t *allocated);
 
 /* Per-kind request cleanup, called by the loop's shutdown (NULL-safe). */
-void libuv_signal_request_shutdown(void);
+void async_uv_signal_request_shutdown(void);
 /* signal.c: whether a signal event holds the signal; running slots take it back before a wait. */
-bool libuv_signal_is_held(int signum);
-void libuv_signal_rearm(void);
+bool async_uv_signal_is_held(int signum);
+void async_uv_signal_rearm(void);
 /* signal_wake.c: the loop wakes for signals with a PHP handler (pcntl_signal). */
 struct sigaction;
-bool libuv_signal_wake_unwrap(int signo, struct sigaction *action);
-void libuv_signal_wake_arm(void);
-void libuv_signal_wake_request_shutdown(void);
-void libuv_poll_request_shutdown(void);
-void libuv_timer_request_shutdown(void);
+bool async_uv_signal_wake_unwrap(int signo, struct sigaction *action);
+void async_uv_signal_wake_arm(void);
+void async_uv_signal_wake_request_shutdown(void);
+void async_uv_poll_request_shutdown(void);
+void async_uv_timer_request_shutdown(void);
 /* Thread-pool work still in flight (DNS, thread events): cancel what is queued and never
  * notify what comes back during the drain that follows. */
-void libuv_work_request_shutdown(void);
+void async_uv_work_request_shutdown(void);
 
 #include "reactor_module.h"
 

@@ -50,11 +50,11 @@ static void reactor_stats(zval *stats)
 	}
 	uint64_t reused = 0, allocated = 0;
 	add_assoc_bool(stats, "reactor_loop_started", async_uv_loop_started());
-	libuv_timer_pool_stats(&reused, &allocated);
+	async_uv_timer_pool_stats(&reused, &allocated);
 	add_assoc_long(stats, "timer_pool_reused", (zend_long) reused);
 	add_assoc_long(stats, "timer_pool_allocated", (zend_long) allocated);
 	reused = allocated = 0;
-	libuv_poll_pool_stats(&reused, &allocated);
+	async_uv_poll_pool_stats(&reused, &allocated);
 	add_assoc_long(stats, "poll_pool_reused", (zend_long) reused);
 	add_assoc_long(stats, "poll_pool_allocated", (zend_long) allocated);
 }
@@ -66,11 +66,11 @@ void async_reactor_minit(int type, int module_number)
 		return;
 	}
 	if (!zend_async_reactor_register(reactor_module, false,
-			libuv_reactor_startup, libuv_reactor_shutdown, libuv_reactor_execute, libuv_reactor_loop_alive,
-			libuv_new_socket_event, libuv_new_poll_event, libuv_new_timer_event, libuv_new_signal_event,
-			libuv_new_process_event, libuv_new_thread_event, libuv_new_filesystem_event,
-			libuv_getnameinfo, libuv_getaddrinfo, libuv_freeaddrinfo,
-			libuv_new_exec_event, libuv_exec)) {
+			async_uv_reactor_startup, async_uv_reactor_shutdown, async_uv_reactor_execute, async_uv_reactor_loop_alive,
+			async_uv_new_socket_event, async_uv_new_poll_event, async_uv_new_timer_event, async_uv_new_signal_event,
+			async_uv_new_process_event, async_uv_new_thread_event, async_uv_new_filesystem_event,
+			async_uv_getnameinfo, async_uv_getaddrinfo, async_uv_freeaddrinfo,
+			async_uv_new_exec_event, async_uv_exec)) {
 		zend_error(E_CORE_WARNING, "The libuv reactor could not be registered");
 		return;
 	}
@@ -92,14 +92,14 @@ static bool ours(void)
 void async_reactor_rshutdown(void)
 {
 	if (ours() || async_uv_loop_started()) {
-		libuv_reactor_shutdown();
+		async_uv_reactor_shutdown();
 	}
 }
 
 void async_reactor_post_deactivate(void)
 {
 	async_uv_free_orphans();
-	libuv_timer_request_shutdown();
+	async_uv_timer_request_shutdown();
 }
 
 

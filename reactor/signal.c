@@ -36,12 +36,12 @@ typedef struct {
 	zend_async_signal_event_t event; /* the ABI struct first */
 	async_uv_event_t common;
 	bool keeps_loop_alive;           /* not hidden when it was started */
-} libuv_signal_t;
+} async_uv_signal_t;
 
 typedef struct {
 	uv_signal_t handle;
 	int signum;
-	libuv_signal_t **armed;          /* started events; NULL holes during a fan-out */
+	async_uv_signal_t **armed;          /* started events; NULL holes during a fan-out */
 	uint32_t length;                 /* used entries of `armed`, holes included */
 	uint32_t capacity;
 	uint32_t started;                /* entries that are not holes */
@@ -55,7 +55,7 @@ typedef struct {
 
 ZEND_TLS signal_slot_t *slots[NSIG];
 
-#define SIGNAL_OF(ev) ((libuv_signal_t *) (ev))
+#define SIGNAL_OF(ev) ((async_uv_signal_t *) (ev))
 
 /* ---- what was there before ---- */
 
@@ -87,7 +87,7 @@ static void pass_on(signal_slot_t *slot)
 	struct sigaction previous = slot->saved;
 	bool from_zend = false;
 
-	libuv_signal_wake_unwrap(slot->signum, &previous); /* signal_wake.c's, in front of Zend's */
+	async_uv_signal_wake_unwrap(slot->signum, &previous); /* signal_wake.c's, in front of Zend's */
 
 #ifdef ZEND_SIGNALS
 	if (SIGG(active) && is_zend_dispatcher(&previous)) {
@@ -125,7 +125,7 @@ static void on_signal(uv_signal_t *handle, int signum)
 	slot->delivering++;
 	uint32_t length = slot->length; /* events started from a callback wait for the next one */
 	for (uint32_t i = 0; i < length && !EG(exception); i++) {
-		libuv_signal_t *sig = slot->armed[i];
+		async_uv_signal_t *sig = slot->armed[i];
 		if (sig != NULL) {
 			ASYNC_UV_NOTIFY(&sig->event.base, NULL, NULL);
 		}
@@ -198,7 +198,7 @@ static void slot_stop(signal_slot_t *slot)
 	sigprocmask(SIG_SETMASK, &old_mask, NULL);
 }
 
-bool libuv_signal_is_held(int signum)
+bool async_uv_signal_is_held(int signum)
 {
 	return signum > 0 && signum < NSIG && slots[signum] != NULL && slots[signum]->running;
 }
@@ -207,7 +207,7 @@ bool libuv_signal_is_held(int signum)
  * signal no more (nor does libuv's child watcher, for SIGCHLD). Before the loop blocks, each running
  * slot takes the signal back: what pcntl_signal() installed becomes the action passed on to (and
  * put back at the last stop), so both the events and the PHP handler see the next delivery. */
-void libuv_signal_rearm(void)
+void async_uv_signal_rearm(void)
 {
 	for (int signum = 1; signum < NSIG; signum++) {
 		signal_slot_t *slot = slots[signum];
@@ -238,7 +238,7 @@ static void slot_sync_ref(signal_slot_t *slot)
 	}
 }
 
-static int slot_add(signal_slot_t *slot, libuv_signal_t *sig)
+static int slot_add(signal_slot_t *slot, async_uv_signal_t *sig)
 {
 	if (!slot->running) {
 		int error = slot_start(slot);
@@ -257,7 +257,7 @@ static int slot_add(signal_slot_t *slot, libuv_signal_t *sig)
 	return 0;
 }
 
-static void slot_remove(signal_slot_t *slot, libuv_signal_t *sig)
+static void slot_remove(signal_slot_t *slot, async_uv_signal_t *sig)
 {
 	uint32_t i = 0;
 	while (i < slot->length && slot->armed[i] != sig) {
@@ -289,7 +289,7 @@ static void on_slot_closed(uv_handle_t *handle)
 	efree(slot);
 }
 
-void libuv_signal_request_shutdown(void)
+void async_uv_signal_request_shutdown(void)
 {
 	for (int signum = 1; signum < NSIG; signum++) {
 		signal_slot_t *slot = slots[signum];
@@ -298,7 +298,7 @@ void libuv_signal_request_shutdown(void)
 		}
 		/* Each stop takes its event out of the slot; the last one stops the slot. */
 		for (uint32_t i = slot->length; i-- > 0;) {
-			libuv_signal_t *sig = slot->armed[i];
+			async_uv_signal_t *sig = slot->armed[i];
 			if (sig != NULL) {
 				async_event_stop_all(&sig->event.base);
 			}
@@ -319,7 +319,7 @@ void libuv_signal_request_shutdown(void)
 static bool signal_start(zend_async_event_t *event)
 {
 	EVENT_START_PROLOGUE(event);
-	libuv_signal_t *sig = SIGNAL_OF(event);
+	async_uv_signal_t *sig = SIGNAL_OF(event);
 
 	if (!async_uv_loop_started()) {
 		zend_throw_error(NULL, "Cannot start a signal event after the event loop has shut down");
@@ -338,7 +338,7 @@ static bool signal_start(zend_async_event_t *event)
 static bool signal_stop(zend_async_event_t *event)
 {
 	EVENT_STOP_PROLOGUE(event);
-	libuv_signal_t *sig = SIGNAL_OF(event);
+	async_uv_signal_t *sig = SIGNAL_OF(event);
 	if (slots[sig->event.signal] != NULL) {
 		slot_remove(slots[sig->event.signal], sig);
 	}
@@ -379,7 +379,7 @@ static const char *uncatchable(int signum)
 
 static const async_uv_event_ops_t signal_ops = {signal_start, signal_stop, signal_dispose, signal_info};
 
-zend_async_signal_event_t *libuv_new_signal_event(int signum, size_t extra_size)
+zend_async_signal_event_t *async_uv_new_signal_event(int signum, size_t extra_size)
 {
 	async_uv_loop();
 	if (UNEXPECTED(EG(exception))) {
@@ -391,10 +391,10 @@ zend_async_signal_event_t *libuv_new_signal_event(int signum, size_t extra_size)
 		return NULL;
 	}
 
-	libuv_signal_t *sig = ecalloc(1, sizeof(libuv_signal_t) + extra_size);
+	async_uv_signal_t *sig = ecalloc(1, sizeof(async_uv_signal_t) + extra_size);
 	zend_async_event_t *base = &sig->event.base;
 
-	async_uv_event_setup(base, sizeof(libuv_signal_t), &signal_ops);
+	async_uv_event_setup(base, sizeof(async_uv_signal_t), &signal_ops);
 	sig->event.signal = signum;
 
 	async_uv_event_init(&sig->common, base, NULL, signal_free_memory);

@@ -66,7 +66,7 @@ static bool is_ours(const struct sigaction *action)
 	return (action->sa_flags & SA_SIGINFO) && action->sa_sigaction == wake_on_signal;
 }
 
-bool libuv_signal_wake_unwrap(int signo, struct sigaction *action)
+bool async_uv_signal_wake_unwrap(int signo, struct sigaction *action)
 {
 	if (signo <= 0 || signo >= NSIG || !is_ours(action)) {
 		return false;
@@ -93,7 +93,7 @@ static void put_in_front(int signo, const struct sigaction *now)
 	sigprocmask(SIG_SETMASK, &old_mask, NULL);
 }
 
-void libuv_signal_wake_arm(void)
+void async_uv_signal_wake_arm(void)
 {
 	if (!SIGG(active)) {
 		return;
@@ -104,7 +104,7 @@ void libuv_signal_wake_arm(void)
 		if (handler == (void *) SIG_DFL || handler == (void *) SIG_IGN || signo == SIGPROF) {
 			continue;
 		}
-		if (libuv_signal_is_held(signo)) {
+		if (async_uv_signal_is_held(signo)) {
 			continue;
 		}
 		struct sigaction now;
@@ -128,7 +128,7 @@ static void on_wakeup_closed(uv_handle_t *handle)
 	(void) handle;
 }
 
-void libuv_signal_wake_request_shutdown(void)
+void async_uv_signal_wake_request_shutdown(void)
 {
 	for (int signo = 1; signo < NSIG; signo++) {
 		if (!installed[signo]) {
@@ -149,18 +149,18 @@ void libuv_signal_wake_request_shutdown(void)
 
 #else /* !ZEND_SIGNALS: pcntl's handlers are in the OS table and cannot be told from others */
 
-bool libuv_signal_wake_unwrap(int signo, struct sigaction *action)
+bool async_uv_signal_wake_unwrap(int signo, struct sigaction *action)
 {
 	(void) signo;
 	(void) action;
 	return false;
 }
 
-void libuv_signal_wake_arm(void)
+void async_uv_signal_wake_arm(void)
 {
 }
 
-void libuv_signal_wake_request_shutdown(void)
+void async_uv_signal_wake_request_shutdown(void)
 {
 }
 

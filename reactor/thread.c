@@ -19,21 +19,21 @@ typedef struct {
 	async_uv_event_t common;
 	async_uv_work_t work;
 	uv_work_t req;
-} libuv_thread_t;
+} async_uv_thread_t;
 
-#define THREAD_OF(ev) ((libuv_thread_t *) (ev))
+#define THREAD_OF(ev) ((async_uv_thread_t *) (ev))
 
 /* On a worker thread. */
 static void run_entry(uv_work_t *req)
 {
-	libuv_thread_t *thread = req->data;
+	async_uv_thread_t *thread = req->data;
 	thread->event.entry(&thread->event, thread->event.arg);
 }
 
 /* Back on the loop thread. */
 static void on_entry_returned(uv_work_t *req, int status)
 {
-	libuv_thread_t *thread = req->data;
+	async_uv_thread_t *thread = req->data;
 	zend_async_event_t *event = &thread->event.base;
 
 	if (!async_uv_work_end(&thread->work)) {
@@ -56,7 +56,7 @@ static void on_entry_returned(uv_work_t *req, int status)
 static bool thread_start(zend_async_event_t *event)
 {
 	EVENT_START_PROLOGUE(event);
-	libuv_thread_t *thread = THREAD_OF(event);
+	async_uv_thread_t *thread = THREAD_OF(event);
 
 	/* Started again after a stop: the entry is still queued or running. */
 	if (!async_uv_work_in_flight(&thread->work)) {
@@ -86,7 +86,7 @@ static bool thread_stop(zend_async_event_t *event)
 
 static bool thread_dispose(zend_async_event_t *event)
 {
-	libuv_thread_t *thread = THREAD_OF(event);
+	async_uv_thread_t *thread = THREAD_OF(event);
 	return async_uv_work_event_dispose(event, &thread->common, &thread->work);
 }
 
@@ -97,14 +97,14 @@ static void thread_free_memory(zend_async_event_t *event)
 
 static zend_string *thread_info(zend_async_event_t *event)
 {
-	libuv_thread_t *thread = THREAD_OF(event);
+	async_uv_thread_t *thread = THREAD_OF(event);
 	return zend_strpprintf(0, "thread event (%s)", thread->event.finished ? "finished"
 		: async_uv_work_in_flight(&thread->work) ? "on the thread pool" : "not started");
 }
 
 static const async_uv_event_ops_t thread_ops = {thread_start, thread_stop, thread_dispose, thread_info};
 
-zend_async_thread_event_t *libuv_new_thread_event(zend_async_thread_entry_t entry, void *arg, size_t extra_size)
+zend_async_thread_event_t *async_uv_new_thread_event(zend_async_thread_entry_t entry, void *arg, size_t extra_size)
 {
 	if (entry == NULL) {
 		zend_async_throw(ZEND_ASYNC_EXCEPTION_DEFAULT, "Cannot create a thread event without an entry function");
@@ -115,10 +115,10 @@ zend_async_thread_event_t *libuv_new_thread_event(zend_async_thread_entry_t entr
 		return NULL;
 	}
 
-	libuv_thread_t *thread = ecalloc(1, sizeof(libuv_thread_t) + extra_size);
+	async_uv_thread_t *thread = ecalloc(1, sizeof(async_uv_thread_t) + extra_size);
 	zend_async_event_t *base = &thread->event.base;
 
-	async_uv_event_setup(base, sizeof(libuv_thread_t), &thread_ops);
+	async_uv_event_setup(base, sizeof(async_uv_thread_t), &thread_ops);
 	thread->event.entry = entry;
 	thread->event.arg = arg;
 

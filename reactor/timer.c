@@ -18,15 +18,15 @@ typedef struct {
 	uint64_t timeout_ms;             /* the full value; event.timeout saturates at UINT_MAX */
 	uint64_t deadline_ns;            /* one-shot: uv_hrtime() it must not fire before */
 	size_t extra_size;
-} libuv_timer_t;
+} async_uv_timer_t;
 
 ZEND_TLS async_uv_pool_t timer_pool;
 
-#define TIMER_OF(ev) ((libuv_timer_t *) (ev))
+#define TIMER_OF(ev) ((async_uv_timer_t *) (ev))
 
 static void on_timer(uv_timer_t *handle)
 {
-	libuv_timer_t *timer = (libuv_timer_t *) ((async_uv_event_t *) handle->data)->event;
+	async_uv_timer_t *timer = (async_uv_timer_t *) ((async_uv_event_t *) handle->data)->event;
 	zend_async_event_t *event = &timer->event.base;
 
 	if (!timer->event.is_periodic) {
@@ -45,7 +45,7 @@ static void on_timer(uv_timer_t *handle)
 static bool timer_start(zend_async_event_t *event)
 {
 	EVENT_START_PROLOGUE(event);
-	libuv_timer_t *timer = TIMER_OF(event);
+	async_uv_timer_t *timer = TIMER_OF(event);
 
 	if (!(timer->common.state & ASYNC_UV_HANDLE_OPEN)) {
 		zend_throw_error(NULL, "Cannot start a timer after the event loop has shut down");
@@ -71,7 +71,7 @@ static bool timer_start(zend_async_event_t *event)
 static bool timer_stop(zend_async_event_t *event)
 {
 	EVENT_STOP_PROLOGUE(event);
-	libuv_timer_t *timer = TIMER_OF(event);
+	async_uv_timer_t *timer = TIMER_OF(event);
 	if (timer->common.state & ASYNC_UV_HANDLE_OPEN) {
 		uv_timer_stop(&timer->handle);
 	}
@@ -81,7 +81,7 @@ static bool timer_stop(zend_async_event_t *event)
 
 static void timer_free_memory(zend_async_event_t *event)
 {
-	libuv_timer_t *timer = TIMER_OF(event);
+	async_uv_timer_t *timer = TIMER_OF(event);
 	async_uv_pool_free(&timer_pool, timer, timer->extra_size);
 }
 
@@ -92,7 +92,7 @@ static bool timer_dispose(zend_async_event_t *event)
 
 static zend_string *timer_info(zend_async_event_t *event)
 {
-	libuv_timer_t *timer = TIMER_OF(event);
+	async_uv_timer_t *timer = TIMER_OF(event);
 	return zend_strpprintf(0, "%s timer of %" PRIu64 " ms", timer->event.is_periodic ? "periodic" : "one-shot",
 		timer->timeout_ms);
 }
@@ -107,7 +107,7 @@ static uint64_t total_ms(zend_ulong timeout, zend_ulong nanoseconds)
 
 static const async_uv_event_ops_t timer_ops = {timer_start, timer_stop, timer_dispose, timer_info};
 
-zend_async_timer_event_t *libuv_new_timer_event(const zend_ulong timeout, const zend_ulong nanoseconds,
+zend_async_timer_event_t *async_uv_new_timer_event(const zend_ulong timeout, const zend_ulong nanoseconds,
 	const bool is_periodic, size_t extra_size)
 {
 	uv_loop_t *loop = async_uv_loop();
@@ -118,10 +118,10 @@ zend_async_timer_event_t *libuv_new_timer_event(const zend_ulong timeout, const 
 		timer_pool.capacity = (uint32_t) async_reactor_settings.timer_pool_size;
 	}
 
-	libuv_timer_t *timer = async_uv_pool_alloc(&timer_pool, sizeof(libuv_timer_t), extra_size);
+	async_uv_timer_t *timer = async_uv_pool_alloc(&timer_pool, sizeof(async_uv_timer_t), extra_size);
 	zend_async_event_t *base = &timer->event.base;
 
-	async_uv_event_setup(base, sizeof(libuv_timer_t), &timer_ops);
+	async_uv_event_setup(base, sizeof(async_uv_timer_t), &timer_ops);
 	timer->extra_size = extra_size;
 	timer->timeout_ms = total_ms(timeout, nanoseconds);
 	timer->event.timeout = timer->timeout_ms > UINT_MAX ? UINT_MAX : (unsigned int) timer->timeout_ms;
@@ -133,13 +133,13 @@ zend_async_timer_event_t *libuv_new_timer_event(const zend_ulong timeout, const 
 	return &timer->event;
 }
 
-void libuv_timer_pool_stats(uint64_t *reused, uint64_t *allocated)
+void async_uv_timer_pool_stats(uint64_t *reused, uint64_t *allocated)
 {
 	*reused = timer_pool.reused;
 	*allocated = timer_pool.allocated;
 }
 
-void libuv_timer_request_shutdown(void)
+void async_uv_timer_request_shutdown(void)
 {
 	async_uv_pool_drain(&timer_pool);
 }

@@ -56,7 +56,7 @@ bool async_uv_work_event_dispose(zend_async_event_t *event, async_uv_event_t *co
 	return async_uv_event_dispose(event, common);
 }
 
-void libuv_work_request_shutdown(void)
+void async_uv_work_request_shutdown(void)
 {
 	for (async_uv_work_t *work = in_flight_head; work != NULL; work = work->next) {
 		zend_async_event_t *event = work->common->event;
