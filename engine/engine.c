@@ -29,13 +29,13 @@ void async_engine_minit(void)
 #else
 	globals_clear(&zend_async_globals_api);
 #endif
-	zend_async_registry_reset();
+	async_engine_registry_reset();
 	async_register_exception_classes();
 }
 
 void async_engine_mshutdown(void)
 {
-	zend_async_registry_reset();
+	async_engine_registry_reset();
 }
 
 void async_engine_rinit(void)

@@ -5,9 +5,9 @@
 
 #include "../zend_async_API.h"
 
-void zend_async_reactor_defaults_set(void);
-void zend_async_scheduler_defaults_set(void);
-void zend_async_registry_reset(void);
+void async_engine_reactor_defaults_set(void);
+void async_engine_scheduler_defaults_set(void);
+void async_engine_registry_reset(void);
 
 /* Registers the Async\ exception classes. */
 void async_register_exception_classes(void);

@@ -110,7 +110,7 @@ static int default_exec(zend_async_exec_mode mode, const char *cmd, zval *buf, z
 	return -1;
 }
 
-/* Set by zend_async_registry_reset() in MINIT. */
+/* Set by async_engine_registry_reset() in MINIT. */
 ZEND_ASYNC_EXPORT zend_async_reactor_startup_t zend_async_reactor_startup_fn;
 ZEND_ASYNC_EXPORT zend_async_reactor_shutdown_t zend_async_reactor_shutdown_fn;
 ZEND_ASYNC_EXPORT zend_async_reactor_execute_t zend_async_reactor_execute_fn;
@@ -128,7 +128,7 @@ ZEND_ASYNC_EXPORT zend_async_freeaddrinfo_t zend_async_freeaddrinfo_fn;
 ZEND_ASYNC_EXPORT zend_async_new_exec_event_t zend_async_new_exec_event_fn;
 ZEND_ASYNC_EXPORT zend_async_exec_t zend_async_exec_fn;
 
-void zend_async_reactor_defaults_set(void)
+void async_engine_reactor_defaults_set(void)
 {
 	zend_async_reactor_startup_fn = default_startup;
 	zend_async_reactor_shutdown_fn = default_shutdown;

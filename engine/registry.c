@@ -88,7 +88,7 @@ ZEND_ASYNC_EXPORT bool zend_async_reactor_register(char *module, bool allow_over
 	reactor_module_name = module;
 
 	/* A NULL entry keeps the default, which throws "not supported by the backend". */
-	zend_async_reactor_defaults_set();
+	async_engine_reactor_defaults_set();
 #define TAKE(slot) if (slot != NULL) { zend_async_##slot##_fn = slot; }
 	if (startup != NULL) { zend_async_reactor_startup_fn = startup; }
 	if (shutdown != NULL) { zend_async_reactor_shutdown_fn = shutdown; }
@@ -126,7 +126,7 @@ ZEND_ASYNC_EXPORT bool zend_async_scheduler_register(char *module, bool allow_ov
 
 	scheduler_module_name = module;
 
-	zend_async_scheduler_defaults_set();
+	async_engine_scheduler_defaults_set();
 #define TAKE(slot, name) if (slot != NULL) { zend_async_##name##_fn = slot; }
 	TAKE(launch, scheduler_launch)
 	TAKE(new_coroutine, new_coroutine)
@@ -147,10 +147,10 @@ ZEND_ASYNC_EXPORT bool zend_async_scheduler_register(char *module, bool allow_ov
 	return true;
 }
 
-void zend_async_registry_reset(void)
+void async_engine_registry_reset(void)
 {
 	reactor_module_name = NULL;
 	scheduler_module_name = NULL;
-	zend_async_reactor_defaults_set();
-	zend_async_scheduler_defaults_set();
+	async_engine_reactor_defaults_set();
+	async_engine_scheduler_defaults_set();
 }

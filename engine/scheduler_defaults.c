@@ -59,7 +59,7 @@ static zend_array *default_get_coroutines(void) { return NULL; }
 static bool default_add_microtask(zend_async_microtask_t *m) { (void) m; return true; }
 static zend_array *default_get_awaiting_info(zend_coroutine_t *co) { (void) co; return NULL; }
 
-/* Set by zend_async_registry_reset() in MINIT. */
+/* Set by async_engine_registry_reset() in MINIT. */
 ZEND_ASYNC_EXPORT zend_async_scheduler_launch_t zend_async_scheduler_launch_fn;
 ZEND_ASYNC_EXPORT zend_async_new_coroutine_t zend_async_new_coroutine_fn;
 ZEND_ASYNC_EXPORT zend_async_new_scope_t zend_async_new_scope_fn;
@@ -76,7 +76,7 @@ ZEND_ASYNC_EXPORT zend_async_add_microtask_t zend_async_add_microtask_fn;
 ZEND_ASYNC_EXPORT zend_async_get_awaiting_info_t zend_async_get_awaiting_info_fn;
 ZEND_ASYNC_EXPORT zend_async_get_class_ce_t zend_async_get_class_ce_fn;
 
-void zend_async_scheduler_defaults_set(void)
+void async_engine_scheduler_defaults_set(void)
 {
 	zend_async_scheduler_launch_fn = default_launch;
 	zend_async_new_coroutine_fn = default_new_coroutine;
