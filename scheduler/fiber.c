@@ -105,11 +105,6 @@ bool async_fibers_reserve(uint32_t alive)
 	return true;
 }
 
-uint32_t async_fibers_count(void)
-{
-	return context_count;
-}
-
 static void destroy(async_fiber_t *fiber)
 {
 	zend_fiber_transfer transfer = { .context = &fiber->context, .flags = 0 };
@@ -167,22 +162,17 @@ void async_fibers_trim_before_fork(void)
  * whether their guard pages are guard regions, merged with the stacks into fewer mappings. */
 void async_fibers_stats(zval *stats)
 {
-	add_assoc_long(stats, "fiber_contexts", async_fibers_count());
-	add_assoc_long(stats, "fiber_contexts_idle", async_fibers_idle_count());
+	add_assoc_long(stats, "fiber_contexts", context_count);
+	add_assoc_long(stats, "fiber_contexts_idle", idle_count);
 	add_assoc_bool(stats, "fiber_guard_regions", async_fiber_guard_regions());
 	/* Upstream's names: the idle pool, the idle contexts kept (async.fiber_pool_size; never trimmed
 	 * below it, so it is the minimum too), the stack of a new context, and the address space the
 	 * mapped stacks take. */
-	add_assoc_long(stats, "fiber_pool_count", async_fibers_idle_count());
+	add_assoc_long(stats, "fiber_pool_count", idle_count);
 	add_assoc_long(stats, "fiber_pool_capacity", async_fiber_pool_size);
 	add_assoc_long(stats, "fiber_pool_min", async_fiber_pool_size);
 	add_assoc_long(stats, "fiber_stack_size", (zend_long) stack_size_wanted());
-	add_assoc_long(stats, "fiber_pool_virtual_bytes", (zend_long) (async_fibers_count() * stack_size_wanted()));
-}
-
-uint32_t async_fibers_idle_count(void)
-{
-	return idle_count;
+	add_assoc_long(stats, "fiber_pool_virtual_bytes", (zend_long) (context_count * stack_size_wanted()));
 }
 
 void async_fibers_destroy_idle(void)

@@ -241,10 +241,7 @@ void async_fibers_trim_idle(void);
 void async_fibers_trim_before_fork(void);
 void async_fibers_destroy_idle(void);
 void async_fibers_forget(void);
-uint32_t async_fibers_idle_count(void);
 void async_fibers_stats(zval *stats); /* a stats provider (engine/extension_points.c) */
-/* Contexts mapped, running a coroutine or idle. */
-uint32_t async_fibers_count(void);
 /* Called by spawn() with the coroutines alive, the new one counted: false (thrown) when a context
  * for it could not be had once it runs. */
 bool async_fibers_reserve(uint32_t alive);
