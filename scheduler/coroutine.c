@@ -523,10 +523,8 @@ static void coroutine_free(zend_object *object)
 		zend_string_release(coroutine->filename);
 	}
 	if (coroutine->scope != NULL) {
-		if (async_coroutine_list_contains(&coroutine->scope->coroutines, co)) {
-			/* it never ended: a fatal error */
-			async_coroutine_list_remove(&coroutine->scope->coroutines, co);
-		}
+		/* still listed if it never ended: a fatal error */
+		async_list_remove(&coroutine->scope->coroutines, &co->scope_link);
 		zend_async_scope_t *scope = coroutine->scope;
 		coroutine->scope = NULL;
 		async_scope_release(scope);

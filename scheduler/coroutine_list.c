@@ -2,10 +2,11 @@
 /* Snapshots of coroutine lists (coroutine_list.h). */
 #include "scheduler.h"
 
-async_snapshot_t async_coroutine_list_snapshot(const async_coroutine_list_t *list)
+async_snapshot_t async_coroutine_list_snapshot(const async_list_t *list, size_t link_offset)
 {
 	async_snapshot_t snapshot = { list->count ? safe_emalloc(list->count, sizeof(zend_object *), 0) : NULL, 0 };
-	ASYNC_COROUTINE_LIST_FOREACH(list, co) {
+	ASYNC_LIST_FOREACH(list, node) {
+		async_coroutine_t *co = (async_coroutine_t *) ((char *) node - link_offset);
 		snapshot.objects[snapshot.count] = &co->std;
 		GC_ADDREF(snapshot.objects[snapshot.count++]);
 	}

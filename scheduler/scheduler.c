@@ -174,7 +174,8 @@ static void resolve_deadlock(void)
 
 	uint32_t waiting = 0;
 	smart_str report = {0};
-	ASYNC_COROUTINE_LIST_FOREACH(&async_scheduler.live, co) {
+	ASYNC_LIST_FOREACH(&async_scheduler.live, node) {
+		async_coroutine_t *co = ASYNC_LIST_ENTRY(node, async_coroutine_t, live_link);
 		if (is_started(co) && co->waker.status == ZEND_ASYNC_WAKER_WAITING) {
 			waiting++;
 			describe(&report, co);
@@ -206,7 +207,7 @@ static void resolve_deadlock(void)
 		OBJ_RELEASE(deadlock);
 	}
 
-	async_snapshot_t live = async_coroutine_list_snapshot(&async_scheduler.live);
+	async_snapshot_t live = async_coroutine_list_snapshot(&async_scheduler.live, XtOffsetOf(async_coroutine_t, live_link));
 	for (uint32_t i = 0; i < live.count; i++) {
 		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(live.objects[i]);
 		if (is_started(co) && co->waker.status == ZEND_ASYNC_WAKER_WAITING) {
@@ -341,7 +342,7 @@ bool async_scheduler_launch(void)
 async_coroutine_t *async_scheduler_spawn_in(zend_async_scope_t *scope, int32_t priority)
 {
 	async_coroutine_t *co = async_coroutine_new(scope);
-	async_coroutine_list_append(&async_scheduler.live, co); /* takes the new object's reference */
+	async_list_append(&async_scheduler.live, &co->live_link); /* takes the new object's reference */
 	ZEND_ASYNC_INCREASE_COROUTINE_COUNT;
 	async_queue_push(co, priority >= ZEND_COROUTINE_HI_PRIORITY);
 	return co;
@@ -593,7 +594,7 @@ bool async_scheduler_graceful_shutdown(zend_object *error)
 	}
 	async_scheduler.shutting_down = true;
 	ZEND_ASYNC_G(graceful_shutdown) = true;
-	async_snapshot_t live = async_coroutine_list_snapshot(&async_scheduler.live);
+	async_snapshot_t live = async_coroutine_list_snapshot(&async_scheduler.live, XtOffsetOf(async_coroutine_t, live_link));
 	for (uint32_t i = 0; i < live.count; i++) {
 		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(live.objects[i]);
 		if (co != CURRENT) {
@@ -647,7 +648,8 @@ static zend_array *scheduler_get_coroutines(void)
 		ZVAL_OBJ_COPY(&zv, &async_scheduler.main->std);
 		zend_hash_next_index_insert_new(list, &zv);
 	}
-	ASYNC_COROUTINE_LIST_FOREACH(&async_scheduler.live, co) {
+	ASYNC_LIST_FOREACH(&async_scheduler.live, node) {
+		async_coroutine_t *co = ASYNC_LIST_ENTRY(node, async_coroutine_t, live_link);
 		zval zv;
 		ZVAL_OBJ_COPY(&zv, &co->std);
 		zend_hash_next_index_insert_new(list, &zv);
@@ -677,8 +679,8 @@ void async_scheduler_coroutine_ended(async_coroutine_t *co)
 		async_scope_release(scope);
 	}
 	/* The scheduler's reference goes (the caller still holds one). */
-	if (async_coroutine_list_contains(&async_scheduler.live, co)) {
-		async_coroutine_list_remove(&async_scheduler.live, co);
+	if (async_list_node_linked(&co->live_link)) {
+		async_list_remove(&async_scheduler.live, &co->live_link);
 		async_coroutine_release(co);
 	}
 }
@@ -886,7 +888,7 @@ void async_scheduler_rinit(void)
 {
 	memset(&async_scheduler, 0, sizeof(async_scheduler));
 	async_scheduler.next_id = 1;
-	async_scheduler.live = ASYNC_COROUTINE_LIST_INIT(XtOffsetOf(async_coroutine_t, live_link));
+	async_list_init(&async_scheduler.live);
 	original_execute_ex = zend_execute_ex;
 	zend_execute_ex = async_execute_ex;
 }
@@ -917,10 +919,9 @@ static void run_late_coroutines(void)
 /* Drops the scheduler's references on coroutines left alive by a fatal error. */
 static void drop_live(void)
 {
-	async_coroutine_t *co;
-	while ((co = async_scheduler.live.first) != NULL) {
-		async_coroutine_list_remove(&async_scheduler.live, co);
-		OBJ_RELEASE(&co->std);
+	async_list_node_t *node;
+	while ((node = async_list_shift(&async_scheduler.live)) != NULL) {
+		OBJ_RELEASE(&ASYNC_LIST_ENTRY(node, async_coroutine_t, live_link)->std);
 	}
 }
 

@@ -39,8 +39,8 @@ struct _async_coroutine_s {
 	bool ended;                     /* its body has ended: result and exception are final */
 	bool queue_holds_ref;           /* ended while queued: the queue keeps it alive until popped */
 	zval finally_handlers;          /* array of Closures, or UNDEF */
-	async_coroutine_link_t live_link;  /* in async_scheduler.live until it ends */
-	async_coroutine_link_t scope_link; /* in its scope's `coroutines` until it ends */
+	async_list_node_t live_link;    /* in async_scheduler.live until it ends */
+	async_list_node_t scope_link;   /* in its scope's `coroutines` until it ends */
 	zend_object *context;           /* its Async\Context (userland makes it on first use), or NULL */
 	zend_object std;
 };
@@ -103,7 +103,7 @@ typedef struct _async_scope_watch_s async_scope_watch_t;
 /* Something that ends with a scope (a Channel it made): told once when the scope is cancelled or
  * disposed; forgotten (scope NULL) when the scope goes first. */
 struct _async_scope_watch_s {
-	async_scope_watch_t *prev, *next;
+	async_list_node_t link;         /* in its scope's `watches` */
 	zend_async_scope_t *scope;
 	void (*ended)(async_scope_watch_t *watch);
 };
@@ -129,7 +129,7 @@ struct _zend_async_scope_s {
 	zend_async_scope_t *parent_scope;  /* weak: reset when the parent goes; NULL for a root scope */
 	zend_async_scope_t **children;     /* weak: a child removes itself when it is freed */
 	uint32_t children_count, children_capacity;
-	async_coroutine_list_t coroutines; /* its live coroutines (weak) */
+	async_list_t coroutines;           /* its live coroutines (weak), by scope_link */
 	uint32_t active_count;             /* those that are not zombies */
 	bool closed;                       /* disposed: refuses spawn */
 	bool cancelled;
@@ -141,7 +141,7 @@ struct _zend_async_scope_s {
 	zval child_exception_handler;
 	zval finally_handlers;             /* array of Closures, or UNDEF */
 	zend_async_event_t *dispose_timer; /* disposeAfterTimeout() */
-	async_scope_watch_t *watches;      /* told when it is cancelled or disposed (weak both ways) */
+	async_list_t watches;              /* told when it is cancelled or disposed (weak both ways), newest first */
 	async_context_slot_t context;
 	zend_object std;
 };
@@ -276,7 +276,7 @@ typedef struct {
 	} uncaught;
 	/* The live coroutines, started or queued, but the main one; the list holds the scheduler's
 	 * reference on each until it ends. */
-	async_coroutine_list_t live;
+	async_list_t live;
 } async_scheduler_t;
 
 extern ZEND_EXT_TLS async_scheduler_t async_scheduler;

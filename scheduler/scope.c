@@ -59,7 +59,8 @@ static zend_object *scope_create_object(zend_class_entry *ce)
 	event->dispose = event_dispose;
 	event->info = event_info;
 
-	scope->coroutines = ASYNC_COROUTINE_LIST_INIT(XtOffsetOf(async_coroutine_t, scope_link));
+	async_list_init(&scope->coroutines);
+	async_list_init(&scope->watches);
 	ZVAL_UNDEF(&scope->exception_handler);
 	ZVAL_UNDEF(&scope->child_exception_handler);
 	ZVAL_UNDEF(&scope->finally_handlers);
@@ -156,7 +157,7 @@ bool async_scope_check_spawn(zend_async_scope_t *scope)
 
 void async_scope_add_coroutine(zend_async_scope_t *scope, async_coroutine_t *co)
 {
-	async_coroutine_list_append(&scope->coroutines, co);
+	async_list_append(&scope->coroutines, &co->scope_link);
 	scope->active_count++;
 }
 
@@ -302,10 +303,10 @@ static void scope_changed(zend_async_scope_t *scope)
 void async_scope_coroutine_ended(async_coroutine_t *co)
 {
 	zend_async_scope_t *scope = co->coroutine.scope;
-	if (scope == NULL || !async_coroutine_list_contains(&scope->coroutines, co)) {
+	if (scope == NULL || !async_list_node_linked(&co->scope_link)) {
 		return;
 	}
-	async_coroutine_list_remove(&scope->coroutines, co);
+	async_list_remove(&scope->coroutines, &co->scope_link);
 	if (!ZEND_COROUTINE_IS_ZOMBIE(&co->coroutine) && scope->active_count > 0) {
 		scope->active_count--;
 	}
@@ -317,12 +318,7 @@ void async_scope_coroutine_ended(async_coroutine_t *co)
 void async_scope_watch(zend_async_scope_t *scope, async_scope_watch_t *watch)
 {
 	watch->scope = scope;
-	watch->prev = NULL;
-	watch->next = scope->watches;
-	if (scope->watches != NULL) {
-		scope->watches->prev = watch;
-	}
-	scope->watches = watch;
+	async_list_prepend(&scope->watches, &watch->link);
 }
 
 void async_scope_unwatch(async_scope_watch_t *watch)
@@ -330,9 +326,7 @@ void async_scope_unwatch(async_scope_watch_t *watch)
 	if (watch->scope == NULL) {
 		return;
 	}
-	if (watch->prev != NULL) { watch->prev->next = watch->next; } else { watch->scope->watches = watch->next; }
-	if (watch->next != NULL) { watch->next->prev = watch->prev; }
-	watch->prev = watch->next = NULL;
+	async_list_remove(&watch->scope->watches, &watch->link);
 	watch->scope = NULL;
 }
 
@@ -340,8 +334,9 @@ void async_scope_unwatch(async_scope_watch_t *watch)
  * channel of the scope wakes with the channel's exception first. */
 static void tell_watchers(zend_async_scope_t *scope)
 {
-	while (scope->watches != NULL) {
-		async_scope_watch_t *watch = scope->watches;
+	async_list_node_t *node;
+	while ((node = async_list_first(&scope->watches)) != NULL) {
+		async_scope_watch_t *watch = ASYNC_LIST_ENTRY(node, async_scope_watch_t, link);
 		async_scope_unwatch(watch);
 		watch->ended(watch);
 	}
@@ -373,7 +368,7 @@ void async_scope_cancel(zend_async_scope_t *scope, zend_object *error)
 	}
 	async_snapshot_release(&children);
 
-	async_snapshot_t coroutines = async_coroutine_list_snapshot(&scope->coroutines);
+	async_snapshot_t coroutines = async_coroutine_list_snapshot(&scope->coroutines, XtOffsetOf(async_coroutine_t, scope_link));
 	for (uint32_t i = 0; i < coroutines.count; i++) {
 		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(coroutines.objects[i]);
 		if (ASYNC_COROUTINE_ENDED(co) || ZEND_COROUTINE_IS_CANCELLED(&co->coroutine)) {
@@ -421,7 +416,8 @@ static void scope_dispose(zend_async_scope_t *scope, bool safely, zend_object *e
 
 	if (safely) {
 		/* Its coroutines go on as zombies: they no longer count as active. */
-		ASYNC_COROUTINE_LIST_FOREACH(&scope->coroutines, co) {
+		ASYNC_LIST_FOREACH(&scope->coroutines, node) {
+			async_coroutine_t *co = ASYNC_LIST_ENTRY(node, async_coroutine_t, scope_link);
 			if (!ZEND_COROUTINE_IS_ZOMBIE(&co->coroutine)) {
 				ZEND_COROUTINE_SET_ZOMBIE(&co->coroutine);
 				scope->active_count--;
@@ -581,9 +577,7 @@ static void detach_holders(zend_async_scope_t *scope)
 		}
 		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(object);
 		if (co->coroutine.scope == scope) {
-			if (async_coroutine_list_contains(&scope->coroutines, co)) {
-				async_coroutine_list_remove(&scope->coroutines, co);
-			}
+			async_list_remove(&scope->coroutines, &co->scope_link);
 			co->coroutine.scope = NULL;
 			scope->holders--;
 		}
@@ -594,8 +588,9 @@ static void scope_free(zend_object *object)
 {
 	zend_async_scope_t *scope = ASYNC_SCOPE_FROM_OBJ(object);
 	drop_dispose_timer(scope);
-	while (scope->watches != NULL) {
-		async_scope_unwatch(scope->watches); /* forgotten: nothing will tell them */
+	async_list_node_t *node;
+	while ((node = async_list_first(&scope->watches)) != NULL) {
+		async_scope_unwatch(ASYNC_LIST_ENTRY(node, async_scope_watch_t, link)); /* forgotten: nothing will tell them */
 	}
 	/* Its children outlive it as root scopes (disposed with it if they had work left). */
 	for (uint32_t i = 0; i < scope->children_count; i++) {
