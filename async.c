@@ -48,7 +48,9 @@ static PHP_RINIT_FUNCTION(async)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
 	async_engine_rinit();
+	async_reactor_rinit();
 	async_scheduler_rinit();
+	async_userland_rinit();
 	return SUCCESS;
 }
 

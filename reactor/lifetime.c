@@ -5,29 +5,11 @@
  */
 #include "reactor.h"
 
-ZEND_TLS async_uv_event_t *live_head = NULL;
+ZEND_TLS async_list_t live_events; /* newest first */
 
-static void live_link(async_uv_event_t *common)
+void async_uv_events_rinit(void)
 {
-	common->prev = NULL;
-	common->next = live_head;
-	if (live_head != NULL) {
-		live_head->prev = common;
-	}
-	live_head = common;
-}
-
-static void live_unlink(async_uv_event_t *common)
-{
-	if (common->prev != NULL) {
-		common->prev->next = common->next;
-	} else {
-		live_head = common->next;
-	}
-	if (common->next != NULL) {
-		common->next->prev = common->prev;
-	}
-	common->prev = common->next = NULL;
+	async_list_init(&live_events);
 }
 
 void async_uv_event_init(async_uv_event_t *common, zend_async_event_t *event, uv_handle_t *handle,
@@ -40,7 +22,7 @@ void async_uv_event_init(async_uv_event_t *common, zend_async_event_t *event, uv
 	if (handle != NULL) {
 		async_uv_event_set_handle(common, handle);
 	}
-	live_link(common);
+	async_list_prepend(&live_events, &common->live_link);
 }
 
 void async_uv_event_set_handle(async_uv_event_t *common, uv_handle_t *handle)
@@ -66,7 +48,7 @@ void async_uv_event_sync_ref(async_uv_event_t *common)
 
 static void finalize(async_uv_event_t *common)
 {
-	live_unlink(common);
+	async_list_remove(&live_events, &common->live_link);
 	common->free_memory(common->event);
 }
 
@@ -138,7 +120,8 @@ bool async_uv_event_dispose(zend_async_event_t *event, async_uv_event_t *common)
 
 void async_uv_close_all_handles(void)
 {
-	for (async_uv_event_t *common = live_head; common != NULL; common = common->next) {
+	ASYNC_LIST_FOREACH(&live_events, node) {
+		async_uv_event_t *common = ASYNC_LIST_ENTRY(node, async_uv_event_t, live_link);
 		zend_async_event_t *event = common->event;
 		if (common->state & ASYNC_UV_HANDLE_OPEN) {
 			async_event_stop_all(event);
@@ -149,8 +132,9 @@ void async_uv_close_all_handles(void)
 
 void async_uv_free_orphans(void)
 {
-	while (live_head != NULL) {
-		async_uv_event_t *common = live_head;
+	async_list_node_t *node;
+	while ((node = async_list_first(&live_events)) != NULL) {
+		async_uv_event_t *common = ASYNC_LIST_ENTRY(node, async_uv_event_t, live_link);
 		/* Nothing can be in flight or closing once the loop has closed. */
 		common->state = ASYNC_UV_DISPOSED;
 		zend_async_callbacks_free(common->event);

@@ -46,9 +46,9 @@ struct _poll_handle_s {
 	int fd;
 	dev_t dev;                     /* the file fd was when the handle was made */
 	ino_t ino;
-	poll_handle_t *prev_open, *next_open; /* every handle not yet closing */
-	async_uv_poll_t *users;           /* every event on fd not yet released, newest first */
-	async_uv_poll_t *next_to_notify;  /* the fan-out's cursor: unlinking a user moves it on */
+	async_list_node_t open_link;   /* in open_handles: every handle not yet closing */
+	async_list_t users;            /* every event on fd not yet released, newest first */
+	async_list_node_t *next_to_notify; /* the fan-out's cursor: unlinking a user moves it on */
 	poll_handle_t *next_to_check;  /* in the list the pre-poll check walks */
 	poll_handle_t *next_lost;      /* in the pre-poll check's list of lost fds to report */
 	int armed_for;                 /* the UV_* mask libuv waits for; 0 while stopped */
@@ -62,17 +62,18 @@ struct _async_uv_poll_s {
 	zend_async_poll_event_t event;  /* the ABI struct first */
 	async_uv_event_t common;
 	poll_handle_t *shared;          /* NULL once request shutdown closed it */
-	async_uv_poll_t *prev, *next;      /* among the users of shared */
+	async_list_node_t user_link;    /* in the users of shared */
 	bool armed;
 	size_t extra_size;
 };
 
 #define POLL_OF(ev) ((async_uv_poll_t *) (ev))
+#define USER_OF(node) ASYNC_LIST_ENTRY(node, async_uv_poll_t, user_link)
 #define ALL_POLL_EVENTS (ASYNC_READABLE | ASYNC_WRITABLE | ASYNC_DISCONNECT | ASYNC_PRIORITIZED)
 
 ZEND_TLS async_uv_pool_t poll_pool;
 ZEND_TLS HashTable *poll_handles;       /* fd => its current poll_handle_t*, for this request */
-ZEND_TLS poll_handle_t *open_handles;   /* including lost ones, which are not in the table */
+ZEND_TLS async_list_t open_handles;     /* including lost ones, which are not in the table */
 
 /* The check, right before each poll, of the handles (re)started since the last one. */
 ZEND_TLS struct {
@@ -143,10 +144,10 @@ static void *throw_cannot_poll(int fd, int error)
  * the cursor is moved on when its user is unlinked, and new users go in front of it. */
 static void notify_users(poll_handle_t *shared, async_poll_event fired, bool is_error, zend_object *exception)
 {
-	shared->next_to_notify = shared->users;
+	shared->next_to_notify = async_list_first(&shared->users);
 	while (shared->next_to_notify != NULL && !EG(exception)) {
-		async_uv_poll_t *poll = shared->next_to_notify;
-		shared->next_to_notify = poll->next;
+		async_uv_poll_t *poll = USER_OF(shared->next_to_notify);
+		shared->next_to_notify = async_list_next(&shared->users, shared->next_to_notify);
 		if (!poll->armed) {
 			continue;
 		}
@@ -191,8 +192,8 @@ static void on_poll(uv_poll_t *handle, int status, int uv_events)
 
 static bool has_armed_users(const poll_handle_t *shared)
 {
-	for (const async_uv_poll_t *poll = shared->users; poll != NULL; poll = poll->next) {
-		if (poll->armed) {
+	ASYNC_LIST_FOREACH(&shared->users, node) {
+		if (USER_OF(node)->armed) {
 			return true;
 		}
 	}
@@ -314,14 +315,7 @@ static void on_shared_closed(uv_handle_t *handle)
 static void shared_close(poll_handle_t *shared)
 {
 	shared->closing = true;
-	if (shared->prev_open != NULL) {
-		shared->prev_open->next_open = shared->next_open;
-	} else {
-		open_handles = shared->next_open;
-	}
-	if (shared->next_open != NULL) {
-		shared->next_open->prev_open = shared->prev_open;
-	}
+	async_list_remove(&open_handles, &shared->open_link);
 	check_unlink(shared);
 	table_remove(shared); /* from now on a new event on this fd gets a new handle */
 	uv_close((uv_handle_t *) &shared->handle, on_shared_closed);
@@ -333,7 +327,8 @@ static void shared_close(poll_handle_t *shared)
 static int armed_users_mask(const poll_handle_t *shared)
 {
 	int wanted = 0;
-	for (const async_uv_poll_t *poll = shared->users; poll != NULL; poll = poll->next) {
+	ASYNC_LIST_FOREACH(&shared->users, node) {
+		const async_uv_poll_t *poll = USER_OF(node);
 		if (poll->armed) {
 			wanted |= to_uv_events(poll->event.events);
 		}
@@ -345,8 +340,8 @@ static int armed_users_mask(const poll_handle_t *shared)
  * have become another file while the handle stayed armed. */
 static bool owners_close_fd(const poll_handle_t *shared)
 {
-	for (const async_uv_poll_t *poll = shared->users; poll != NULL; poll = poll->next) {
-		if (!ZEND_ASYNC_POLL_OWNER_CLOSES(&poll->event.base)) {
+	ASYNC_LIST_FOREACH(&shared->users, node) {
+		if (!ZEND_ASYNC_POLL_OWNER_CLOSES(&USER_OF(node)->event.base)) {
 			return false;
 		}
 	}
@@ -357,7 +352,8 @@ static int shared_rearm_as(poll_handle_t *shared, bool restart, bool lazily)
 {
 	int wanted = 0;
 	bool visible = false;
-	for (async_uv_poll_t *poll = shared->users; poll != NULL; poll = poll->next) {
+	ASYNC_LIST_FOREACH(&shared->users, node) {
+		async_uv_poll_t *poll = USER_OF(node);
 		if (poll->armed) {
 			wanted |= to_uv_events(poll->event.events);
 			visible = visible || !ZEND_ASYNC_EVENT_IS_HIDDEN(&poll->event.base);
@@ -475,11 +471,8 @@ static poll_handle_t *shared_for(int fd, int *error)
 	shared->dev = st.st_dev;
 	shared->ino = st.st_ino;
 	shared->disarm_lazily = S_ISSOCK(st.st_mode);
-	shared->next_open = open_handles;
-	if (open_handles != NULL) {
-		open_handles->prev_open = shared;
-	}
-	open_handles = shared;
+	async_list_init(&shared->users);
+	async_list_prepend(&open_handles, &shared->open_link);
 	zend_hash_index_add_new_ptr(poll_handles, (zend_ulong) fd, shared);
 	return shared;
 }
@@ -487,12 +480,7 @@ static poll_handle_t *shared_for(int fd, int *error)
 static void user_link(poll_handle_t *shared, async_uv_poll_t *poll)
 {
 	poll->shared = shared;
-	poll->prev = NULL;
-	poll->next = shared->users;
-	if (shared->users != NULL) {
-		shared->users->prev = poll;
-	}
-	shared->users = poll;
+	async_list_prepend(&shared->users, &poll->user_link);
 }
 
 /* The event leaves its handle for good; the last one out closes it. */
@@ -501,22 +489,14 @@ static void user_unlink(async_uv_poll_t *poll)
 	poll_handle_t *shared = poll->shared;
 	bool was_armed = poll->armed;
 
-	if (shared->next_to_notify == poll) {
-		shared->next_to_notify = poll->next;
+	if (shared->next_to_notify == &poll->user_link) {
+		shared->next_to_notify = async_list_next(&shared->users, &poll->user_link);
 	}
-	if (poll->prev != NULL) {
-		poll->prev->next = poll->next;
-	} else {
-		shared->users = poll->next;
-	}
-	if (poll->next != NULL) {
-		poll->next->prev = poll->prev;
-	}
-	poll->prev = poll->next = NULL;
+	async_list_remove(&shared->users, &poll->user_link);
 	poll->shared = NULL;
 	poll->armed = false;
 
-	if (shared->users == NULL) {
+	if (async_list_empty(&shared->users)) {
 		shared_close(shared);
 	} else if (was_armed) {
 		/* Released while still armed (closed without a stop): the others wait for less. */
@@ -564,7 +544,7 @@ static void poll_free_memory(zend_async_event_t *event)
 	async_uv_poll_t *poll = POLL_OF(event);
 	poll_handle_t *shared = poll->shared;
 	bool close_fd = ZEND_ASYNC_EVENT_SHOULD_CLOSE_FD(event);
-	bool others = shared != NULL && (shared->users != poll || poll->next != NULL);
+	bool others = shared != NULL && async_list_count(&shared->users) > 1;
 
 	if (close_fd && others) {
 		shared_lose_fd(shared); /* while the fd is still open, for epoll's sake */
@@ -677,6 +657,11 @@ void async_uv_poll_pool_stats(uint64_t *reused, uint64_t *allocated)
 /* Request end, after every kind's handles were closed and before the loop closes: stops and
  * closes the shared handles (events their owners still hold keep no handle) and empties the
  * pool; events freed later (orphans) are then freed directly. */
+void async_uv_poll_rinit(void)
+{
+	async_list_init(&open_handles);
+}
+
 void async_uv_poll_request_shutdown(void)
 {
 	if (poll_handles != NULL) {
@@ -684,16 +669,17 @@ void async_uv_poll_request_shutdown(void)
 		FREE_HASHTABLE(poll_handles);
 		poll_handles = NULL;
 	}
-	while (open_handles != NULL) {
-		poll_handle_t *shared = open_handles;
-		if (shared->users == NULL) {
+	async_list_node_t *node;
+	while ((node = async_list_first(&open_handles)) != NULL) {
+		poll_handle_t *shared = ASYNC_LIST_ENTRY(node, poll_handle_t, open_link);
+		if (async_list_empty(&shared->users)) {
 			shared_close(shared);
 			continue;
 		}
-		while (shared->users != NULL) { /* the last one out closes the handle */
-			zend_async_event_t *event = &shared->users->event.base;
-			async_event_stop_all(event);
-			user_unlink(shared->users);
+		async_list_node_t *user;
+		while ((user = async_list_first(&shared->users)) != NULL) { /* the last one out closes the handle */
+			async_event_stop_all(&USER_OF(user)->event.base);
+			user_unlink(USER_OF(user));
 		}
 	}
 

@@ -14,6 +14,7 @@
 #include <uv.h>
 #include "../zend_async_API.h"
 #include "../engine/engine.h"
+#include "../async_list.h"
 
 /* ---- the loop ---- */
 
@@ -50,7 +51,7 @@ typedef void (*async_uv_free_t)(zend_async_event_t *event);
 
 struct _async_uv_event_s {
 	zend_async_event_t *event;         /* the start of the allocation */
-	async_uv_event_t *prev, *next;     /* the live list */
+	async_list_node_t live_link;       /* in the request's live list */
 	uv_handle_t *handle;               /* NULL while the kind has no open handle */
 	async_uv_free_t free_memory;       /* frees the allocation (or gives it back to a pool) */
 	uint8_t state;
@@ -85,6 +86,8 @@ bool async_uv_event_dispose(zend_async_event_t *event, async_uv_event_t *common)
 bool async_uv_event_dispose_ex(zend_async_event_t *event, async_uv_event_t *common,
 	void (*let_go)(zend_async_event_t *event));
 
+/* Request start: the live list is empty (lifetime.c). */
+void async_uv_events_rinit(void);
 /* Closes every handle and runs the loop until libuv has let go of all of them. */
 void async_uv_close_all_handles(void);
 /* After the request: frees the events whose owners never disposed them. */
@@ -171,11 +174,13 @@ struct sigaction;
 bool async_uv_signal_wake_unwrap(int signo, struct sigaction *action);
 void async_uv_signal_wake_arm(void);
 void async_uv_signal_wake_request_shutdown(void);
+void async_uv_poll_rinit(void);
 void async_uv_poll_request_shutdown(void);
 void async_uv_timer_request_shutdown(void);
 /* Thread-pool work still in flight (DNS, thread events): cancel what is queued and never
  * notify what comes back during the drain that follows. */
 void async_uv_work_request_shutdown(void);
+void async_uv_work_rinit(void);
 
 #include "reactor_module.h"
 

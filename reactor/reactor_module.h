@@ -7,6 +7,7 @@
 
 void async_reactor_minit(int type, int module_number);
 void async_reactor_mshutdown(int type, int module_number);
+void async_reactor_rinit(void);
 void async_reactor_rshutdown(void);
 void async_reactor_post_deactivate(void);
 

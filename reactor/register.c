@@ -89,6 +89,14 @@ static bool ours(void)
 	return zend_async_get_reactor_module_name() == reactor_module;
 }
 
+/* The request's lists (live events, poll handles, work in flight) start empty. */
+void async_reactor_rinit(void)
+{
+	async_uv_events_rinit();
+	async_uv_poll_rinit();
+	async_uv_work_rinit();
+}
+
 void async_reactor_rshutdown(void)
 {
 	if (ours() || async_uv_loop_started()) {

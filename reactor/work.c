@@ -5,33 +5,25 @@
  */
 #include "work.h"
 
-ZEND_TLS async_uv_work_t *in_flight_head = NULL;
+ZEND_TLS async_list_t in_flight; /* newest first */
+
+void async_uv_work_rinit(void)
+{
+	async_list_init(&in_flight);
+}
 
 void async_uv_work_begin(async_uv_work_t *work, async_uv_event_t *common, uv_req_t *req)
 {
 	work->common = common;
 	work->req = req;
 	work->abandoned = false;
-	work->prev = NULL;
-	work->next = in_flight_head;
-	if (in_flight_head != NULL) {
-		in_flight_head->prev = work;
-	}
-	in_flight_head = work;
+	async_list_prepend(&in_flight, &work->in_flight_link);
 	common->state |= ASYNC_UV_IN_FLIGHT;
 }
 
 bool async_uv_work_end(async_uv_work_t *work)
 {
-	if (work->prev != NULL) {
-		work->prev->next = work->next;
-	} else {
-		in_flight_head = work->next;
-	}
-	if (work->next != NULL) {
-		work->next->prev = work->prev;
-	}
-	work->prev = work->next = NULL;
+	async_list_remove(&in_flight, &work->in_flight_link);
 	work->req = NULL;
 	if (work->abandoned || (work->common->state & ASYNC_UV_DISPOSED)) {
 		return false;
@@ -58,7 +50,8 @@ bool async_uv_work_event_dispose(zend_async_event_t *event, async_uv_event_t *co
 
 void async_uv_work_request_shutdown(void)
 {
-	for (async_uv_work_t *work = in_flight_head; work != NULL; work = work->next) {
+	ASYNC_LIST_FOREACH(&in_flight, node) {
+		async_uv_work_t *work = ASYNC_LIST_ENTRY(node, async_uv_work_t, in_flight_link);
 		zend_async_event_t *event = work->common->event;
 		work->abandoned = true;
 		async_event_stop_all(event);

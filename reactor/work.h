@@ -16,7 +16,7 @@ typedef struct _async_uv_work_s async_uv_work_t;
 struct _async_uv_work_s {
 	async_uv_event_t *common;
 	uv_req_t *req;
-	async_uv_work_t *prev, *next; /* the request's list of work in flight */
+	async_list_node_t in_flight_link; /* in the request's list of work in flight */
 	bool abandoned;               /* request shutdown: complete without notifying */
 };
 

@@ -23,6 +23,7 @@
 #include "zend_enum.h"
 #include "../zend_async_API.h"
 #include "../engine/engine.h"
+#include "../async_list.h"
 #include "../scheduler/scheduler.h"
 #include "userland.h"
 #include "channel_arginfo.h"
@@ -41,18 +42,16 @@ typedef struct _async_channel_s async_channel_t;
  * when it is settled otherwise (cancelled) or goes away. */
 struct _channel_waiter_s {
 	zend_async_event_t event;
-	channel_waiter_t *prev, *next;
+	async_list_node_t queue_link;  /* in its side's queue */
 	zend_object *future_state; /* recvAsync(): the Future's state (weak), else NULL */
 	async_channel_t *channel;  /* recvAsync(): the channel it waits on, while queued */
-	bool queued;             /* in its side's queue: nothing given to it yet */
 	bool reserved;           /* woken with a value (receiver) or a slot (sender) kept for it */
 	bool delivered;          /* a delivering rendezvous sender: its value was taken */
 	bool is_sender;
 };
 
-typedef struct {
-	channel_waiter_t *head, *tail;
-} waiter_queue_t;
+/* Waiters in the order they came, by queue_link; a waiter in its queue has been given nothing yet. */
+typedef async_list_t waiter_queue_t;
 
 typedef enum {
 	CLOSE_EXPLICIT, CLOSE_NO_PRODUCERS, CLOSE_NO_CONSUMERS, CLOSE_DEADLOCK, CLOSE_DISPOSED, CLOSE_SCOPE_DISPOSED
@@ -71,8 +70,7 @@ struct _async_channel_s {
 	zend_long no_producer_timeout, no_consumer_timeout; /* ms, 0: none */
 	bool hard_timeouts;
 	zend_async_timer_event_t *producer_timer, *consumer_timer; /* armed while that side waits */
-	async_channel_t *soft_prev, *soft_next; /* in the list of channels with a soft timer armed */
-	bool in_soft_list;
+	async_list_node_t soft_link; /* in soft_channels while a soft timer is armed */
 	async_scope_watch_t owner; /* the scope that made it: its cancel or dispose closes it */
 	zend_object std;
 };
@@ -119,21 +117,20 @@ static channel_waiter_t *waiter_new(bool is_sender)
 
 static void queue_push(waiter_queue_t *queue, channel_waiter_t *waiter)
 {
-	waiter->prev = queue->tail;
-	waiter->next = NULL;
-	if (queue->tail) { queue->tail->next = waiter; } else { queue->head = waiter; }
-	queue->tail = waiter;
-	waiter->queued = true;
+	async_list_append(queue, &waiter->queue_link);
 	ZEND_ASYNC_EVENT_ADD_REF(&waiter->event); /* the queue's reference */
 }
 
 static channel_waiter_t *queue_unlink(waiter_queue_t *queue, channel_waiter_t *waiter)
 {
-	if (waiter->prev) { waiter->prev->next = waiter->next; } else { queue->head = waiter->next; }
-	if (waiter->next) { waiter->next->prev = waiter->prev; } else { queue->tail = waiter->prev; }
-	waiter->prev = waiter->next = NULL;
-	waiter->queued = false;
+	async_list_remove(queue, &waiter->queue_link);
 	return waiter; /* the caller takes over the queue's reference */
+}
+
+/* Takes the first waiter of a non-empty queue. */
+static channel_waiter_t *queue_shift(waiter_queue_t *queue)
+{
+	return queue_unlink(queue, ASYNC_LIST_ENTRY(async_list_first(queue), channel_waiter_t, queue_link));
 }
 
 /* Wakes a waiter: its turn came (error NULL) or the channel closed. Takes over the reference of
@@ -219,25 +216,24 @@ static void close_channel(async_channel_t *channel, close_reason_t reason);
 
 /* ---- the no-producer and no-consumer timers ---- */
 
-ZEND_TLS async_channel_t *soft_list_head = NULL;
+ZEND_TLS async_list_t soft_channels; /* newest first */
+
+void async_channel_rinit(void)
+{
+	async_list_init(&soft_channels);
+}
 
 static void soft_list_update(async_channel_t *channel)
 {
 	bool armed = !channel->hard_timeouts && (channel->producer_timer != NULL || channel->consumer_timer != NULL);
-	if (armed == channel->in_soft_list) {
+	if (armed == async_list_node_linked(&channel->soft_link)) {
 		return;
 	}
 	if (armed) {
-		channel->soft_prev = NULL;
-		channel->soft_next = soft_list_head;
-		if (soft_list_head) { soft_list_head->soft_prev = channel; }
-		soft_list_head = channel;
+		async_list_prepend(&soft_channels, &channel->soft_link);
 	} else {
-		if (channel->soft_prev) { channel->soft_prev->soft_next = channel->soft_next; } else { soft_list_head = channel->soft_next; }
-		if (channel->soft_next) { channel->soft_next->soft_prev = channel->soft_prev; }
-		channel->soft_prev = channel->soft_next = NULL;
+		async_list_remove(&soft_channels, &channel->soft_link);
 	}
-	channel->in_soft_list = armed;
 }
 
 typedef struct {
@@ -299,12 +295,12 @@ static bool timer_arm(async_channel_t *channel, bool for_producers)
 static bool timers_update(async_channel_t *channel, bool received, bool relieved)
 {
 	bool ok = true;
-	if (channel->closed || channel->receivers.head == NULL) {
+	if (channel->closed || async_list_empty(&channel->receivers)) {
 		timer_disarm(channel, &channel->producer_timer);
 	} else if (channel->no_producer_timeout > 0 && (channel->producer_timer == NULL || received)) {
 		ok = timer_arm(channel, true);
 	}
-	if (channel->closed || (channel->senders.head == NULL && channel->delivering == NULL)) {
+	if (channel->closed || (async_list_empty(&channel->senders) && channel->delivering == NULL)) {
 		timer_disarm(channel, &channel->consumer_timer);
 	} else if (ok && channel->no_consumer_timeout > 0 && (channel->consumer_timer == NULL || relieved)) {
 		ok = timer_arm(channel, false);
@@ -315,8 +311,9 @@ static bool timers_update(async_channel_t *channel, bool received, bool relieved
 static bool close_deadlocked(void)
 {
 	bool closed_any = false;
-	while (soft_list_head != NULL) {
-		close_channel(soft_list_head, CLOSE_DEADLOCK); /* disarms: leaves the list */
+	async_list_node_t *node;
+	while ((node = async_list_first(&soft_channels)) != NULL) {
+		close_channel(ASYNC_LIST_ENTRY(node, async_channel_t, soft_link), CLOSE_DEADLOCK); /* disarms: leaves the list */
 		closed_any = true;
 	}
 	return closed_any;
@@ -365,8 +362,8 @@ static bool take_value(async_channel_t *channel, zval *out)
 static void serve_waiters(async_channel_t *channel, bool relieved)
 {
 	bool received = false;
-	while (has_free_value(channel) && channel->receivers.head != NULL) {
-		channel_waiter_t *receiver = queue_unlink(&channel->receivers, channel->receivers.head);
+	while (has_free_value(channel) && !async_list_empty(&channel->receivers)) {
+		channel_waiter_t *receiver = queue_shift(&channel->receivers);
 		if (receiver->future_state != NULL) {
 			/* A Future has no later run to take a value in: it gets one now. */
 			zval value;
@@ -385,8 +382,8 @@ static void serve_waiters(async_channel_t *channel, bool relieved)
 		wake(receiver, NULL);
 		received = true;
 	}
-	while (has_free_slot(channel) && channel->senders.head != NULL) {
-		channel_waiter_t *sender = queue_unlink(&channel->senders, channel->senders.head);
+	while (has_free_slot(channel) && !async_list_empty(&channel->senders)) {
+		channel_waiter_t *sender = queue_shift(&channel->senders);
 		sender->reserved = true;
 		channel->reserved_slots++;
 		wake(sender, NULL);
@@ -428,7 +425,7 @@ static bool wait_for_turn(async_channel_t *channel, bool is_sender, zend_object 
 	channel_waiter_t *waiter = waiter_new(is_sender);
 	queue_push(queue, waiter);
 	bool waited = suspend_on(channel, waiter, cancellation);
-	if (waiter->queued) {
+	if (async_list_node_linked(&waiter->queue_link)) {
 		/* Never served: cancelled, the token, or the wait could not begin. */
 		ZEND_ASYNC_EVENT_RELEASE(&queue_unlink(queue, waiter)->event);
 	}
@@ -514,7 +511,7 @@ ZEND_METHOD(Async_Channel, __construct)
 		RETURN_THROWS();
 	}
 	async_channel_t *channel = THIS_CHANNEL();
-	if (channel->senders.head != NULL || channel->receivers.head != NULL || channel->delivering != NULL
+	if (!async_list_empty(&channel->senders) || !async_list_empty(&channel->receivers) || channel->delivering != NULL
 			|| channel->reserved_values > 0 || channel->reserved_slots > 0) {
 		zend_throw_error(NULL, "Cannot construct a Channel again while coroutines wait on it");
 		RETURN_THROWS();
@@ -650,7 +647,7 @@ typedef struct {
 /* The Future left the line: settled by someone else (cancelled), or gone. */
 static void future_leave_queue(channel_waiter_t *waiter)
 {
-	if (waiter->queued) {
+	if (async_list_node_linked(&waiter->queue_link)) {
 		async_channel_t *channel = waiter->channel;
 		ZEND_ASYNC_EVENT_RELEASE(&queue_unlink(&channel->receivers, waiter)->event);
 		timers_update(channel, false, false);
@@ -721,8 +718,8 @@ static void close_channel(async_channel_t *channel, close_reason_t reason)
 	channel->closed = true;
 	channel->close_reason = reason;
 	timers_update(channel, false, false); /* disarms both */
-	while (channel->receivers.head != NULL) {
-		channel_waiter_t *waiter = queue_unlink(&channel->receivers, channel->receivers.head);
+	while (!async_list_empty(&channel->receivers)) {
+		channel_waiter_t *waiter = queue_shift(&channel->receivers);
 		zend_object *error = closed_error(channel);
 		if (waiter->future_state != NULL) {
 			async_future_state_settle(waiter->future_state, NULL, error);
@@ -732,8 +729,8 @@ static void close_channel(async_channel_t *channel, close_reason_t reason)
 		}
 		OBJ_RELEASE(error);
 	}
-	while (channel->senders.head != NULL) {
-		channel_waiter_t *waiter = queue_unlink(&channel->senders, channel->senders.head);
+	while (!async_list_empty(&channel->senders)) {
+		channel_waiter_t *waiter = queue_shift(&channel->senders);
 		zend_object *error = closed_error(channel);
 		wake(waiter, error);
 		OBJ_RELEASE(error);
@@ -874,6 +871,8 @@ static zend_object *channel_create(zend_class_entry *ce)
 	object_properties_init(&channel->std, ce);
 	channel->std.handlers = &channel_handlers;
 	channel->owner.ended = on_owner_ended;
+	async_list_init(&channel->senders);
+	async_list_init(&channel->receivers);
 	return &channel->std;
 }
 
@@ -883,7 +882,7 @@ static zend_object *channel_create(zend_class_entry *ce)
 static void channel_dtor(zend_object *object)
 {
 	async_channel_t *channel = CHANNEL_FROM_OBJ(object);
-	if (channel->receivers.head != NULL) {
+	if (!async_list_empty(&channel->receivers)) {
 		close_channel(channel, CLOSE_DISPOSED);
 	}
 }
@@ -896,8 +895,8 @@ static void channel_free(zend_object *object)
 	async_scope_unwatch(&channel->owner);
 	waiter_queue_t *queues[] = { &channel->receivers, &channel->senders };
 	for (int i = 0; i < 2; i++) {
-		while (queues[i]->head != NULL) {
-			channel_waiter_t *waiter = queue_unlink(queues[i], queues[i]->head);
+		while (!async_list_empty(queues[i])) {
+			channel_waiter_t *waiter = queue_shift(queues[i]);
 			waiter->channel = NULL;
 			ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
 		}

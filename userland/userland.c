@@ -14,3 +14,9 @@ void async_userland_minit(void)
 	async_userland_register_cpu_snapshot();
 	async_userland_register_signal();
 }
+
+/* The request's lists start empty (channels with a soft timer armed). */
+void async_userland_rinit(void)
+{
+	async_channel_rinit();
+}

@@ -8,6 +8,8 @@
 
 
 void async_userland_minit(void);
+void async_userland_rinit(void);
+void async_channel_rinit(void);
 void async_userland_register_coroutine_classes(void);
 void async_userland_register_channel(void);
 void async_userland_register_scope(void);
