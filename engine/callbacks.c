@@ -9,6 +9,7 @@
  */
 #include "php.h"
 #include "../zend_async_API.h"
+#include "../async_array.h"
 
 #define CALLBACKS_INITIAL_CAPACITY 4
 
@@ -40,11 +41,7 @@ ZEND_ASYNC_EXPORT bool zend_async_callbacks_push(zend_async_event_t *event, zend
 {
 	zend_async_callbacks_vector_t *vector = &event->callbacks;
 
-	if (vector->length == vector->capacity) {
-		uint32_t capacity = vector->capacity ? vector->capacity * 2 : CALLBACKS_INITIAL_CAPACITY;
-		vector->data = safe_erealloc(vector->data, capacity, sizeof(*vector->data), 0);
-		vector->capacity = capacity;
-	}
+	ASYNC_ARRAY_RESERVE(vector->data, vector->length, vector->capacity, CALLBACKS_INITIAL_CAPACITY);
 
 	callback->ref_count++;
 	vector->data[vector->length++] = callback;

@@ -28,6 +28,10 @@ zend_class_entry *async_exception_class_of(zend_async_class type);
 /* True (an Error thrown, unless one is pending) when code the scheduler runs for itself (a
  * destructor, a callback: ZEND_ASYNC_IS_SCHEDULER_CONTEXT) tries to wait (waker.c). */
 bool async_refuse_wait_in_scheduler(void);
+/* start() and stop() of events that arm nothing (a coroutine, a scope, a Future's state, a Channel
+ * waiter): what settles them is not a loop handle but code that notifies them (event.c). */
+bool async_event_start_nothing(zend_async_event_t *event);
+bool async_event_stop_nothing(zend_async_event_t *event);
 /* Disarms an event however many start() calls it had (event.c). */
 void async_event_stop_all(zend_async_event_t *event);
 

@@ -2,6 +2,7 @@
 /* The base event: release and close, shared by every event kind. */
 #include "php.h"
 #include "../zend_async_API.h"
+#include "engine.h"
 
 ZEND_ASYNC_EXPORT void zend_async_event_release(zend_async_event_t *event)
 {
@@ -23,6 +24,18 @@ ZEND_ASYNC_EXPORT void zend_async_event_release(zend_async_event_t *event)
 	/* The last reference: dispose sees a count of one, the convention for "free now". */
 	event->ref_count = 1;
 	event->dispose(event);
+}
+
+bool async_event_start_nothing(zend_async_event_t *event)
+{
+	(void) event;
+	return true;
+}
+
+bool async_event_stop_nothing(zend_async_event_t *event)
+{
+	(void) event;
+	return true;
 }
 
 void async_event_stop_all(zend_async_event_t *event)

@@ -8,6 +8,7 @@
 #include "php.h"
 #include "zend_exceptions.h"
 #include "../zend_async_API.h"
+#include "../async_array.h"
 
 static zend_async_waker_trigger_t *trigger_at(zend_async_waker_t *waker, uint32_t i)
 {
@@ -121,10 +122,8 @@ ZEND_ASYNC_EXPORT bool zend_async_resume_when(zend_coroutine_t *coroutine, zend_
 	cb->coroutine = coroutine;
 	cb->event = event;
 
-	if (waker->count >= ZEND_ASYNC_WAKER_INLINE_SLOTS
-			&& waker->count - ZEND_ASYNC_WAKER_INLINE_SLOTS == waker->capacity) {
-		waker->capacity = waker->capacity ? waker->capacity * 2 : 4;
-		waker->more = safe_erealloc(waker->more, waker->capacity, sizeof(*waker->more), 0);
+	if (waker->count >= ZEND_ASYNC_WAKER_INLINE_SLOTS) {
+		ASYNC_ARRAY_RESERVE(waker->more, waker->count - ZEND_ASYNC_WAKER_INLINE_SLOTS, waker->capacity, 4);
 	}
 	zend_async_waker_trigger_t *trigger = trigger_at(waker, waker->count++);
 	trigger->event = event;

@@ -15,6 +15,7 @@
 #include "../zend_async_API.h"
 #include "../engine/engine.h"
 #include "../async_list.h"
+#include "../async_array.h"
 
 /* ---- the loop ---- */
 

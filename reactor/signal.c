@@ -246,10 +246,7 @@ static int slot_add(signal_slot_t *slot, async_uv_signal_t *sig)
 			return error;
 		}
 	}
-	if (slot->length == slot->capacity) {
-		slot->capacity = slot->capacity ? slot->capacity * 2 : 4;
-		slot->armed = safe_erealloc(slot->armed, slot->capacity, sizeof(*slot->armed), 0);
-	}
+	ASYNC_ARRAY_RESERVE(slot->armed, slot->length, slot->capacity, 4);
 	slot->armed[slot->length++] = sig;
 	slot->started++;
 	slot->visible += sig->keeps_loop_alive;

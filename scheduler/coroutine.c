@@ -16,9 +16,6 @@ static zend_function root_function = { ZEND_INTERNAL_FUNCTION };
 
 /* ---- the coroutine's event: fires once, when it ends ---- */
 
-static bool event_start(zend_async_event_t *event) { (void) event; return true; }
-static bool event_stop(zend_async_event_t *event) { (void) event; return true; }
-
 static bool event_dispose(zend_async_event_t *event)
 {
 	OBJ_RELEASE(ASYNC_COROUTINE_OBJ(event));
@@ -82,8 +79,8 @@ static zend_object *coroutine_create_object(zend_class_entry *ce)
 	event->zend_object_offset = XtOffsetOf(async_coroutine_t, std);
 	event->add_callback = zend_async_callbacks_push;
 	event->del_callback = zend_async_callbacks_remove;
-	event->start = event_start;
-	event->stop = event_stop;
+	event->start = async_event_start_nothing;
+	event->stop = async_event_stop_nothing;
 	event->dispose = event_dispose;
 	event->replay = event_replay;
 	event->info = event_info;
@@ -412,49 +409,7 @@ void async_coroutine_call_finally(async_coroutine_t *co)
 	zval handlers;
 	ZVAL_COPY_VALUE(&handlers, &co->finally_handlers);
 	ZVAL_UNDEF(&co->finally_handlers);
-
-	zend_object *composite = NULL, *first = NULL;
-	zval *handler, argument, retval;
-	ZVAL_OBJ(&argument, &co->std);
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(handlers), handler) {
-		call_user_function(NULL, NULL, handler, &retval, 1, &argument);
-		zval_ptr_dtor(&retval);
-		if (EG(exception) == NULL) {
-			continue;
-		}
-		zend_object *error = EG(exception);
-		GC_ADDREF(error);
-		zend_clear_exception();
-		if (first == NULL) {
-			first = error;
-			continue;
-		}
-		if (composite == NULL) {
-			composite = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_COMPOSITE, "Several finally handlers threw");
-			zval list;
-			array_init(&list);
-			add_next_index_object(&list, first);
-			zend_update_property(async_ce_composite_exception, composite, "exceptions", sizeof("exceptions") - 1, &list);
-			zval_ptr_dtor(&list);
-			first = NULL;
-		}
-		zval rv;
-		zval *list = zend_read_property(async_ce_composite_exception, composite, "exceptions", sizeof("exceptions") - 1, true, &rv);
-		SEPARATE_ARRAY(list);
-		add_next_index_object(list, error);
-	} ZEND_HASH_FOREACH_END();
-	zval_ptr_dtor(&handlers);
-
-	zend_object *thrown = composite != NULL ? composite : first;
-	if (thrown != NULL) {
-		/* Nobody can catch a handler's exception: it is uncaught. */
-		if (ZEND_ASYNC_EXIT_EXCEPTION == NULL) {
-			ZEND_ASYNC_EXIT_EXCEPTION = thrown;
-		} else {
-			zend_exception_set_previous(ZEND_ASYNC_EXIT_EXCEPTION, thrown);
-		}
-		ZEND_ASYNC_SHUTDOWN();
-	}
+	async_call_finally_handlers(&handlers, &co->std, "Several finally handlers threw");
 }
 
 void async_coroutine_add_finally(async_coroutine_t *co, zval *callback)

@@ -98,6 +98,15 @@ static zend_always_inline zend_object **async_coroutine_context_slot(zend_corout
 	return &ASYNC_COROUTINE_OF(coroutine)->context;
 }
 
+/* ---- finally handlers (finally.c) ---- */
+/* Calls each handler of `handlers` (an array, released here) with `subject`. What they throw
+ * nobody can catch: one exception as it is, several in a CompositeException (`several_message`),
+ * goes to async_report_handler_error(). */
+void async_call_finally_handlers(zval *handlers, zend_object *subject, const char *several_message);
+/* An exception thrown by a handler nobody can catch: it is uncaught (the application ends
+ * gracefully and reports it), as for the uncaught exception of a coroutine. Takes the reference. */
+void async_report_handler_error(zend_object *error);
+
 /* ---- scopes (scope.c) ---- */
 typedef struct _async_scope_watch_s async_scope_watch_t;
 /* Something that ends with a scope (a Channel it made): told once when the scope is cancelled or

@@ -14,6 +14,7 @@
 #include "scheduler.h"
 #include "zend_exceptions.h"
 #include "../engine/engine.h"
+#include "../async_array.h"
 
 zend_class_entry *async_ce_scope;
 static zend_object_handlers scope_handlers;
@@ -21,9 +22,6 @@ static zend_object_handlers scope_handlers;
 #define CURRENT ((async_coroutine_t *) ZEND_ASYNC_G(coroutine))
 
 /* ---- the scope's event: notified when it finishes, or fails ---- */
-
-static bool event_start(zend_async_event_t *event) { (void) event; return true; }
-static bool event_stop(zend_async_event_t *event) { (void) event; return true; }
 
 static bool event_dispose(zend_async_event_t *event)
 {
@@ -54,8 +52,8 @@ static zend_object *scope_create_object(zend_class_entry *ce)
 	event->zend_object_offset = XtOffsetOf(zend_async_scope_t, std);
 	event->add_callback = zend_async_callbacks_push;
 	event->del_callback = zend_async_callbacks_remove;
-	event->start = event_start;
-	event->stop = event_stop;
+	event->start = async_event_start_nothing;
+	event->stop = async_event_stop_nothing;
 	event->dispose = event_dispose;
 	event->info = event_info;
 
@@ -69,10 +67,7 @@ static zend_object *scope_create_object(zend_class_entry *ce)
 
 static void add_child(zend_async_scope_t *parent, zend_async_scope_t *child)
 {
-	if (parent->children_count == parent->children_capacity) {
-		parent->children_capacity = parent->children_capacity ? parent->children_capacity * 2 : 4;
-		parent->children = safe_erealloc(parent->children, parent->children_capacity, sizeof(*parent->children), 0);
-	}
+	ASYNC_ARRAY_RESERVE(parent->children, parent->children_count, parent->children_capacity, 4);
 	parent->children[parent->children_count++] = child;
 	child->parent_scope = parent; /* weak: a parent that goes first lets its children know */
 }
@@ -178,20 +173,6 @@ void async_scope_release(zend_async_scope_t *scope)
 	}
 }
 
-/* ---- errors nobody can catch ---- */
-
-/* An exception thrown by a handler: nobody can catch it, so it is uncaught (the application
- * ends gracefully and reports it), as for Coroutine::finally() handlers. Takes the reference. */
-static void report_handler_error(zend_object *error)
-{
-	if (ZEND_ASYNC_EXIT_EXCEPTION == NULL) {
-		ZEND_ASYNC_EXIT_EXCEPTION = error;
-	} else {
-		zend_exception_set_previous(ZEND_ASYNC_EXIT_EXCEPTION, error);
-	}
-	ZEND_ASYNC_SHUTDOWN();
-}
-
 static zend_object *take_exception(void)
 {
 	zend_object *error = EG(exception);
@@ -206,43 +187,11 @@ static zend_object *take_exception(void)
 static void run_finally_handlers(void)
 {
 	zend_async_scope_t *scope = CURRENT->coroutine.scope;
-	zval handlers, argument, retval, *handler;
+	zval handlers;
 	ZVAL_COPY_VALUE(&handlers, &scope->finally_handlers);
 	ZVAL_UNDEF(&scope->finally_handlers);
-	if (Z_TYPE(handlers) != IS_ARRAY) {
-		return;
-	}
-	zend_object *first = NULL, *composite = NULL;
-	zval list;
-	ZVAL_UNDEF(&list);
-	ZVAL_OBJ(&argument, ASYNC_SCOPE_OBJ(scope));
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(handlers), handler) {
-		call_user_function(NULL, NULL, handler, &retval, 1, &argument);
-		zval_ptr_dtor(&retval);
-		if (EG(exception) == NULL) {
-			continue;
-		}
-		zend_object *error = take_exception();
-		if (first == NULL) {
-			first = error;
-			continue;
-		}
-		if (Z_TYPE(list) == IS_UNDEF) {
-			array_init(&list);
-			add_next_index_object(&list, first);
-		}
-		add_next_index_object(&list, error);
-	} ZEND_HASH_FOREACH_END();
-	zval_ptr_dtor(&handlers);
-
-	if (Z_TYPE(list) == IS_ARRAY) {
-		composite = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_COMPOSITE, "Several finally handlers of a Scope threw");
-		zend_update_property(async_ce_composite_exception, composite, "exceptions", sizeof("exceptions") - 1, &list);
-		zval_ptr_dtor(&list);
-		first = composite;
-	}
-	if (first != NULL) {
-		report_handler_error(first);
+	if (Z_TYPE(handlers) == IS_ARRAY) {
+		async_call_finally_handlers(&handlers, ASYNC_SCOPE_OBJ(scope), "Several finally handlers of a Scope threw");
 	}
 }
 
@@ -478,7 +427,7 @@ static void call_exception_handler(zval *handler, zend_async_scope_t *scope, asy
 	zval_ptr_dtor(&retval);
 	zval_ptr_dtor(&callable);
 	if (EG(exception) != NULL) {
-		report_handler_error(take_exception());
+		async_report_handler_error(take_exception());
 	}
 }
 

@@ -61,8 +61,6 @@ typedef struct {
 #define STATE_FROM_OBJ(obj)  ((async_future_state_t *) ((char *) (obj) - XtOffsetOf(async_future_state_t, std)))
 #define FUTURE_FROM_OBJ(obj) ((async_future_t *) ((char *) (obj) - XtOffsetOf(async_future_t, std)))
 
-static bool event_noop(zend_async_event_t *event) { (void) event; return true; }
-
 static bool state_event_dispose(zend_async_event_t *event)
 {
 	OBJ_RELEASE(&((async_future_state_t *) event)->std);
@@ -86,8 +84,8 @@ static zend_object *state_create(zend_class_entry *ce)
 	event->zend_object_offset = XtOffsetOf(async_future_state_t, std);
 	event->add_callback = zend_async_callbacks_push;
 	event->del_callback = zend_async_callbacks_remove;
-	event->start = event_noop;
-	event->stop = event_noop;
+	event->start = async_event_start_nothing;
+	event->stop = async_event_stop_nothing;
 	event->dispose = state_event_dispose;
 	event->info = state_event_info;
 	ZVAL_NULL(&state->result);

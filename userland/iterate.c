@@ -10,6 +10,7 @@
 #include "../engine/engine.h"
 #include "../scheduler/scheduler.h"
 #include "userland.h"
+#include "../async_array.h"
 
 /* On the caller's C stack: the caller returns only after every worker has ended. */
 typedef struct {
@@ -41,10 +42,7 @@ static void spawn_worker(iterate_t *it)
 	}
 	coroutine->internal_entry = iterate_worker;
 	coroutine->extended_data = it;
-	if (it->workers_count == it->workers_capacity) {
-		it->workers_capacity = it->workers_capacity ? it->workers_capacity * 2 : 8;
-		it->workers = safe_erealloc(it->workers, it->workers_capacity, sizeof(zend_object *), 0);
-	}
+	ASYNC_ARRAY_RESERVE(it->workers, it->workers_count, it->workers_capacity, 8);
 	zend_object *object = ASYNC_COROUTINE_OBJ(ASYNC_COROUTINE_OF(coroutine));
 	GC_ADDREF(object);
 	it->workers[it->workers_count++] = object;
