@@ -337,6 +337,25 @@ bool async_scheduler_launch(void)
 	return true;
 }
 
+const async_class_services_t *async_class_services;
+
+void async_scheduler_set_class_services(const async_class_services_t *services)
+{
+	async_class_services = services;
+}
+
+zend_coroutine_t *async_current_or_launch(void)
+{
+	if (ZEND_ASYNC_CURRENT_COROUTINE == NULL && !async_scheduler_launch()) {
+		return NULL;
+	}
+	if (UNEXPECTED(ZEND_ASYNC_CURRENT_COROUTINE == NULL)) {
+		/* Launched, yet none runs: a destructor called as a coroutine ended, between two. */
+		zend_throw_error(NULL, "No coroutine is running here: this code runs in a destructor called between two coroutines");
+	}
+	return ZEND_ASYNC_CURRENT_COROUTINE;
+}
+
 /* ---- the engine API entries ---- */
 
 async_coroutine_t *async_scheduler_spawn_in(zend_async_scope_t *scope, int32_t priority)
@@ -872,6 +891,8 @@ PHP_INI_END()
 void async_scheduler_minit(int type, int module_number)
 {
 	REGISTER_INI_ENTRIES();
+	async_coroutine_register_classes();
+	async_scope_register_classes();
 	async_add_before_fork_handler(async_fibers_trim_before_fork);
 	async_add_stats_provider(async_fibers_stats);
 	async_add_stats_provider(scheduler_stats);

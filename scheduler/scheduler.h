@@ -74,10 +74,15 @@ extern zend_long async_fiber_stack_size;
 /* INI async.fiber_pool_size: idle coroutine contexts kept for reuse (at least 1). */
 extern zend_long async_fiber_pool_size;
 
-/* ---- coroutine objects (coroutine.c) ---- */
+/* ---- coroutine objects (coroutine.c: the Async\Coroutine class whole) ---- */
+extern zend_class_entry *async_ce_awaitable;
+extern zend_class_entry *async_ce_completable;
 extern zend_class_entry *async_ce_coroutine;
-/* Gives the Async\\Coroutine class (registered by the userland layer) its object handlers. */
-void async_coroutine_bind_class(zend_class_entry *ce);
+/* Registers Awaitable, Completable and Coroutine (MINIT). */
+void async_coroutine_register_classes(void);
+/* Gives a spawned coroutine the call it will run: the callable and copies of its arguments. */
+void async_coroutine_set_call(zend_coroutine_t *coroutine, zend_fcall_info *fci, zend_fcall_info_cache *fcc,
+	zval *args, uint32_t args_count, HashTable *named_args);
 async_coroutine_t *async_coroutine_new(zend_async_scope_t *scope);
 zend_coroutine_t *async_scheduler_new_coroutine(zend_async_scope_t *scope);
 /* Ends a coroutine: result or exception stored, awaiters notified, closed. */
@@ -158,9 +163,10 @@ struct _zend_async_scope_s {
 #define ASYNC_SCOPE_OBJ(scope)      (&(scope)->std)
 #define ASYNC_SCOPE_FROM_OBJ(obj)   ((zend_async_scope_t *) ((char *) (obj) - XtOffsetOf(zend_async_scope_t, std)))
 
+extern zend_class_entry *async_ce_scope_provider;
 extern zend_class_entry *async_ce_scope;
-/* Gives the Async\Scope class (registered by the userland layer) its object handlers. */
-void async_scope_bind_class(zend_class_entry *ce);
+/* Registers ScopeProvider and Scope (MINIT; scope.c holds the class whole). */
+void async_scope_register_classes(void);
 /* A new scope, child of `parent` (NULL: a root scope); throws and returns NULL if the parent is closed. */
 zend_async_scope_t *async_scope_new(zend_async_scope_t *parent);
 zend_async_scope_t *async_scheduler_new_scope(zend_async_scope_t *parent, bool with_zend_object);
@@ -193,6 +199,23 @@ static zend_always_inline async_context_slot_t *async_scope_context_slot(zend_as
 }
 /* Nothing when it was told or forgotten already. */
 void async_scope_unwatch(async_scope_watch_t *watch);
+
+/* ---- what the classes ask of the layer above ----
+ * Coroutine and Scope live here whole, yet three of their methods take objects the userland layer
+ * defines: Coroutine::getContext() returns an Async\Context, and Scope::awaitCompletion() and
+ * awaitAfterCancellation() take any Awaitable (a Future, a Timeout) as a cancellation token. That
+ * layer registers these from its MINIT, so no call points up. */
+typedef struct {
+	/* The coroutine's Context (made on first use); borrowed. */
+	zend_object *(*coroutine_context)(zend_coroutine_t *coroutine);
+	/* Whether `token` can cancel a wait (an Awaitable that completes). */
+	bool (*is_cancellation_token)(zend_object *token);
+	/* Adds `token` to the wait `self` prepares; false with an exception thrown. */
+	bool (*add_cancellation_token)(zend_coroutine_t *self, zend_object *token);
+} async_class_services_t;
+
+void async_scheduler_set_class_services(const async_class_services_t *services);
+extern const async_class_services_t *async_class_services;
 
 /* ---- the run queue (queue.c) ---- */
 typedef struct {
@@ -302,6 +325,8 @@ bool async_scheduler_next_for_fiber(async_fiber_t *fiber);
 void async_scheduler_report_uncaught(async_coroutine_t *co);
 void async_scheduler_coroutine_ended(async_coroutine_t *co);
 bool async_scheduler_launch(void);
+/* The running coroutine; the first use starts the scheduler. NULL with an exception thrown. */
+zend_coroutine_t *async_current_or_launch(void);
 /* Creates and queues a coroutine in `scope` without the scope's checks or accounting. */
 async_coroutine_t *async_scheduler_spawn_in(zend_async_scope_t *scope, int32_t priority);
 bool async_scheduler_graceful_shutdown(zend_object *error);

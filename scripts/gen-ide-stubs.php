@@ -13,10 +13,11 @@
 $root = dirname(__DIR__);
 $sources = [
     'engine/exceptions.stub.php',
-    'userland/coroutine.stub.php',
+    'scheduler/coroutine.stub.php',
+    'userland/timeout.stub.php',
     'userland/future.stub.php',
     'userland/channel.stub.php',
-    'userland/scope.stub.php',
+    'scheduler/scope.stub.php',
     'userland/context.stub.php',
     'userland/functions.stub.php',
     'userland/cpu_snapshot.stub.php',

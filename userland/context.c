@@ -245,10 +245,10 @@ ZEND_METHOD(Async_Context, unset)
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 
-ZEND_METHOD(Async_Coroutine, getContext)
+/* Coroutine::getContext(), for the scheduler that holds the class (async_class_services_t). */
+zend_object *async_context_of_coroutine(zend_coroutine_t *coroutine)
 {
-	ZEND_PARSE_PARAMETERS_NONE();
-	RETURN_OBJ_COPY(coroutine_context(&ASYNC_COROUTINE_FROM_OBJ(Z_OBJ_P(ZEND_THIS))->coroutine));
+	return coroutine_context(coroutine);
 }
 
 /* ---- functions ---- */

@@ -8,43 +8,6 @@
 #include "../scheduler/scheduler.h"
 #include "userland.h"
 
-/* The running coroutine; the first use starts the scheduler and makes the script the main one. */
-zend_coroutine_t *async_current_or_launch(void)
-{
-	if (ZEND_ASYNC_CURRENT_COROUTINE == NULL && !async_scheduler_launch()) {
-		return NULL;
-	}
-	if (UNEXPECTED(ZEND_ASYNC_CURRENT_COROUTINE == NULL)) {
-		/* Launched, yet none runs: a destructor called as a coroutine ended, between two. */
-		zend_throw_error(NULL, "No coroutine is running here: this code runs in a destructor called between two coroutines");
-	}
-	return ZEND_ASYNC_CURRENT_COROUTINE;
-}
-
-/* Gives a spawned coroutine the call it will run: the callable and copies of its arguments. */
-void async_coroutine_set_call(zend_coroutine_t *coroutine, zend_fcall_info *fci, zend_fcall_info_cache *fcc,
-	zval *args, uint32_t args_count, HashTable *named_args)
-{
-	zend_fcall_t *fcall = &ASYNC_COROUTINE_OF(coroutine)->fcall_storage;
-	fcall->fci = *fci;
-	fcall->fci_cache = *fcc;
-	Z_TRY_ADDREF(fcall->fci.function_name);
-	fcall->fci.param_count = args_count;
-	fcall->fci.params = NULL;
-	if (args_count > 0) {
-		fcall->fci.params = safe_emalloc(args_count, sizeof(zval), 0);
-		for (uint32_t i = 0; i < args_count; i++) {
-			ZVAL_COPY(&fcall->fci.params[i], &args[i]);
-		}
-	}
-	fcall->fci.named_params = NULL;
-	if (named_args != NULL) {
-		GC_ADDREF(named_args);
-		fcall->fci.named_params = named_args;
-	}
-	coroutine->fcall = fcall;
-}
-
 PHP_FUNCTION(Async_spawn)
 {
 	zend_fcall_info fci;

@@ -14,6 +14,7 @@
 #include "zend_exceptions.h"
 #include "../zend_async_API.h"
 #include "../engine/engine.h"
+#include "../scheduler/scheduler.h"
 #include "userland.h"
 #include "signal_arginfo.h"
 

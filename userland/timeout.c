@@ -4,7 +4,9 @@
 #include "zend_exceptions.h"
 #include "../zend_async_API.h"
 #include "../engine/engine.h"
+#include "../scheduler/scheduler.h"
 #include "userland.h"
+#include "timeout_arginfo.h"
 
 zend_class_entry *async_ce_timeout;
 static zend_object_handlers timeout_handlers;
@@ -108,10 +110,10 @@ ZEND_METHOD(Async_Timeout, isCancelled)
 	RETURN_BOOL(TIMEOUT_FROM_OBJ(Z_OBJ_P(ZEND_THIS))->cancelled);
 }
 
-void async_timeout_bind_class(zend_class_entry *ce)
+void async_userland_register_timeout(void)
 {
-	async_ce_timeout = ce;
-	ce->create_object = timeout_create;
+	async_ce_timeout = register_class_Async_Timeout(async_ce_completable);
+	async_ce_timeout->create_object = timeout_create;
 	memcpy(&timeout_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	timeout_handlers.offset = XtOffsetOf(async_timeout_t, std);
 	timeout_handlers.free_obj = timeout_free;

@@ -3,13 +3,24 @@
  * module entry, async.c, which is where PHP wants it. */
 #include "php.h"
 #include "userland.h"
+#include "../scheduler/scheduler.h"
+
+static bool is_cancellation_token(zend_object *token)
+{
+	return async_awaitable_event(token) != NULL;
+}
+
+/* What the Coroutine and Scope classes (the scheduler's) ask of this layer. */
+static const async_class_services_t class_services = {
+	async_context_of_coroutine, is_cancellation_token, async_await_add_token,
+};
 
 void async_userland_minit(void)
 {
-	async_userland_register_coroutine_classes();
+	async_scheduler_set_class_services(&class_services);
+	async_userland_register_timeout();
 	async_userland_register_channel();
 	async_userland_register_future();
-	async_userland_register_scope();
 	async_userland_register_context();
 	async_userland_register_cpu_snapshot();
 	async_userland_register_signal();

@@ -10,16 +10,13 @@
 void async_userland_minit(void);
 void async_userland_rinit(void);
 void async_channel_rinit(void);
-void async_userland_register_coroutine_classes(void);
 void async_userland_register_channel(void);
-void async_userland_register_scope(void);
 void async_userland_register_context(void);
 void async_userland_register_cpu_snapshot(void);
 
-extern zend_class_entry *async_ce_awaitable;
 extern zend_class_entry *async_ce_timeout;
 
-void async_timeout_bind_class(zend_class_entry *ce);
+void async_userland_register_timeout(void);
 zend_async_event_t *async_timeout_event(zend_object *object);
 bool async_timeout_is_cancelled(zend_object *object);
 
@@ -39,6 +36,7 @@ void async_future_state_settle(zend_object *state, zval *result, zend_object *ex
 /* RETURN a Future already failed with `exception` (borrowed). */
 void async_future_new_failed(zval *return_value, zend_object *exception);
 void async_userland_register_signal(void);
+zend_object *async_context_of_coroutine(zend_coroutine_t *coroutine);
 
 /* awaitable.c */
 /* The result and exception of a completed Coroutine or Future (borrowed); marks the exception as
@@ -52,11 +50,5 @@ zend_object *async_token_error(zend_object *token);
 bool async_await_add_token(zend_coroutine_t *self, zend_object *token);
 /* await() for any Completable: the result in return_value, or false with an exception thrown. */
 bool async_await_object(zend_object *awaitable, zend_object *cancellation, zval *return_value);
-/* The running coroutine; the first use starts the scheduler. */
-zend_coroutine_t *async_current_or_launch(void);
-/* Gives a spawned coroutine the call it will run: the callable and copies of its arguments. */
-void async_coroutine_set_call(zend_coroutine_t *coroutine, zend_fcall_info *fci, zend_fcall_info_cache *fcc,
-	zval *args, uint32_t args_count, HashTable *named_args);
-extern zend_class_entry *async_ce_completable;
 
 #endif

@@ -81,19 +81,3 @@ final class Coroutine implements Completable
     /** Moves it to the head of the run queue when it waits there for its turn; returns it. */
     public function asHiPriority(): Coroutine {}
 }
-
-/**
- * A cancellation token made by timeout(): it completes when its time has passed.
- * @not-serializable
- */
-final class Timeout implements Completable
-{
-    private function __construct() {}
-
-    /** Disarms it: it will never complete. */
-    public function cancel(?AsyncCancellation $cancellation = null): void {}
-
-    public function isCompleted(): bool {}
-
-    public function isCancelled(): bool {}
-}

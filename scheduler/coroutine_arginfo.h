@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 96322750ef514d18d1e5c17197f2c8be30f97ab7 */
+ * Stub hash: 964cf472140db4aee101f9ad21320b4dfbfa5bd0 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Async_Completable_cancel, 0, 0, IS_VOID, 0)
 	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, cancellation, Async\\AsyncCancellation, 1, "null")
@@ -63,14 +63,6 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Async_Coroutine_asHiPriority, 0, 0, Async\\Coroutine, 0)
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_Async_Timeout___construct arginfo_class_Async_Coroutine___construct
-
-#define arginfo_class_Async_Timeout_cancel arginfo_class_Async_Completable_cancel
-
-#define arginfo_class_Async_Timeout_isCompleted arginfo_class_Async_Completable_isCompleted
-
-#define arginfo_class_Async_Timeout_isCancelled arginfo_class_Async_Completable_isCompleted
-
 
 ZEND_METHOD(Async_Coroutine, __construct);
 ZEND_METHOD(Async_Coroutine, getId);
@@ -92,10 +84,6 @@ ZEND_METHOD(Async_Coroutine, getSuspendLocation);
 ZEND_METHOD(Async_Coroutine, getSpawnFileAndLine);
 ZEND_METHOD(Async_Coroutine, getSuspendFileAndLine);
 ZEND_METHOD(Async_Coroutine, asHiPriority);
-ZEND_METHOD(Async_Timeout, __construct);
-ZEND_METHOD(Async_Timeout, cancel);
-ZEND_METHOD(Async_Timeout, isCompleted);
-ZEND_METHOD(Async_Timeout, isCancelled);
 
 
 static const zend_function_entry class_Async_Awaitable_methods[] = {
@@ -135,15 +123,6 @@ static const zend_function_entry class_Async_Coroutine_methods[] = {
 	ZEND_FE_END
 };
 
-
-static const zend_function_entry class_Async_Timeout_methods[] = {
-	ZEND_ME(Async_Timeout, __construct, arginfo_class_Async_Timeout___construct, ZEND_ACC_PRIVATE)
-	ZEND_ME(Async_Timeout, cancel, arginfo_class_Async_Timeout_cancel, ZEND_ACC_PUBLIC)
-	ZEND_ME(Async_Timeout, isCompleted, arginfo_class_Async_Timeout_isCompleted, ZEND_ACC_PUBLIC)
-	ZEND_ME(Async_Timeout, isCancelled, arginfo_class_Async_Timeout_isCancelled, ZEND_ACC_PUBLIC)
-	ZEND_FE_END
-};
-
 static zend_class_entry *register_class_Async_Awaitable(void)
 {
 	zend_class_entry ce, *class_entry;
@@ -172,18 +151,6 @@ static zend_class_entry *register_class_Async_Coroutine(zend_class_entry *class_
 	INIT_NS_CLASS_ENTRY(ce, "Async", "Coroutine", class_Async_Coroutine_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
-	zend_class_implements(class_entry, 1, class_entry_Async_Completable);
-
-	return class_entry;
-}
-
-static zend_class_entry *register_class_Async_Timeout(zend_class_entry *class_entry_Async_Completable)
-{
-	zend_class_entry ce, *class_entry;
-
-	INIT_NS_CLASS_ENTRY(ce, "Async", "Timeout", class_Async_Timeout_methods);
-	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NOT_SERIALIZABLE;
 	zend_class_implements(class_entry, 1, class_entry_Async_Completable);
 
 	return class_entry;
