@@ -585,13 +585,25 @@ struct _zend_coroutine_s {
 
 typedef bool (*zend_async_scheduler_launch_t)(void);
 typedef zend_coroutine_t *(*zend_async_new_coroutine_t)(zend_async_scope_t *scope);
+/* with_zend_object is accepted and ignored by this extension's scheduler: every scope it makes is
+ * an Async\Scope object (the scope lives inside it, and the object's refcount is the scope's),
+ * so there is no objectless scope to make; false gets the same as true. */
 typedef zend_async_scope_t *(*zend_async_new_scope_t)(zend_async_scope_t *parent, bool with_zend_object);
 typedef zend_async_context_t *(*zend_async_new_context_t)(void);
 typedef zend_coroutine_t *(*zend_async_spawn_t)(zend_async_scope_t *scope, zend_object *scope_provider,
 	int32_t priority);
+/* is_bailout is accepted and ignored by this extension's scheduler. Upstream's patched php-src
+ * passes it from the zend_catch of a fatal error (ZEND_ASYNC_RUN_SCHEDULER_AFTER_MAIN(true)); stock
+ * PHP never calls from_main=true, and this extension runs what is left after the script itself
+ * (its RSHUTDOWN, where CG(unclean_shutdown) tells it a fatal error happened and it runs nothing). */
 typedef bool (*zend_async_suspend_t)(bool from_main, bool is_bailout);
 typedef bool (*zend_async_enqueue_coroutine_t)(zend_coroutine_t *coroutine);
 typedef bool (*zend_async_resume_t)(zend_coroutine_t *coroutine, zend_object *error, const bool transfer_error);
+/* is_safely is accepted and ignored by this extension's scheduler: every cancellation is the safe
+ * kind: a coroutine that never ran ends without running, a suspended one wakes with the error
+ * thrown where it waits, a running one gets it at its next suspension point, and one inside a
+ * protect() section (ZEND_COROUTINE_F_PROTECTED) when the section ends. Nothing in the extension
+ * asks for another kind. */
 typedef bool (*zend_async_cancel_t)(zend_coroutine_t *coroutine, zend_object *error, bool transfer_error,
 	const bool is_safely);
 typedef bool (*zend_async_spawn_and_throw_t)(zend_object *exception, zend_async_scope_t *scope, int32_t priority);
