@@ -32,6 +32,18 @@ bool async_refuse_wait_in_scheduler(void);
  * waiter): what settles them is not a loop handle but code that notifies them (event.c). */
 bool async_event_start_nothing(zend_async_event_t *event);
 bool async_event_stop_nothing(zend_async_event_t *event);
+/* Notes in the waker where the wait is (getSuspendLocation()): the innermost PHP code running. */
+static zend_always_inline void async_waker_note_location(zend_async_waker_t *waker)
+{
+	zend_string *filename = zend_get_executed_filename_ex();
+	if (waker->filename != filename) {
+		if (waker->filename != NULL) {
+			zend_string_release(waker->filename);
+		}
+		waker->filename = filename != NULL ? zend_string_copy(filename) : NULL;
+	}
+	waker->lineno = zend_get_executed_lineno();
+}
 /* Disarms an event however many start() calls it had (event.c). */
 void async_event_stop_all(zend_async_event_t *event);
 

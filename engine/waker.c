@@ -9,6 +9,7 @@
 #include "zend_exceptions.h"
 #include "../zend_async_API.h"
 #include "../async_array.h"
+#include "engine.h"
 
 static zend_async_waker_trigger_t *trigger_at(zend_async_waker_t *waker, uint32_t i)
 {
@@ -49,13 +50,7 @@ ZEND_ASYNC_EXPORT zend_async_waker_t *zend_async_waker_new(zend_coroutine_t *cor
 	waker->status = ZEND_ASYNC_WAKER_WAITING;
 	waker->events_started = false;
 
-	/* Where the wait is (getSuspendLocation()): the innermost PHP code running. */
-	if (waker->filename != NULL) {
-		zend_string_release(waker->filename);
-	}
-	zend_string *filename = zend_get_executed_filename_ex();
-	waker->filename = filename != NULL ? zend_string_copy(filename) : NULL;
-	waker->lineno = zend_get_executed_lineno();
+	async_waker_note_location(waker);
 	return waker;
 }
 

@@ -506,14 +506,7 @@ static void prepare_yield(async_coroutine_t *self)
 		return;
 	}
 	waker->events_started = false;
-	zend_string *filename = zend_get_executed_filename_ex();
-	if (waker->filename != filename) {
-		if (waker->filename != NULL) {
-			zend_string_release(waker->filename);
-		}
-		waker->filename = filename != NULL ? zend_string_copy(filename) : NULL;
-	}
-	waker->lineno = zend_get_executed_lineno();
+	async_waker_note_location(waker);
 }
 
 /* zend_async_waker_clean(), inline when no event is attached (a yield). */
