@@ -23,7 +23,7 @@ static zif_handler original_curl_multi_add_handle;
 
 #define BUSY_MESSAGE "Another coroutine is running a transfer on this curl handle (curl_exec())"
 
-static async_object_owners_t transfers;
+#define transfers ASYNC_G(hooks.curl_transfers)
 
 /* The object passed as argument `n` (1-based), if it is one. */
 static zend_object *object_argument(zend_execute_data *execute_data, uint32_t n)

@@ -13,6 +13,8 @@
 #include "php_network.h"
 #include "../zend_async_API.h"
 #include "../engine/engine.h"
+#include "hooks_state.h"
+#include "../php_async.h" /* the module globals: the hooks' per-request state is there */
 
 /* One function whose handler is replaced. `original` receives PHP's handler (NULL while the
  * function is absent, e.g. ext/sockets not loaded). */

@@ -34,6 +34,7 @@ static struct {
 	void (*free_cancel)(void *);
 } pq;
 
+/* Process-wide: libpq's connections may be persistent (they outlive the request). */
 static struct {
 	void **items;
 	size_t count, size;

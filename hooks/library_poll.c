@@ -22,7 +22,7 @@
 
 #define STACK_FDS 8
 
-static pthread_t php_thread;
+static pthread_t php_thread; /* the thread PHP runs on (NTS: one per process) */
 
 void async_library_poll_set_thread(void)
 {

@@ -119,7 +119,7 @@ bool async_xport_tls_handshake(php_stream *stream, const struct timeval *timeout
 
 /* While OpenSSL's connect runs for `stream`, its crypto setup is recorded here instead of done,
  * and its crypto enable answers "not yet": the handshake waits until the connection is made. */
-typedef struct {
+typedef struct _async_xport_tls_deferred {
 	bool setup;
 	php_stream_xport_crypt_method_t method;
 	php_stream *session;

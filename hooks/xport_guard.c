@@ -29,7 +29,7 @@ struct _async_xport_guard {
 	zend_async_poll_event_t *kept[2];  /* ASYNC_XPORT_USE_READ, ASYNC_XPORT_USE_WRITE */
 };
 
-static HashTable *guards; /* stream address → guard */
+#define guards ASYNC_G(hooks.xport_guards) /* stream address → guard */
 
 static zend_ulong key_of(php_stream *stream)
 {

@@ -148,8 +148,8 @@ bool async_xport_tls_handshake(php_stream *stream, const struct timeval *timeout
 	return done;
 }
 
-static php_stream *deferring;
-static async_xport_tls_deferred_t *deferred;
+#define deferring ASYNC_G(hooks.tls_deferring)
+#define deferred ASYNC_G(hooks.tls_deferred)
 
 void async_xport_tls_defer(php_stream *stream, async_xport_tls_deferred_t *record)
 {

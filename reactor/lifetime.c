@@ -5,7 +5,7 @@
  */
 #include "reactor.h"
 
-ZEND_TLS async_uv_event_t *live_head = NULL;
+#define live_head ASYNC_G(reactor.live_head)
 
 static void live_link(async_uv_event_t *common)
 {

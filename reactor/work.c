@@ -5,7 +5,7 @@
  */
 #include "work.h"
 
-ZEND_TLS async_uv_work_t *in_flight_head = NULL;
+#define in_flight_head ASYNC_G(reactor.in_flight_head)
 
 void async_uv_work_begin(async_uv_work_t *work, async_uv_event_t *common, uv_req_t *req)
 {

@@ -219,7 +219,7 @@ static void close_channel(async_channel_t *channel, close_reason_t reason);
 
 /* ---- the no-producer and no-consumer timers ---- */
 
-ZEND_TLS async_channel_t *soft_list_head = NULL;
+#define soft_list_head ASYNC_G(userland.channel_soft_list_head)
 
 static void soft_list_update(async_channel_t *channel)
 {
