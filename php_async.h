@@ -59,7 +59,7 @@ ZEND_BEGIN_MODULE_GLOBALS(async)
 		struct _async_channel_s *channel_soft_list_head; /* channel.c: channels with soft timeouts */
 	} userland;
 	struct {
-		HashTable *xport_guards;                      /* xport_guard.c: stream address => guard */
+		HashTable *xport_streams;                     /* xport_stream.c: stream address => its record */
 		struct _php_stream *tls_deferring;            /* xport_tls.c: the ssl:// connect under way */
 		struct _async_xport_tls_deferred *tls_deferred;
 		struct _async_pgsql_held *pgsql_held_list;    /* library_guard.c */

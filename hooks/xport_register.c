@@ -36,16 +36,13 @@ static async_xport_t transports[] = {
 
 #define TRANSPORT_COUNT (sizeof(transports) / sizeof(transports[0]))
 
-/* Only called from the proxy ops. */
+/* Only called from the proxy ops: the stream's ops are one of the two proxies inside its transport. */
 async_xport_t *async_xport_of(php_stream *stream)
 {
-	for (size_t i = 0; i < TRANSPORT_COUNT; i++) {
-		if (stream->ops == &transports[i].ops || stream->ops == &transports[i].tls_ops) {
-			return &transports[i];
-		}
+	if (stream->ops->read == proxy_tls_read) {
+		return (async_xport_t *) ((char *) stream->ops - offsetof(async_xport_t, tls_ops));
 	}
-	ZEND_UNREACHABLE();
-	return NULL;
+	return (async_xport_t *) ((char *) stream->ops - offsetof(async_xport_t, ops));
 }
 
 static async_xport_t *transport_named(const char *proto, size_t protolen)
@@ -158,7 +155,7 @@ static ssize_t proxy_tls_read(php_stream *stream, char *buf, size_t count)
 
 static int proxy_close(php_stream *stream, int close_handle)
 {
-	async_xport_guard_close(stream);
+	async_xport_stream_close(stream);
 	return async_xport_of(stream)->original_ops->close(stream, close_handle);
 }
 
