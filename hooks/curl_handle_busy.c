@@ -57,7 +57,7 @@ static PHP_FUNCTION(async_hook_curl_exec)
 #define CHECKED_HOOK(name, argument) \
 	static PHP_FUNCTION(async_hook_##name) \
 	{ \
-		if (async_hooks_in_coroutine() && !async_object_check(&transfers, object_argument(execute_data, argument), BUSY_MESSAGE)) { \
+		if (async_hook_in_coroutine() && !async_object_check(&transfers, object_argument(execute_data, argument), BUSY_MESSAGE)) { \
 			RETURN_THROWS(); \
 		} \
 		original_##name(INTERNAL_FUNCTION_PARAM_PASSTHRU); \

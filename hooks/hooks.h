@@ -35,7 +35,7 @@ typedef struct {
 
 /* True when the caller runs in a coroutine and may suspend: the hooks take over only then. Not in
  * the scheduler's own work, nor in a coroutine that has ended (a destructor its end runs). */
-static zend_always_inline bool async_hooks_in_coroutine(void)
+static zend_always_inline bool async_hook_in_coroutine(void)
 {
 	zend_coroutine_t *coroutine = ZEND_ASYNC_CURRENT_COROUTINE;
 	return coroutine != NULL && !ZEND_ASYNC_IS_SCHEDULER_CONTEXT && !ZEND_COROUTINE_IS_FINISHED(coroutine);
@@ -43,14 +43,16 @@ static zend_always_inline bool async_hooks_in_coroutine(void)
 
 /* At the top of a replacement handler: outside a coroutine, PHP's own handler does the call. */
 #define ASYNC_HOOK_OUTSIDE_COROUTINE_CALL(original) do { \
-		if (!async_hooks_in_coroutine()) { \
+		if (!async_hook_in_coroutine()) { \
 			(original)(INTERNAL_FUNCTION_PARAM_PASSTHRU); \
 			return; \
 		} \
 	} while (0)
 
-/* Before a hook forks a child (fork() copies every mapping's page tables): gives back the idle
- * coroutine stacks beyond the pool size now rather than when the scheduler is next idle. */
+/* Names: async_hooks_* is the layer's own life (as async_reactor_*, async_scheduler_*: minit,
+ * mshutdown, minfo, post_deactivate); async_hook_* is what a hook uses (waits, the coroutine
+ * check, the tables); each component's functions carry its name (async_xport_*, async_pipe_*,
+ * async_stream_waiters_*, async_library_*, async_got_*, ...). */
 
 /* Module hooks (hooks.c). */
 void async_hooks_minit(void);

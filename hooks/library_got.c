@@ -38,15 +38,6 @@ struct async_got_patch_s {
 	HashTable saved;          /* slot address => what it held before (persistent) */
 };
 
-bool async_got_supported(void)
-{
-#ifdef ASYNC_GOT_SUPPORTED
-	return true;
-#else
-	return false;
-#endif
-}
-
 #ifdef ASYNC_GOT_SUPPORTED
 
 typedef struct {

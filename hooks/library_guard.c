@@ -36,7 +36,7 @@ static void throw_held_cancellation(zend_execute_data *execute_data, zval *retur
 static ZEND_NAMED_FUNCTION(library_guard)
 {
 	zif_handler original = (zif_handler) execute_data->func->internal_function.reserved[reserved_slot];
-	zend_object *connection = async_hooks_in_coroutine() ? async_pgsql_connection_of_call(execute_data) : NULL;
+	zend_object *connection = async_hook_in_coroutine() ? async_pgsql_connection_of_call(execute_data) : NULL;
 	bool claimed = false;
 	if (connection != NULL && !async_object_claim(&connections_in_use, connection, &claimed,
 			"Another coroutine is using this PostgreSQL connection; use one connection per coroutine")) {

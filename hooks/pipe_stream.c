@@ -126,7 +126,7 @@ static ssize_t pipe_read(php_stream *stream, char *buf, size_t count)
 	if (!state->user_blocking) {
 		return php_stream_stdio_ops.read(stream, buf, count);
 	}
-	if (!async_hooks_in_coroutine()) {
+	if (!async_hook_in_coroutine()) {
 		set_descriptor_nonblocking(stream, state, false);
 		if (!poll_ready_blocking(stream, state, POLLIN)) {
 			return 0;
@@ -159,7 +159,7 @@ static ssize_t pipe_write(php_stream *stream, const char *buf, size_t count)
 	if (!state->user_blocking) {
 		return php_stream_stdio_ops.write(stream, buf, count);
 	}
-	if (!async_hooks_in_coroutine()) {
+	if (!async_hook_in_coroutine()) {
 		set_descriptor_nonblocking(stream, state, false);
 		if (!poll_ready_blocking(stream, state, POLLOUT)) {
 			return 0;
@@ -295,7 +295,7 @@ static int status_of(int wait_status)
 
 int async_wait_child(pid_t child)
 {
-	if (async_hooks_in_coroutine()) {
+	if (async_hook_in_coroutine()) {
 		zend_async_process_event_t *exit_event = ZEND_ASYNC_NEW_PROCESS_EVENT(child);
 		if (exit_event == NULL) {
 			if (async_hook_exception_is(ZEND_ASYNC_EXCEPTION_INPUT_OUTPUT)) {

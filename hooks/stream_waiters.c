@@ -64,7 +64,7 @@ bool async_stream_waiters_in_use(const async_stream_waiters_t *waiters, int use)
 
 bool async_stream_waiters_would_strand(const async_stream_waiters_t *waiters)
 {
-	return !async_list_empty(&waiters->list) && !async_hooks_in_coroutine();
+	return !async_list_empty(&waiters->list) && !async_hook_in_coroutine();
 }
 
 /* The exception the close keeps for its end: the first, with later ones as its previous. */
@@ -92,7 +92,7 @@ bool async_stream_waiters_close(async_stream_waiters_t *waiters)
 	ASYNC_LIST_FOREACH(&waiters->list, node) {
 		ZEND_ASYNC_RESUME(ASYNC_LIST_ENTRY(node, async_stream_waiter_t, in_list)->coroutine);
 	}
-	if (!async_hooks_in_coroutine()) {
+	if (!async_hook_in_coroutine()) {
 		return false;
 	}
 	zend_coroutine_t *self = ZEND_ASYNC_CURRENT_COROUTINE;
