@@ -18,6 +18,8 @@
 #include "hooks/hooks.h"
 #include "userland/functions_arginfo.h"
 
+ZEND_DECLARE_MODULE_GLOBALS(async)
+
 /* The module callbacks take (type, module_number); we need neither. */
 #define ZEND_UNUSED_MODULE_ARGS() do { (void) type; (void) module_number; } while (0)
 
@@ -70,6 +72,16 @@ static ZEND_MODULE_POST_ZEND_DEACTIVATE_D(async)
 	return SUCCESS;
 }
 
+/* Everything starts zeroed; the layers set their parts up per request. Nothing is left in them
+ * after a request (each layer frees its part at request end), so there is no GSHUTDOWN. */
+static PHP_GINIT_FUNCTION(async)
+{
+#if defined(ZTS) && defined(COMPILE_DL_ASYNC)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	memset(async_globals, 0, sizeof(*async_globals));
+}
+
 static PHP_MINFO_FUNCTION(async)
 {
 	(void) zend_module;
@@ -98,7 +110,9 @@ zend_module_entry async_module_entry = {
 	PHP_RSHUTDOWN(async),
 	PHP_MINFO(async),
 	PHP_ASYNC_VERSION,
-	NO_MODULE_GLOBALS,
+	PHP_MODULE_GLOBALS(async),
+	PHP_GINIT(async),
+	NULL, /* no GSHUTDOWN: see PHP_GINIT_FUNCTION */
 	ZEND_MODULE_POST_ZEND_DEACTIVATE_N(async),
 	STANDARD_MODULE_PROPERTIES_EX
 };

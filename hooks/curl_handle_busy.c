@@ -23,7 +23,7 @@ static zif_handler original_curl_multi_add_handle;
 
 #define BUSY_MESSAGE "Another coroutine is running a transfer on this curl handle (curl_exec())"
 
-static async_object_owners_t transfers;
+#define transfers ASYNC_G(hooks.curl_transfers)
 
 /* The object passed as argument `n` (1-based), if it is one. */
 static zend_object *object_argument(zend_execute_data *execute_data, uint32_t n)
@@ -57,7 +57,7 @@ static PHP_FUNCTION(async_hook_curl_exec)
 #define CHECKED_HOOK(name, argument) \
 	static PHP_FUNCTION(async_hook_##name) \
 	{ \
-		if (async_hooks_in_coroutine() && !async_object_check(&transfers, object_argument(execute_data, argument), BUSY_MESSAGE)) { \
+		if (async_hook_in_coroutine() && !async_object_check(&transfers, object_argument(execute_data, argument), BUSY_MESSAGE)) { \
 			RETURN_THROWS(); \
 		} \
 		original_##name(INTERNAL_FUNCTION_PARAM_PASSTHRU); \

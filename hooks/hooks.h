@@ -13,6 +13,9 @@
 #include "php_network.h"
 #include "../zend_async_API.h"
 #include "../engine/engine.h"
+#include "hooks_state.h"
+#include "../async_list.h"
+#include "../php_async.h" /* the module globals: the hooks' per-request state is there */
 
 /* One function whose handler is replaced. `original` receives PHP's handler (NULL while the
  * function is absent, e.g. ext/sockets not loaded). */
@@ -32,7 +35,7 @@ typedef struct {
 
 /* True when the caller runs in a coroutine and may suspend: the hooks take over only then. Not in
  * the scheduler's own work, nor in a coroutine that has ended (a destructor its end runs). */
-static zend_always_inline bool async_hooks_in_coroutine(void)
+static zend_always_inline bool async_hook_in_coroutine(void)
 {
 	zend_coroutine_t *coroutine = ZEND_ASYNC_CURRENT_COROUTINE;
 	return coroutine != NULL && !ZEND_ASYNC_IS_SCHEDULER_CONTEXT && !ZEND_COROUTINE_IS_FINISHED(coroutine);
@@ -40,14 +43,16 @@ static zend_always_inline bool async_hooks_in_coroutine(void)
 
 /* At the top of a replacement handler: outside a coroutine, PHP's own handler does the call. */
 #define ASYNC_HOOK_OUTSIDE_COROUTINE_CALL(original) do { \
-		if (!async_hooks_in_coroutine()) { \
+		if (!async_hook_in_coroutine()) { \
 			(original)(INTERNAL_FUNCTION_PARAM_PASSTHRU); \
 			return; \
 		} \
 	} while (0)
 
-/* Before a hook forks a child (fork() copies every mapping's page tables): gives back the idle
- * coroutine stacks beyond the pool size now rather than when the scheduler is next idle. */
+/* Names: async_hooks_* is the layer's own life (as async_reactor_*, async_scheduler_*: minit,
+ * mshutdown, minfo, post_deactivate); async_hook_* is what a hook uses (waits, the coroutine
+ * check, the tables); each component's functions carry its name (async_xport_*, async_pipe_*,
+ * async_stream_waiters_*, async_library_*, async_got_*, ...). */
 
 /* Module hooks (hooks.c). */
 void async_hooks_minit(void);
@@ -67,8 +72,9 @@ void async_xport_hooks_install(void);
 void async_xport_hooks_restore(void);
 /* A stream of stream_socket_pair() gets the socket proxy ops (xport_register.c). */
 void async_xport_adopt_socket_pair(php_stream *stream, bool datagram);
-/* At request end, after PHP closed the request's streams: forgets guards left (xport_guard.c). */
-void async_xport_guards_post_deactivate(void);
+/* At request end, after PHP closed the request's streams: forgets the stream records left
+ * (xport_stream.c). */
+void async_xport_streams_post_deactivate(void);
 /* PHP 8.4's http:// wrapper with overlapping requests (http_headers.c): our opener around PHP's,
  * installed after startup, and what it keeps per request. */
 void async_http_headers_install(void);
@@ -110,6 +116,37 @@ bool async_hook_wait_event(zend_async_event_t *event);
 /* True when the pending exception is of the given engine API kind (e.g. a DNS failure). */
 bool async_hook_exception_is(zend_async_class exception_type);
 
+/* ---- a stream closed while others wait on it (stream_waiters.c): one rule for sockets and pipes ---- */
+/* A coroutine suspended in an operation on the stream; it lives on the coroutine's C stack. */
+typedef struct {
+	async_list_node_t in_list;
+	zend_coroutine_t *coroutine;
+	int use;                        /* the stream kind's (sockets: read, write or shared) */
+} async_stream_waiter_t;
+
+/* In the stream's record. */
+typedef struct {
+	async_list_t list;              /* async_stream_waiter_t */
+	zend_coroutine_t *closer;       /* suspended in the close until the list is empty */
+	bool closing;                   /* no new waits; a woken waiter fails as on a closed descriptor */
+} async_stream_waiters_t;
+
+void async_stream_waiters_init(async_stream_waiters_t *waiters);
+/* Registers a wait; false (nothing registered) once the stream is closing. */
+bool async_stream_waiters_enter(async_stream_waiters_t *waiters, async_stream_waiter_t *waiter, int use);
+/* Ends a wait; true when this was the last waiter of a stream closed where nobody could wait for
+ * it: the caller frees the stream's record then. */
+bool async_stream_waiters_leave(async_stream_waiters_t *waiters, async_stream_waiter_t *waiter);
+/* Some waiter waits for `use`. */
+bool async_stream_waiters_in_use(const async_stream_waiters_t *waiters, int use);
+/* Closing now would strand waiters: some wait and the caller cannot suspend until they left. */
+bool async_stream_waiters_would_strand(const async_stream_waiters_t *waiters);
+/* From the stream's close op, before the descriptor closes: marks the stream closing and wakes
+ * its waiters; in a coroutine, waits until they have left (the closer's exceptions are thrown
+ * afterwards). True when none is left: the record may be freed; false when some are (closed
+ * outside a coroutine): the last one's leave says when. */
+bool async_stream_waiters_close(async_stream_waiters_t *waiters);
+
 /* ---- the hook tables, one per file ---- */
 extern const async_function_hook_table_t async_sleep_hooks;
 extern const async_function_hook_table_t async_dns_hooks;
@@ -124,7 +161,7 @@ extern const async_function_hook_table_t async_socket_pair_hooks;
 extern const async_function_hook_table_t async_flock_hooks;
 /* curl_handle_busy.c: forgets the transfers a fatal error cut short. */
 void async_curl_busy_post_deactivate(void);
-/* xport_guard.c: closing this stream now would free it under a coroutine that waits on it, and the
+/* xport_stream.c: closing this stream now would free it under a coroutine that waits on it, and the
  * caller cannot wait until that coroutine has left (it is not in a coroutine that may suspend). */
 bool async_xport_close_would_strand_waiters(php_stream *stream);
 

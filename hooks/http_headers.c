@@ -18,12 +18,13 @@
 #include "ext/standard/php_fopen_wrappers.h"
 #include "../php_async_compat.h"
 
+/* Process-wide: the wrapper is replaced once, after startup. */
 static php_stream_wrapper_ops http_wops;
 static php_stream_wrapper http_wrapper;
 static bool replaced_http, replaced_https;
 
-ZEND_TLS uint32_t opens_in_flight = 0;
-ZEND_TLS zval latest; /* headers of an open that returned while others still ran (or UNDEF) */
+#define opens_in_flight ASYNC_G(hooks.http_opens_in_flight)
+#define latest ASYNC_G(hooks.http_latest_headers) /* of an open that returned while others still ran (or UNDEF) */
 
 static void clear_latest(void)
 {

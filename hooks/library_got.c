@@ -31,26 +31,12 @@
 # endif
 #endif
 
-typedef struct {
-	void **address;
-	void *saved;
-} got_slot_t;
 
 struct async_got_patch_s {
 	void *handle;             /* keeps the object loaded */
 	uintptr_t relro_start, relro_end;
-	size_t count, size;
-	got_slot_t *slots;
+	HashTable saved;          /* slot address => what it held before (persistent) */
 };
-
-bool async_got_supported(void)
-{
-#ifdef ASYNC_GOT_SUPPORTED
-	return true;
-#else
-	return false;
-#endif
-}
 
 #ifdef ASYNC_GOT_SUPPORTED
 
@@ -146,17 +132,6 @@ static bool write_slot(const async_got_patch_t *patch, void **address, void *val
 	return true;
 }
 
-static void remember_slot(async_got_patch_t *patch, void **address)
-{
-	if (patch->count == patch->size) {
-		patch->size = patch->size ? patch->size * 2 : 4;
-		patch->slots = safe_perealloc(patch->slots, patch->size, sizeof(got_slot_t), 0, 1);
-	}
-	patch->slots[patch->count].address = address;
-	patch->slots[patch->count].saved = *address;
-	patch->count++;
-}
-
 static const async_got_redirect_t *wanted(const dynamic_info_t *dyn, const ElfW(Rela) *rel,
 	const async_got_redirect_t *redirects, size_t count)
 {
@@ -190,6 +165,7 @@ async_got_patch_t *async_got_patch(const char *soname_prefix, const async_got_re
 		pefree(patch, 1);
 		return NULL;
 	}
+	zend_hash_init(&patch->saved, 8, NULL, NULL, 1);
 	for (int t = 0; t < 2; t++) {
 		for (size_t r = 0; dyn.tables[t] != NULL && r < dyn.lengths[t]; r++) {
 			const ElfW(Rela) *rel = &dyn.tables[t][r];
@@ -198,16 +174,15 @@ async_got_patch_t *async_got_patch(const char *soname_prefix, const async_got_re
 				continue;
 			}
 			void **address = (void **) (search.info.dlpi_addr + rel->r_offset);
-			remember_slot(patch, address);
-			if (!write_slot(patch, address, redirect->replacement)) {
-				patch->count--;
+			void *saved = *address;
+			if (write_slot(patch, address, redirect->replacement)) {
+				/* a slot named twice keeps what it held first */
+				zend_hash_index_add_ptr(&patch->saved, (zend_ulong) (uintptr_t) address, saved);
 			}
 		}
 	}
-	if (patch->count == 0) {
-		if (patch->slots != NULL) {
-			pefree(patch->slots, 1);
-		}
+	if (zend_hash_num_elements(&patch->saved) == 0) {
+		zend_hash_destroy(&patch->saved);
 		pefree(patch, 1);
 		return NULL;
 	}
@@ -220,13 +195,15 @@ void async_got_unpatch(async_got_patch_t *patch)
 	if (patch == NULL) {
 		return;
 	}
-	for (size_t i = patch->count; i-- > 0;) {
-		write_slot(patch, patch->slots[i].address, patch->slots[i].saved);
-	}
+	zend_ulong address;
+	void *saved;
+	ZEND_HASH_REVERSE_FOREACH_NUM_KEY_PTR(&patch->saved, address, saved) {
+		write_slot(patch, (void **) (uintptr_t) address, saved);
+	} ZEND_HASH_FOREACH_END();
 	if (patch->handle != NULL) {
 		dlclose(patch->handle);
 	}
-	pefree(patch->slots, 1);
+	zend_hash_destroy(&patch->saved);
 	pefree(patch, 1);
 }
 

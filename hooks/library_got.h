@@ -16,9 +16,6 @@ typedef struct {
 
 typedef struct async_got_patch_s async_got_patch_t;
 
-/* True where the GOT patching is implemented (ELF with RELA relocations: x86-64, AArch64). */
-bool async_got_supported(void);
-
 /* Redirects the imports listed in `redirects` of the loaded object whose file name starts with
  * `soname_prefix` (e.g. "libcurl.so"). The object is held open until the patch is undone. NULL
  * when no such object is loaded or it imports none of the symbols. */

@@ -19,23 +19,24 @@
 #include "zend_exceptions.h"
 #include "zend_extensions.h"
 
-typedef struct held_s {
-	struct held_s *next;
+typedef struct _async_pgsql_held {
+	struct _async_pgsql_held *next;
 	zend_execute_data *frame;
 	zend_object *cancellation;
 	int error_reporting;
 } held_t;
 
+/* The slot is reserved once per process (zend_get_resource_handle). */
 static int reserved_slot = -1;
-static held_t *held_list;
-static async_object_owners_t connections_in_use;
+#define held_list ASYNC_G(hooks.pgsql_held_list)
+#define connections_in_use ASYNC_G(hooks.pgsql_connections_in_use)
 
 static void throw_held_cancellation(zend_execute_data *execute_data, zval *return_value);
 
 static ZEND_NAMED_FUNCTION(library_guard)
 {
 	zif_handler original = (zif_handler) execute_data->func->internal_function.reserved[reserved_slot];
-	zend_object *connection = async_hooks_in_coroutine() ? async_pgsql_connection_of_call(execute_data) : NULL;
+	zend_object *connection = async_hook_in_coroutine() ? async_pgsql_connection_of_call(execute_data) : NULL;
 	bool claimed = false;
 	if (connection != NULL && !async_object_claim(&connections_in_use, connection, &claimed,
 			"Another coroutine is using this PostgreSQL connection; use one connection per coroutine")) {

@@ -34,10 +34,9 @@ static struct {
 	void (*free_cancel)(void *);
 } pq;
 
-static struct {
-	void **items;
-	size_t count, size;
-} connections;
+/* The live connections (connection address => connection), while libpq's API is known.
+ * Process-wide: libpq's connections may be persistent (they outlive the request). */
+static HashTable *connections;
 
 bool async_pgsql_install(void)
 {
@@ -56,27 +55,27 @@ bool async_pgsql_install(void)
 		memset(&pq, 0, sizeof(pq));
 		return false;
 	}
+	if (connections == NULL) {
+		connections = pemalloc(sizeof(HashTable), 1);
+		zend_hash_init(connections, 8, NULL, NULL, 1);
+	}
 	return true;
 }
 
 void async_pgsql_restore(void)
 {
-	if (connections.items != NULL) {
-		pefree(connections.items, 1);
+	if (connections != NULL) {
+		zend_hash_destroy(connections);
+		pefree(connections, 1);
+		connections = NULL;
 	}
-	memset(&connections, 0, sizeof(connections));
 }
 
 static void *remember(void *conn)
 {
-	if (conn == NULL) {
-		return NULL;
+	if (conn != NULL && connections != NULL) {
+		zend_hash_index_add_ptr(connections, (zend_ulong) (uintptr_t) conn, conn);
 	}
-	if (connections.count == connections.size) {
-		connections.size = connections.size ? connections.size * 2 : 8;
-		connections.items = safe_perealloc(connections.items, connections.size, sizeof(void *), 0, 1);
-	}
-	connections.items[connections.count++] = conn;
 	return conn;
 }
 
@@ -92,25 +91,23 @@ void *async_pgsql_PQconnectStart(const char *conninfo)
 
 void async_pgsql_PQfinish(void *conn)
 {
-	for (size_t i = 0; i < connections.count; i++) {
-		if (connections.items[i] == conn) {
-			connections.items[i] = connections.items[--connections.count];
-			break;
-		}
+	if (connections != NULL) {
+		zend_hash_index_del(connections, (zend_ulong) (uintptr_t) conn);
 	}
 	pq.finish(conn);
 }
 
 static void *connection_of(int fd)
 {
-	if (pq.socket == NULL) {
+	if (pq.socket == NULL || connections == NULL) {
 		return NULL;
 	}
-	for (size_t i = 0; i < connections.count; i++) {
-		if (pq.socket(connections.items[i]) == fd) {
-			return connections.items[i];
+	void *conn;
+	ZEND_HASH_FOREACH_PTR(connections, conn) {
+		if (pq.socket(conn) == fd) {
+			return conn;
 		}
-	}
+	} ZEND_HASH_FOREACH_END();
 	return NULL;
 }
 

@@ -22,7 +22,7 @@
 
 #define STACK_FDS 8
 
-static pthread_t php_thread;
+static pthread_t php_thread; /* the thread PHP runs on (NTS: one per process) */
 
 void async_library_poll_set_thread(void)
 {
@@ -31,7 +31,7 @@ void async_library_poll_set_thread(void)
 
 bool async_library_may_suspend(void)
 {
-	return pthread_equal(pthread_self(), php_thread) && async_hooks_in_coroutine();
+	return pthread_equal(pthread_self(), php_thread) && async_hook_in_coroutine();
 }
 
 static async_poll_event wanted_events(short events)

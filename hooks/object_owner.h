@@ -9,9 +9,7 @@
 
 #include "hooks.h"
 
-typedef struct {
-	HashTable *owners; /* object handle -> zend_coroutine_t *, created on first use */
-} async_object_owners_t;
+/* async_object_owners_t: hooks_state.h (the tables are in the module globals). */
 
 /* False, with an Error thrown saying `message`, when another coroutine uses `object`; else true,
  * and *claimed tells whether this call took it (release it then) or its coroutine had it already. */

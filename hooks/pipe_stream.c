@@ -13,6 +13,11 @@
  * Unlike stock PHP pipes, these honour stream_set_timeout(): a read or write that waits longer
  * gives what it has (possibly nothing) and stream_get_meta_data() reports timed_out.
  *
+ * A pipe closed by one coroutine while others wait in its read or write (proc_close() from a
+ * watchdog, an fclose()) follows the rule socket streams follow (stream_waiters.c): the waiters
+ * fail as PHP's read or write on a closed descriptor does, and the closing coroutine yields until
+ * they have left the stream's code. Stock PHP cannot get there (nothing runs while a read blocks).
+ *
  * The proxy's own state hangs off stream->wrapperthis, which PHP leaves to the code that opened
  * the stream (a pipe stream has no wrapper).
  */
@@ -22,15 +27,8 @@
 #include <poll.h>
 #include <sys/wait.h>
 
-/* A coroutine suspended in a read or write of the pipe; the node lives on its C stack. */
-typedef struct pipe_waiter {
-	zend_coroutine_t *coroutine;
-	struct pipe_waiter *next;
-} pipe_waiter_t;
-
 typedef struct {
-	pipe_waiter_t *waiting;
-	bool closing;            /* another coroutine closes it: no new waits */
+	async_stream_waiters_t waiters; /* coroutines suspended in its read or write */
 	bool user_blocking;      /* what the script asked for (stream_set_blocking) */
 	bool fd_nonblocking;     /* what the descriptor is now */
 	bool timed_out;
@@ -39,8 +37,6 @@ typedef struct {
 } pipe_state_t;
 
 static php_stream_ops async_pipe_ops;
-
-#define PIPE_CLOSED_MESSAGE "The pipe was closed while this coroutine waited on it"
 
 #define STATE_OF(stream) ((pipe_state_t *) (stream)->wrapperthis)
 
@@ -66,31 +62,43 @@ static void set_descriptor_nonblocking(php_stream *stream, pipe_state_t *state, 
 	state->fd_nonblocking = nonblocking;
 }
 
-/* Waits for the descriptor; true when it is worth trying again. */
-static bool wait_ready(php_stream *stream, pipe_state_t *state, async_poll_event events)
+typedef enum { WAIT_READY, WAIT_ENDED, WAIT_CLOSED } pipe_wait_result_t;
+
+/* Waits for the descriptor: READY when it is worth trying again; ENDED on a timeout or with an
+ * exception pending; CLOSED when another coroutine closed the pipe meanwhile (do not touch it). */
+static pipe_wait_result_t wait_ready(php_stream *stream, pipe_state_t *state, async_poll_event events)
 {
 	int fd = descriptor_of(stream);
 	if (fd < 0) {
-		return false;
+		return WAIT_ENDED;
 	}
-	if (state->closing) {
-		zend_async_throw(ZEND_ASYNC_EXCEPTION_INPUT_OUTPUT, PIPE_CLOSED_MESSAGE);
-		return false;
+	async_stream_waiter_t self;
+	if (!async_stream_waiters_enter(&state->waiters, &self, 0)) {
+		return WAIT_CLOSED;
 	}
-	pipe_waiter_t self = { ZEND_ASYNC_CURRENT_COROUTINE, state->waiting };
-	state->waiting = &self;
 	async_hook_wait_result_t result = async_hook_wait_fd(fd, false, events, state->timeout_ms, NULL);
-	for (pipe_waiter_t **link = &state->waiting; *link != NULL; link = &(*link)->next) {
-		if (*link == &self) {
-			*link = self.next;
-			break;
-		}
+	bool closed = state->waiters.closing;
+	if (async_stream_waiters_leave(&state->waiters, &self)) {
+		efree(state); /* closed where nobody could wait: the last waiter frees it */
+	}
+	if (closed) {
+		return WAIT_CLOSED;
 	}
 	if (result == ASYNC_HOOK_WAIT_TIMEOUT) {
 		state->timed_out = true;
-		return false;
+		return WAIT_ENDED;
 	}
-	return result == ASYNC_HOOK_WAIT_READY;
+	return result == ASYNC_HOOK_WAIT_READY ? WAIT_READY : WAIT_ENDED;
+}
+
+/* What PHP's read or write says on a closed descriptor (EBADF), and what it returns. */
+static ssize_t fail_as_closed(php_stream *stream, const char *operation, size_t count)
+{
+	if (!(stream->flags & PHP_STREAM_FLAG_SUPPRESS_ERRORS)) {
+		php_error_docref(NULL, E_NOTICE, "%s of %zu bytes failed with errno=%d %s", operation, count, EBADF,
+			strerror(EBADF));
+	}
+	return -1;
 }
 
 /* Outside a coroutine, a timeout needs a poll() before PHP's blocking syscall. */
@@ -118,7 +126,7 @@ static ssize_t pipe_read(php_stream *stream, char *buf, size_t count)
 	if (!state->user_blocking) {
 		return php_stream_stdio_ops.read(stream, buf, count);
 	}
-	if (!async_hooks_in_coroutine()) {
+	if (!async_hook_in_coroutine()) {
 		set_descriptor_nonblocking(stream, state, false);
 		if (!poll_ready_blocking(stream, state, POLLIN)) {
 			return 0;
@@ -133,8 +141,13 @@ static ssize_t pipe_read(php_stream *stream, char *buf, size_t count)
 			return got; /* data, end of file, or an error PHP has reported */
 		}
 		/* Nothing yet (EAGAIN): let the others run until there is. */
-		if (!wait_ready(stream, state, ASYNC_READABLE)) {
-			return EG(exception) ? -1 : 0;
+		switch (wait_ready(stream, state, ASYNC_READABLE)) {
+			case WAIT_CLOSED:
+				return fail_as_closed(stream, "Read", count);
+			case WAIT_ENDED:
+				return EG(exception) ? -1 : 0;
+			default:
+				break;
 		}
 	}
 }
@@ -146,7 +159,7 @@ static ssize_t pipe_write(php_stream *stream, const char *buf, size_t count)
 	if (!state->user_blocking) {
 		return php_stream_stdio_ops.write(stream, buf, count);
 	}
-	if (!async_hooks_in_coroutine()) {
+	if (!async_hook_in_coroutine()) {
 		set_descriptor_nonblocking(stream, state, false);
 		if (!poll_ready_blocking(stream, state, POLLOUT)) {
 			return 0;
@@ -166,65 +179,25 @@ static ssize_t pipe_write(php_stream *stream, const char *buf, size_t count)
 			return done > 0 ? (ssize_t) done : wrote; /* PHP has reported the error */
 		}
 		/* The pipe is full: wait until the reader makes room. */
-		if (!wait_ready(stream, state, ASYNC_WRITABLE)) {
-			if (done > 0) {
-				return (ssize_t) done;
-			}
-			return EG(exception) ? -1 : 0;
+		pipe_wait_result_t waited = wait_ready(stream, state, ASYNC_WRITABLE);
+		if (waited == WAIT_READY) {
+			continue;
 		}
+		if (done > 0) {
+			return (ssize_t) done;
+		}
+		if (waited == WAIT_CLOSED) {
+			return fail_as_closed(stream, "Write", count);
+		}
+		return EG(exception) ? -1 : 0;
 	}
 	return (ssize_t) done;
 }
 
-/*
- * Another coroutine closes the pipe while some wait in its read or write (proc_close() from a
- * watchdog, an fclose()): they are woken with an InputOutputException and leave the stream's
- * code before it is freed; the closing coroutine yields until they have. Stock PHP cannot get
- * here (nothing runs while a read blocks).
- */
-static void release_waiters(pipe_state_t *state)
-{
-	if (state->waiting == NULL) {
-		return;
-	}
-	state->closing = true;
-	zend_object *error = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_INPUT_OUTPUT, PIPE_CLOSED_MESSAGE);
-	for (pipe_waiter_t *waiter = state->waiting; waiter != NULL; waiter = waiter->next) {
-		ZEND_ASYNC_RESUME_WITH_ERROR(waiter->coroutine, error, false);
-	}
-	OBJ_RELEASE(error);
-	if (!async_hooks_in_coroutine()) {
-		return; /* nobody to yield: the scheduler ends the waiters with the request */
-	}
-	/* A cancellation of the closer cannot stop the close: keep it for after. */
-	zend_object *pending = EG(exception);
-	if (pending != NULL) {
-		GC_ADDREF(pending);
-		zend_clear_exception();
-	}
-	while (state->waiting != NULL) {
-		zend_async_waker_new(ZEND_ASYNC_CURRENT_COROUTINE);
-		ZEND_ASYNC_SUSPEND(); /* a plain yield: no event */
-		if (EG(exception) != NULL) {
-			zend_object *later = EG(exception);
-			GC_ADDREF(later);
-			zend_clear_exception();
-			if (pending == NULL) {
-				pending = later;
-			} else {
-				zend_exception_set_previous(pending, later);
-			}
-		}
-	}
-	if (pending != NULL) {
-		zend_throw_exception_internal(pending);
-	}
-}
-
 bool async_pipe_close_would_strand_waiters(php_stream *stream)
 {
-	return stream->ops == &async_pipe_ops && STATE_OF(stream) != NULL && STATE_OF(stream)->waiting != NULL
-		&& !async_hooks_in_coroutine();
+	return stream->ops == &async_pipe_ops && STATE_OF(stream) != NULL
+		&& async_stream_waiters_would_strand(&STATE_OF(stream)->waiters);
 }
 
 static int pipe_close(php_stream *stream, int close_handle)
@@ -232,10 +205,11 @@ static int pipe_close(php_stream *stream, int close_handle)
 	pipe_state_t *state = STATE_OF(stream);
 	pid_t child = state->child;
 
-	release_waiters(state);
-
+	bool all_left = async_stream_waiters_close(&state->waiters);
 	stream->wrapperthis = NULL;
-	efree(state);
+	if (all_left) {
+		efree(state);
+	} /* else the last waiter to leave frees it */
 	int result = php_stream_stdio_ops.close(stream, close_handle);
 	if (child > 0 && close_handle) {
 		/* The command's status, as pclose() gives it; the pipe is closed first so a command
@@ -305,6 +279,7 @@ bool async_pipe_stream_wrap(php_stream *stream, pid_t child)
 		async_pipe_ops.cast = pipe_cast;
 	}
 	pipe_state_t *state = ecalloc(1, sizeof(*state));
+	async_stream_waiters_init(&state->waiters);
 	state->user_blocking = true;
 	state->timeout_ms = -1;
 	state->child = child;
@@ -320,7 +295,7 @@ static int status_of(int wait_status)
 
 int async_wait_child(pid_t child)
 {
-	if (async_hooks_in_coroutine()) {
+	if (async_hook_in_coroutine()) {
 		zend_async_process_event_t *exit_event = ZEND_ASYNC_NEW_PROCESS_EVENT(child);
 		if (exit_event == NULL) {
 			if (async_hook_exception_is(ZEND_ASYNC_EXCEPTION_INPUT_OUTPUT)) {

@@ -53,7 +53,7 @@ static PHP_FUNCTION(async_hook_proc_open)
 	original_proc_open(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 	if (Z_TYPE_P(return_value) == IS_RESOURCE && ZEND_NUM_ARGS() >= 3) {
 		wrap_pipes(ZEND_CALL_ARG(execute_data, 3));
-	} else if (Z_TYPE_P(return_value) == IS_FALSE && EG(exception) == NULL && async_hooks_in_coroutine()) {
+	} else if (Z_TYPE_P(return_value) == IS_FALSE && EG(exception) == NULL && async_hook_in_coroutine()) {
 		/* failed at once (no descriptor for a pipe, no process): through the scheduler, so a
 		 * loop that retries does not keep the other coroutines from running */
 		async_hook_yield();
@@ -153,7 +153,7 @@ static void stock_popen(INTERNAL_FUNCTION_PARAMETERS)
 
 static PHP_FUNCTION(async_hook_popen)
 {
-	if (!async_hooks_in_coroutine()) {
+	if (!async_hook_in_coroutine()) {
 		stock_popen(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 		return;
 	}

@@ -139,7 +139,7 @@ void async_hook_select(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, async
 	async_hook_fd_t *fds;
 	size_t count;
 
-	if (!async_hooks_in_coroutine() || argc < 4 || argc > 5) {
+	if (!async_hook_in_coroutine() || argc < 4 || argc > 5) {
 		original(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 		return;
 	}

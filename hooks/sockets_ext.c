@@ -54,7 +54,7 @@ static zend_sockets_globals *loaded_sockets_globals(void)
 /* The first argument when the hook takes over: a blocking, open Socket in a coroutine. */
 static php_socket *hooked_socket_argument(zend_execute_data *execute_data)
 {
-	if (!async_hooks_in_coroutine() || ZEND_CALL_NUM_ARGS(execute_data) < 1) {
+	if (!async_hook_in_coroutine() || ZEND_CALL_NUM_ARGS(execute_data) < 1) {
 		return NULL;
 	}
 	zval *arg = ZEND_CALL_ARG(execute_data, 1);

@@ -2,8 +2,8 @@
 /*
  * fclose() or pclose() of a socket or pipe stream that another coroutine is waiting on. From a
  * coroutine, our close op wakes the waiters and waits until they have left the stream's code, which
- * PHP's close would free under them (xport_guard.c, pipe_stream.c). Code that cannot wait (a destructor that a coroutine's end or the
- * scheduler runs) must not close such a stream: the call is refused with an Error and the stream
+ * PHP's close would free under them (stream_waiters.c). Code that cannot wait (a destructor that a
+ * coroutine's end or the scheduler runs) must not close such a stream: the call is refused with an Error and the stream
  * stays open; a coroutine can close it. (A stream is only ever freed under its waiters by an
  * explicit close: each waiter's call holds a reference to it.)
  */

@@ -37,8 +37,10 @@ async_xport_t *async_xport_of(php_stream *stream);
 /* Runs PHP's set_option with PHP's ops on the stream; an accepted client gets the proxy ops. */
 int async_xport_original_set_option(async_xport_t *xport, php_stream *stream, int option, int value, void *ptrparam);
 
-/* xport_guard.c: who waits on which stream, so that closing it from another coroutine is safe. */
-typedef struct _async_xport_guard async_xport_guard_t;
+/* xport_stream.c: the record of a socket stream (who waits on it, the poll events its waits
+ * reuse, whether its last read drained the socket), from its first wait to its close. Each
+ * operation looks it up once (NULL before the stream's first wait) and passes it on. */
+typedef struct _async_xport_stream async_xport_stream_t;
 
 /* PHP's read fills the stream's buffer at a place computed before the read op, and a write op
  * gets one part of an fwrite() at a time: so one reader and one writer at most may wait on a
@@ -49,12 +51,7 @@ typedef enum {
 	ASYNC_XPORT_USE_SHARED
 } async_xport_use_t;
 
-typedef struct _async_xport_waiter {
-	async_xport_guard_t *guard;
-	zend_coroutine_t *coroutine;
-	async_xport_use_t use;
-	struct _async_xport_waiter *prev, *next;
-} async_xport_waiter_t;
+typedef async_stream_waiter_t async_xport_waiter_t;
 
 typedef enum {
 	ASYNC_XPORT_ENTERED,
@@ -62,24 +59,27 @@ typedef enum {
 	ASYNC_XPORT_ENTER_BUSY      /* another coroutine reads (writes) it: an Error was thrown */
 } async_xport_enter_result_t;
 
-async_xport_enter_result_t async_xport_guard_enter(php_stream *stream, async_xport_waiter_t *waiter,
-	async_xport_use_t use);
-void async_xport_guard_leave(php_stream *stream, async_xport_waiter_t *waiter);
-/* Before a read (write) tries the socket: false, with the same Error, while another coroutine
- * waits in the middle of its own read (write) of the stream; `read_drained` (nullable) gets the
- * stream's drained mark (async_xport_read_drained_mark()) from the same look-up. A send that fits while that one
- * waits for room would land inside its data; a recv would take what its read is waiting for. */
-bool async_xport_guard_may_use(php_stream *stream, async_xport_use_t use, bool **read_drained);
-bool async_xport_guard_closing(const async_xport_waiter_t *waiter);
-/* From our close op, before PHP's: wakes the waiters, waits until they have left, and lets go of
- * the poll events the stream kept for its waits (before its fd closes). */
-void async_xport_guard_close(php_stream *stream);
-/* Where the waiter's stream keeps its poll event for this use between waits; NULL when it keeps
- * none (shared waits, persistent streams). */
-zend_async_poll_event_t **async_xport_guard_kept_poll(async_xport_waiter_t *waiter);
+async_xport_stream_t *async_xport_stream_find(php_stream *stream);
+/* Before a read (write) tries the socket: false, with an Error, while another coroutine waits in
+ * the middle of its own read (write) of the stream. A send that fits while that one waits for
+ * room would land inside its data; a recv would take what its read is waiting for. */
+bool async_xport_stream_may_use(const async_xport_stream_t *record, async_xport_use_t use);
 /* The stream's "last read drained the socket" mark (a read got less than it asked for: the socket
- * had nothing more then), or NULL before the stream's first wait. Valid until the caller suspends. */
-bool *async_xport_read_drained_mark(php_stream *stream);
+ * had nothing more then), or NULL without a record. Valid until the caller suspends. */
+bool *async_xport_stream_read_drained(async_xport_stream_t *record);
+/* Registers a wait on the stream (*record made if NULL), with the second-reader check. */
+async_xport_enter_result_t async_xport_stream_enter(php_stream *stream, async_xport_stream_t **record,
+	async_xport_waiter_t *waiter, async_xport_use_t use);
+/* Ends the wait; true when the record is gone with it (a persistent stream's, or a stream closed
+ * where nobody could wait). */
+bool async_xport_stream_leave(php_stream *stream, async_xport_stream_t *record, async_xport_waiter_t *waiter);
+bool async_xport_stream_closing(const async_xport_stream_t *record);
+/* Where the stream keeps its poll event for this use between waits; NULL when it keeps none
+ * (shared waits, persistent streams). */
+zend_async_poll_event_t **async_xport_stream_kept_poll(async_xport_stream_t *record, async_xport_use_t use);
+/* From our close op, before PHP's: the close-while-waiting rule (stream_waiters.c), then lets go
+ * of the poll events the stream kept (before its fd closes) and of the record. */
+void async_xport_stream_close(php_stream *stream);
 
 /* xport_wait.c: waits until the socket is ready for `events` or the deadline passes. */
 typedef struct {
@@ -100,13 +100,15 @@ typedef enum {
 	ASYNC_XPORT_CLOSED      /* another coroutine closed the stream meanwhile: do not touch it */
 } async_xport_wait_result_t;
 
-/* The same for a socket that belongs to a stream PHP code can reach (and close meanwhile). */
-async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xport_use_t use,
-	async_poll_event events, const async_xport_deadline_t *deadline);
+/* The same for a socket that belongs to a stream PHP code can reach (and close meanwhile).
+ * *record: the stream's record as the caller found it (NULL: none yet); afterwards the record,
+ * or NULL when it is gone (the stream was closed, a persistent stream's last wait ended). */
+async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xport_stream_t **record,
+	async_xport_use_t use, async_poll_event events, const async_xport_deadline_t *deadline);
 /* The same after the operation said "would block": no look first, and READY only means "woken,
  * try the operation again" (it may still say "would block"); TIMEOUT once the deadline passed. */
-async_xport_wait_result_t async_xport_wait_again(php_stream *stream, async_xport_use_t use,
-	async_poll_event events, const async_xport_deadline_t *deadline);
+async_xport_wait_result_t async_xport_wait_again(php_stream *stream, async_xport_stream_t **record,
+	async_xport_use_t use, async_poll_event events, const async_xport_deadline_t *deadline);
 
 /* xport_tls.c: TLS over the socket. A readable socket is not readable data (OpenSSL may hold
  * data, or need more of a record), so PHP's TLS read/write is tried without blocking first and
@@ -119,7 +121,7 @@ bool async_xport_tls_handshake(php_stream *stream, const struct timeval *timeout
 
 /* While OpenSSL's connect runs for `stream`, its crypto setup is recorded here instead of done,
  * and its crypto enable answers "not yet": the handshake waits until the connection is made. */
-typedef struct {
+typedef struct _async_xport_tls_deferred {
 	bool setup;
 	php_stream_xport_crypt_method_t method;
 	php_stream *session;

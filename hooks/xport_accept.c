@@ -44,7 +44,8 @@ int async_xport_accept(async_xport_t *xport, php_stream *stream, php_stream_xpor
 
 	xparam->outputs.client = NULL;
 	async_xport_deadline_init(&deadline, xparam->inputs.timeout);
-	switch (async_xport_wait_stream(stream, ASYNC_XPORT_USE_SHARED, ASYNC_READABLE, &deadline)) {
+	async_xport_stream_t *record = async_xport_stream_find(stream);
+	switch (async_xport_wait_stream(stream, &record, ASYNC_XPORT_USE_SHARED, ASYNC_READABLE, &deadline)) {
 		case ASYNC_XPORT_TIMEOUT: {
 			/* PHP's accept with no time left: it fails (or takes a last-moment client) its own way */
 			struct timeval zero = { 0, 0 };

@@ -12,7 +12,8 @@ int async_xport_datagram(async_xport_t *xport, php_stream *stream, php_stream_xp
 	async_poll_event events = xparam->op == STREAM_XPORT_OP_RECV ? ASYNC_READABLE : ASYNC_WRITABLE;
 
 	async_xport_deadline_init(&no_deadline, NULL);
-	switch (async_xport_wait_stream(stream, ASYNC_XPORT_USE_SHARED, events, &no_deadline)) {
+	async_xport_stream_t *record = async_xport_stream_find(stream);
+	switch (async_xport_wait_stream(stream, &record, ASYNC_XPORT_USE_SHARED, events, &no_deadline)) {
 		case ASYNC_XPORT_READY:
 			break;
 		case ASYNC_XPORT_CLOSED:

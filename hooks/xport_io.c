@@ -32,12 +32,12 @@ ssize_t async_xport_read(php_stream *stream, char *buf, size_t count)
 	 * most likely not sent more since (a request waits for its answer), so the read waits first
 	 * instead of a recv that says "would block" (libuv reads the same way). If data came
 	 * meanwhile, the wait returns at once. */
-	bool *drained = NULL;
-	if (!xport->is_datagram && !async_xport_guard_may_use(stream, ASYNC_XPORT_USE_READ, &drained)) {
+	async_xport_stream_t *record = xport->is_datagram ? NULL : async_xport_stream_find(stream);
+	if (!async_xport_stream_may_use(record, ASYNC_XPORT_USE_READ)) {
 		return -1;
 	}
+	bool *drained = async_xport_stream_read_drained(record);
 	bool wait_first = drained != NULL && *drained;
-	bool waited = false;
 
 	for (;;) {
 		if (!wait_first) {
@@ -54,9 +54,7 @@ ssize_t async_xport_read(php_stream *stream, char *buf, size_t count)
 					stream->eof = 1;
 				}
 				if (!xport->is_datagram) {
-					if (waited) {
-						drained = async_xport_read_drained_mark(stream); /* the wait may have made it */
-					}
+					drained = async_xport_stream_read_drained(record); /* a wait may have made it */
 					if (drained != NULL) {
 						*drained = received > 0 && (size_t) received < count;
 					}
@@ -69,8 +67,7 @@ ssize_t async_xport_read(php_stream *stream, char *buf, size_t count)
 			async_xport_deadline_init(&deadline, &sock->timeout);
 			deadline_set = true;
 		}
-		waited = true;
-		switch (async_xport_wait_again(stream, ASYNC_XPORT_USE_READ, ASYNC_READABLE, &deadline)) {
+		switch (async_xport_wait_again(stream, &record, ASYNC_XPORT_USE_READ, ASYNC_READABLE, &deadline)) {
 			case ASYNC_XPORT_TIMEOUT: {
 				struct timeval saved = sock->timeout;
 				sock->timeout = no_wait_timeout;
@@ -102,7 +99,8 @@ ssize_t async_xport_write(php_stream *stream, const char *buf, size_t count)
 	php_netstream_data_t *sock = stream->abstract;
 	async_xport_deadline_t deadline;
 	bool deadline_set = false;
-	if (!xport->is_datagram && !async_xport_guard_may_use(stream, ASYNC_XPORT_USE_WRITE, NULL)) {
+	async_xport_stream_t *record = xport->is_datagram ? NULL : async_xport_stream_find(stream);
+	if (!async_xport_stream_may_use(record, ASYNC_XPORT_USE_WRITE)) {
 		return -1;
 	}
 
@@ -126,7 +124,7 @@ ssize_t async_xport_write(php_stream *stream, const char *buf, size_t count)
 			async_xport_deadline_init(&deadline, &sock->timeout);
 			deadline_set = true;
 		}
-		switch (async_xport_wait_again(stream, ASYNC_XPORT_USE_WRITE, ASYNC_WRITABLE, &deadline)) {
+		switch (async_xport_wait_again(stream, &record, ASYNC_XPORT_USE_WRITE, ASYNC_WRITABLE, &deadline)) {
 			case ASYNC_XPORT_FAILED:
 				return -1;
 			case ASYNC_XPORT_CLOSED:

@@ -36,16 +36,13 @@ static async_xport_t transports[] = {
 
 #define TRANSPORT_COUNT (sizeof(transports) / sizeof(transports[0]))
 
-/* Only called from the proxy ops. */
+/* Only called from the proxy ops: the stream's ops are one of the two proxies inside its transport. */
 async_xport_t *async_xport_of(php_stream *stream)
 {
-	for (size_t i = 0; i < TRANSPORT_COUNT; i++) {
-		if (stream->ops == &transports[i].ops || stream->ops == &transports[i].tls_ops) {
-			return &transports[i];
-		}
+	if (stream->ops->read == proxy_tls_read) {
+		return (async_xport_t *) ((char *) stream->ops - offsetof(async_xport_t, tls_ops));
 	}
-	ZEND_UNREACHABLE();
-	return NULL;
+	return (async_xport_t *) ((char *) stream->ops - offsetof(async_xport_t, ops));
 }
 
 static async_xport_t *transport_named(const char *proto, size_t protolen)
@@ -126,7 +123,7 @@ static bool blocking(php_stream *stream)
 
 static ssize_t proxy_write(php_stream *stream, const char *buf, size_t count)
 {
-	if (async_hooks_in_coroutine() && blocking(stream)) {
+	if (async_hook_in_coroutine() && blocking(stream)) {
 		return async_xport_write(stream, buf, count);
 	}
 	return async_xport_of(stream)->original_ops->write(stream, buf, count);
@@ -134,7 +131,7 @@ static ssize_t proxy_write(php_stream *stream, const char *buf, size_t count)
 
 static ssize_t proxy_read(php_stream *stream, char *buf, size_t count)
 {
-	if (async_hooks_in_coroutine() && blocking(stream)) {
+	if (async_hook_in_coroutine() && blocking(stream)) {
 		return async_xport_read(stream, buf, count);
 	}
 	return async_xport_of(stream)->original_ops->read(stream, buf, count);
@@ -142,7 +139,7 @@ static ssize_t proxy_read(php_stream *stream, char *buf, size_t count)
 
 static ssize_t proxy_tls_write(php_stream *stream, const char *buf, size_t count)
 {
-	if (async_hooks_in_coroutine() && blocking(stream)) {
+	if (async_hook_in_coroutine() && blocking(stream)) {
 		return async_xport_tls_write(stream, buf, count);
 	}
 	return async_xport_of(stream)->original_ops->write(stream, buf, count);
@@ -150,7 +147,7 @@ static ssize_t proxy_tls_write(php_stream *stream, const char *buf, size_t count
 
 static ssize_t proxy_tls_read(php_stream *stream, char *buf, size_t count)
 {
-	if (async_hooks_in_coroutine() && blocking(stream)) {
+	if (async_hook_in_coroutine() && blocking(stream)) {
 		return async_xport_tls_read(stream, buf, count);
 	}
 	return async_xport_of(stream)->original_ops->read(stream, buf, count);
@@ -158,7 +155,7 @@ static ssize_t proxy_tls_read(php_stream *stream, char *buf, size_t count)
 
 static int proxy_close(php_stream *stream, int close_handle)
 {
-	async_xport_guard_close(stream);
+	async_xport_stream_close(stream);
 	return async_xport_of(stream)->original_ops->close(stream, close_handle);
 }
 
@@ -166,7 +163,7 @@ static int proxy_set_option(php_stream *stream, int option, int value, void *ptr
 {
 	async_xport_t *xport = async_xport_of(stream);
 
-	if (option == PHP_STREAM_OPTION_XPORT_API && stream->abstract != NULL && async_hooks_in_coroutine()) {
+	if (option == PHP_STREAM_OPTION_XPORT_API && stream->abstract != NULL && async_hook_in_coroutine()) {
 		php_stream_xport_param *xparam = ptrparam;
 		switch (xparam->op) {
 			case STREAM_XPORT_OP_CONNECT:
@@ -187,7 +184,7 @@ static int proxy_set_option(php_stream *stream, int option, int value, void *ptr
 	if (option == PHP_STREAM_OPTION_CRYPTO_API && async_xport_tls_deferred_op(stream, ptrparam)) {
 		return PHP_STREAM_OPTION_RETURN_OK;
 	}
-	if (option == PHP_STREAM_OPTION_CRYPTO_API && async_hooks_in_coroutine() && blocking(stream)) {
+	if (option == PHP_STREAM_OPTION_CRYPTO_API && async_hook_in_coroutine() && blocking(stream)) {
 		php_stream_xport_crypto_param *cparam = ptrparam;
 		if (cparam->op == STREAM_XPORT_CRYPTO_OP_ENABLE && cparam->inputs.activate) {
 			/* stream_socket_enable_crypto(): the handshake waits in the coroutine */

@@ -71,6 +71,7 @@ static ssize_t tls_io(php_stream *stream, bool reading, char *buf, size_t count)
 	php_netstream_data_t *sock = stream->abstract;
 	async_xport_deadline_t deadline;
 	async_xport_deadline_init(&deadline, &sock->timeout);
+	async_xport_stream_t *record = async_xport_stream_find(stream);
 
 	for (;;) {
 		bool would_block;
@@ -85,7 +86,7 @@ static ssize_t tls_io(php_stream *stream, bool reading, char *buf, size_t count)
 			}
 			continue;
 		}
-		switch (async_xport_wait_stream(stream, reading ? ASYNC_XPORT_USE_READ : ASYNC_XPORT_USE_WRITE,
+		switch (async_xport_wait_stream(stream, &record, reading ? ASYNC_XPORT_USE_READ : ASYNC_XPORT_USE_WRITE,
 				events, &deadline)) {
 			case ASYNC_XPORT_TIMEOUT:
 				return once_with_no_time_left(stream, reading, buf, count);
@@ -148,8 +149,8 @@ bool async_xport_tls_handshake(php_stream *stream, const struct timeval *timeout
 	return done;
 }
 
-static php_stream *deferring;
-static async_xport_tls_deferred_t *deferred;
+#define deferring ASYNC_G(hooks.tls_deferring)
+#define deferred ASYNC_G(hooks.tls_deferred)
 
 void async_xport_tls_defer(php_stream *stream, async_xport_tls_deferred_t *record)
 {

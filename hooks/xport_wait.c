@@ -62,18 +62,18 @@ async_hook_wait_result_t async_xport_wait_ready(php_socket_t fd, async_poll_even
 	}
 }
 
-/* The stream's kept poll event for this waiter in *poll (NULL: make one for this wait); false with
+/* The stream's kept poll event for this use in *poll (NULL: make one for this wait); false with
  * an exception on failure. A stream keeps the events of its reader and its writer from the first
- * wait to its close (in its guard): a reader that waits before every read would otherwise make and
- * free an event per wait, and the reactor its handle and epoll registration. The guard lets one
+ * wait to its close (in its record): a reader that waits before every read would otherwise make and
+ * free an event per wait, and the reactor its handle and epoll registration. The record lets one
  * reader and one writer wait at a time, so each event has one waiter at most. Shared waits
  * (accept, datagrams) and persistent streams, which outlive the request's events, make an event
  * per wait. */
-static bool kept_poll(async_xport_waiter_t *waiter, php_socket_t fd, async_poll_event events,
-	zend_async_poll_event_t **poll)
+static bool kept_poll(async_xport_stream_t *record, async_xport_use_t use, php_socket_t fd,
+	async_poll_event events, zend_async_poll_event_t **poll)
 {
 	*poll = NULL;
-	zend_async_poll_event_t **slot = async_xport_guard_kept_poll(waiter);
+	zend_async_poll_event_t **slot = async_xport_stream_kept_poll(record, use);
 	if (slot == NULL) {
 		return true;
 	}
@@ -86,25 +86,26 @@ static bool kept_poll(async_xport_waiter_t *waiter, php_socket_t fd, async_poll_
 		if (*slot == NULL) {
 			return false;
 		}
-		/* Released by our close op before PHP's closes the socket (async_xport_guard_close). */
+		/* Released by our close op before PHP's closes the socket (async_xport_stream_close). */
 		ZEND_ASYNC_POLL_SET_OWNER_CLOSES(&(*slot)->base);
 	}
 	*poll = *slot;
 	return true;
 }
 
-/* Waits on the stream's socket within its guard. `try_first`: a look without waiting first, so
- * READY means ready (PHP's code that runs next cannot block); without it the caller just got
+/* Waits on the stream's socket, registered in its record. `try_first`: a look without waiting
+ * first, so READY means ready (PHP's code that runs next cannot block); without it the caller just got
  * "would block" and READY means "woken: try again" (the operation itself says if it was). */
-static async_xport_wait_result_t wait_stream(php_stream *stream, async_xport_use_t use,
-	async_poll_event events, const async_xport_deadline_t *deadline, bool try_first)
+static async_xport_wait_result_t wait_stream(php_stream *stream, async_xport_stream_t **record,
+	async_xport_use_t use, async_poll_event events, const async_xport_deadline_t *deadline, bool try_first)
 {
 	php_socket_t fd = ((php_netstream_data_t *) stream->abstract)->socket;
 	async_xport_waiter_t waiter;
 	async_xport_wait_result_t result;
 
-	switch (async_xport_guard_enter(stream, &waiter, use)) {
+	switch (async_xport_stream_enter(stream, record, &waiter, use)) {
 		case ASYNC_XPORT_ENTER_CLOSING:
+			*record = NULL;
 			return ASYNC_XPORT_CLOSED;
 		case ASYNC_XPORT_ENTER_BUSY:
 			return ASYNC_XPORT_FAILED;
@@ -126,14 +127,14 @@ static async_xport_wait_result_t wait_stream(php_stream *stream, async_xport_use
 			break;
 		}
 		zend_async_poll_event_t *poll;
-		if (!kept_poll(&waiter, fd, events, &poll)) {
+		if (!kept_poll(*record, use, fd, events, &poll)) {
 			result = ASYNC_XPORT_FAILED;
 			break;
 		}
 		async_hook_wait_result_t waited = poll != NULL
 			? async_hook_wait_poll(poll, left)
 			: async_hook_wait_fd(fd, true, events, left, NULL);
-		if (async_xport_guard_closing(&waiter)) {
+		if (async_xport_stream_closing(*record)) {
 			result = ASYNC_XPORT_CLOSED;
 			break;
 		}
@@ -147,18 +148,20 @@ static async_xport_wait_result_t wait_stream(php_stream *stream, async_xport_use
 		}
 		/* ready, timed out or woken: the next turn looks again */
 	}
-	async_xport_guard_leave(stream, &waiter);
+	if (async_xport_stream_leave(stream, *record, &waiter) || result == ASYNC_XPORT_CLOSED) {
+		*record = NULL; /* gone, or the closer frees it once it runs */
+	}
 	return result;
 }
 
-async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xport_use_t use,
-	async_poll_event events, const async_xport_deadline_t *deadline)
+async_xport_wait_result_t async_xport_wait_stream(php_stream *stream, async_xport_stream_t **record,
+	async_xport_use_t use, async_poll_event events, const async_xport_deadline_t *deadline)
 {
-	return wait_stream(stream, use, events, deadline, true);
+	return wait_stream(stream, record, use, events, deadline, true);
 }
 
-async_xport_wait_result_t async_xport_wait_again(php_stream *stream, async_xport_use_t use,
-	async_poll_event events, const async_xport_deadline_t *deadline)
+async_xport_wait_result_t async_xport_wait_again(php_stream *stream, async_xport_stream_t **record,
+	async_xport_use_t use, async_poll_event events, const async_xport_deadline_t *deadline)
 {
-	return wait_stream(stream, use, events, deadline, false);
+	return wait_stream(stream, record, use, events, deadline, false);
 }

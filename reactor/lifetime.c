@@ -5,7 +5,7 @@
  */
 #include "reactor.h"
 
-ZEND_TLS async_list_t live_events; /* newest first */
+#define live_events ASYNC_G(reactor.live_events) /* newest first */
 
 void async_uv_events_rinit(void)
 {

@@ -8,15 +8,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-typedef struct {
-	uv_loop_t loop;
-	/* Started only for a non-blocking turn of a loop that nothing keeps alive, so that the turn
-	 * still runs the timers that are due (libuv runs none in a loop it does not see alive). */
-	uv_idle_t nudge;
-	bool started;
-} reactor_loop_t;
-
-ZEND_TLS reactor_loop_t reactor_loop;
+#define reactor_loop ASYNC_G(reactor.loop)
 
 bool async_uv_loop_started(void)
 {

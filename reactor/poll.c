@@ -71,17 +71,10 @@ struct _async_uv_poll_s {
 #define USER_OF(node) ASYNC_LIST_ENTRY(node, async_uv_poll_t, user_link)
 #define ALL_POLL_EVENTS (ASYNC_READABLE | ASYNC_WRITABLE | ASYNC_DISCONNECT | ASYNC_PRIORITIZED)
 
-ZEND_TLS async_uv_pool_t poll_pool;
-ZEND_TLS HashTable *poll_handles;       /* fd => its current poll_handle_t*, for this request */
-ZEND_TLS async_list_t open_handles;     /* including lost ones, which are not in the table */
-
-/* The check, right before each poll, of the handles (re)started since the last one. */
-ZEND_TLS struct {
-	uv_prepare_t prepare;
-	bool open;
-	poll_handle_t *head;
-	bool must_run;  /* a handle lost its fd: keep the loop alive until its users are told */
-} pre_poll;
+#define poll_pool ASYNC_G(reactor.poll_pool)
+#define poll_handles ASYNC_G(reactor.poll_handles) /* fd => its current poll_handle_t*, for this request */
+#define open_handles ASYNC_G(reactor.open_handles) /* including lost ones, which are not in the table */
+#define pre_poll ASYNC_G(reactor.pre_poll)
 
 static void shared_rearm_after_notify(poll_handle_t *shared);
 static int armed_users_mask(const poll_handle_t *shared);

@@ -16,6 +16,8 @@
 #include "../engine/engine.h"
 #include "../async_list.h"
 #include "../async_array.h"
+#include "reactor_state.h"
+#include "../php_async.h" /* the module globals: the reactor's per-request state is there */
 
 /* ---- the loop ---- */
 
@@ -117,16 +119,7 @@ void async_uv_event_setup(zend_async_event_t *event, size_t struct_size, const a
 
 /* ---- object pools (timer and poll events) ---- */
 
-typedef struct {
-	void **items;
-	uint32_t count;
-	uint32_t capacity;   /* from the INI setting, read at first use */
-	size_t item_size;
-	/* What the pool saved, for the benchmark and async_test. */
-	uint64_t reused;
-	uint64_t allocated;
-} async_uv_pool_t;
-
+/* async_uv_pool_t: reactor_state.h */
 void *async_uv_pool_alloc(async_uv_pool_t *pool, size_t size, size_t extra_size);
 void async_uv_pool_free(async_uv_pool_t *pool, void *item, size_t extra_size);
 void async_uv_pool_drain(async_uv_pool_t *pool);

@@ -7,6 +7,7 @@
 #include "reactor.h"
 #include "ext/standard/info.h"
 
+/* Process-wide: the backend registers once, in MINIT, and these settings are PHP_INI_SYSTEM. */
 async_reactor_settings_t async_reactor_settings;
 static bool default_reactor = true;
 static char reactor_module[] = "libuv";

@@ -38,7 +38,7 @@ typedef struct {
 	bool keeps_loop_alive;           /* not hidden when it was started */
 } async_uv_signal_t;
 
-typedef struct {
+typedef struct _signal_slot_s {
 	uv_signal_t handle;
 	int signum;
 	async_uv_signal_t **armed;          /* started events; NULL holes during a fan-out */
@@ -53,7 +53,7 @@ typedef struct {
 	struct sigaction uv_action;      /* libuv's, as it installed it: what a re-arm puts back */
 } signal_slot_t;
 
-ZEND_TLS signal_slot_t *slots[NSIG];
+#define slots ASYNC_G(reactor.signal_slots)
 
 #define SIGNAL_OF(ev) ((async_uv_signal_t *) (ev))
 

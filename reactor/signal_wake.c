@@ -30,13 +30,14 @@
 
 #ifdef ZEND_SIGNALS
 
+/* Signal actions are the process's, and the handler reads these: they stay process-wide statics. */
 static struct sigaction chained[NSIG];   /* what our action replaced, per signal */
 static bool installed[NSIG];
 static uv_async_t *volatile wake_handle;  /* NULL when no loop is there to wake */
 static volatile pid_t wake_pid;           /* the process whose loop wake_handle is */
 
-ZEND_TLS uv_async_t wakeup;
-ZEND_TLS bool wakeup_ready;
+#define wakeup ASYNC_G(reactor.signal_wakeup)
+#define wakeup_ready ASYNC_G(reactor.signal_wakeup_ready)
 
 static void wake_on_signal(int signo, siginfo_t *info, void *context)
 {

@@ -20,7 +20,7 @@ typedef struct {
 	size_t extra_size;
 } async_uv_timer_t;
 
-ZEND_TLS async_uv_pool_t timer_pool;
+#define timer_pool ASYNC_G(reactor.timer_pool)
 
 #define TIMER_OF(ev) ((async_uv_timer_t *) (ev))
 

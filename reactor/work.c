@@ -5,7 +5,7 @@
  */
 #include "work.h"
 
-ZEND_TLS async_list_t in_flight; /* newest first */
+#define in_flight ASYNC_G(reactor.in_flight) /* newest first */
 
 void async_uv_work_rinit(void)
 {

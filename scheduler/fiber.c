@@ -11,12 +11,12 @@
 #include "../php_async_compat.h"
 #include "zend_exceptions.h"
 
-ZEND_TLS async_fiber_t *idle_head = NULL;
-ZEND_TLS uint32_t idle_count = 0;
-ZEND_TLS uint64_t last_growth_ns = 0; /* when a new context was last made */
-ZEND_TLS uint32_t context_count = 0;   /* mapped: running a coroutine or idle */
-ZEND_TLS uint32_t unmerged_count = 0;  /* of those, with Zend's guard page (fiber_guard.c) */
-static char fiber_kind; /* identifies our contexts (zend_fiber_context.kind) */
+#define idle_head ASYNC_G(scheduler.fiber_idle_head)
+#define idle_count ASYNC_G(scheduler.fiber_idle_count)
+#define last_growth_ns ASYNC_G(scheduler.fiber_last_growth_ns)
+#define context_count ASYNC_G(scheduler.fiber_context_count)
+#define unmerged_count ASYNC_G(scheduler.fiber_unmerged_count)
+static char fiber_kind; /* identifies our contexts (zend_fiber_context.kind): its address, the same for every thread */
 
 /* Trimming the pool: a few contexts per idle moment, and only once no new context was needed for
  * a while. Unmapping costs about 20 us a stack; bursts that come back to back would otherwise pay to

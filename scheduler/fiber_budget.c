@@ -18,7 +18,7 @@
 #include <unistd.h>
 #include <sys/resource.h>
 
-ZEND_TLS uint64_t admitted_up_to = 0;
+#define admitted_up_to ASYNC_G(scheduler.fiber_admitted_up_to)
 
 /* Mappings and address space left for the rest of the process (PHP's heap grows by 2 MiB
  * mappings, malloc, libraries, ...). */

@@ -36,7 +36,7 @@ typedef struct {
 	size_t size;
 } zend_fiber_stack_head;
 
-static int guard_regions_work = -1; /* not known yet; then 0 or 1 */
+static int guard_regions_work = -1; /* not known yet; then 0 or 1: the kernel's, so per process */
 
 /* Valgrind cannot see guard regions: it takes the page for readable once its protection is the
  * stack's, and its leak check then reads it and dies of the fault. Under it, Zend's guard stays. */

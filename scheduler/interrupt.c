@@ -10,7 +10,7 @@
  */
 #include "scheduler.h"
 
-ZEND_TLS bool dispatcher_queued;
+#define dispatcher_queued ASYNC_G(scheduler.interrupt_dispatcher_queued)
 
 static void run_interrupt(void)
 {

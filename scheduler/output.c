@@ -23,9 +23,8 @@ typedef struct {
 	php_output_handler *running;
 } coroutine_output_t;
 
-ZEND_TLS HashTable parked;
-ZEND_TLS bool parked_ready = false;
-ZEND_EXT_TLS bool async_output_any_parked = false; /* `parked` is not empty */
+#define parked ASYNC_G(scheduler.output_parked)
+#define parked_ready ASYNC_G(scheduler.output_parked_ready)
 
 static bool current_is_empty(void)
 {

@@ -3,7 +3,6 @@
  * and pop are inline (scheduler.h): they run at every switch. */
 #include "scheduler.h"
 
-ZEND_EXT_TLS async_run_queue_t async_run_queue;
 
 void async_queue_grow(void)
 {

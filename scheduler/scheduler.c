@@ -9,7 +9,6 @@
 #include "zend_smart_str.h"
 #include "../engine/engine.h"
 
-ZEND_EXT_TLS async_scheduler_t async_scheduler;
 
 static void (*original_execute_ex)(zend_execute_data *execute_data) = NULL;
 
@@ -840,10 +839,11 @@ static void async_execute_ex(zend_execute_data *execute_data)
 
 /* ---- registration and request lifecycle ---- */
 
+/* Process-wide: the scheduler registers once, in MINIT (async.default_scheduler is PHP_INI_SYSTEM).
+ * The fiber settings are PHP_INI_ALL: their values are in the module globals. */
 static char scheduler_module[] = "async";
 
 static bool default_scheduler = true;
-zend_long async_fiber_stack_size = 0;
 
 static ZEND_INI_MH(on_update_fiber_stack_size)
 {
@@ -860,8 +860,6 @@ static ZEND_INI_MH(on_update_fiber_stack_size)
 	async_fiber_stack_size = size;
 	return SUCCESS;
 }
-
-zend_long async_fiber_pool_size = 128;
 
 static ZEND_INI_MH(on_update_fiber_pool_size)
 {

@@ -18,6 +18,8 @@
 #include "main/php_output.h"
 #include "../zend_async_API.h"
 #include "coroutine_list.h"
+#include "scheduler_state.h"
+#include "../php_async.h" /* the module globals: the scheduler's per-request state is there */
 
 typedef struct _async_fiber_s async_fiber_t;
 
@@ -70,9 +72,9 @@ struct _async_fiber_s {
 #define ASYNC_VM_EXTENSION_PAGE_SIZE ZEND_FIBER_VM_STACK_SIZE
 
 /* INI async.fiber_stack_size: the C stack of each coroutine context (0: PHP's fiber.stack_size). */
-extern zend_long async_fiber_stack_size;
+#define async_fiber_stack_size ASYNC_G(scheduler.fiber_stack_size)
 /* INI async.fiber_pool_size: idle coroutine contexts kept for reuse (at least 1). */
-extern zend_long async_fiber_pool_size;
+#define async_fiber_pool_size ASYNC_G(scheduler.fiber_pool_size)
 
 /* ---- coroutine objects (coroutine.c: the Async\Coroutine class whole) ---- */
 extern zend_class_entry *async_ce_awaitable;
@@ -218,14 +220,8 @@ void async_scheduler_set_class_services(const async_class_services_t *services);
 extern const async_class_services_t *async_class_services;
 
 /* ---- the run queue (queue.c) ---- */
-typedef struct {
-	async_coroutine_t **items;
-	uint32_t head;
-	uint32_t length;
-	uint32_t capacity; /* a power of two */
-} async_run_queue_t;
-
-extern ZEND_EXT_TLS async_run_queue_t async_run_queue;
+/* async_run_queue_t: scheduler_state.h; the queue itself is in the module globals. */
+#define async_run_queue ASYNC_G(scheduler.run_queue)
 
 void async_queue_grow(void);
 void async_queue_free(void);
@@ -289,29 +285,8 @@ bool async_fiber_budget_admit(uint32_t alive, uint32_t contexts, uint32_t unmerg
 void async_fiber_budget_forget(void);
 
 /* ---- the scheduler (scheduler.c) ---- */
-typedef struct {
-	uint64_t next_id;
-	async_coroutine_t *main;        /* the main script's coroutine, once launched */
-	zend_async_scope_t *main_scope;
-	bool launched;
-	bool shutting_down;             /* graceful shutdown: cancelling everything */
-	bool after_main;                /* the main script has ended; draining */
-	uint64_t switches;
-	uint32_t picks_since_poll;       /* coroutines run since the reactor last ran */
-	zend_object *deadlock;
-	/* The coroutine whose uncaught exception ends the application, named in a warning beside
-	 * PHP's own report of the exception: its id and where it was spawned. */
-	struct {
-		uint64_t id;
-		zend_string *spawned_in;
-		uint32_t spawned_on_line;
-	} uncaught;
-	/* The live coroutines, started or queued, but the main one; the list holds the scheduler's
-	 * reference on each until it ends. */
-	async_list_t live;
-} async_scheduler_t;
-
-extern ZEND_EXT_TLS async_scheduler_t async_scheduler;
+/* async_scheduler_t: scheduler_state.h; the scheduler's state is in the module globals. */
+#define async_scheduler ASYNC_G(scheduler.state)
 
 void async_scheduler_minit(int type, int module_number);
 void async_scheduler_rinit(void);
@@ -342,7 +317,7 @@ void async_scheduler_interrupt_rshutdown(void);
 /* Runs every remaining coroutine to its end (the main script has ended). */
 void async_scheduler_run_after_main(void);
 /* Output buffers per coroutine (output.c): the switch, the flush at a coroutine's end, cleanup. */
-extern ZEND_EXT_TLS bool async_output_any_parked;
+#define async_output_any_parked ASYNC_G(scheduler.output_any_parked) /* some coroutine has parked buffers */
 void async_output_switch_buffers(async_coroutine_t *from, async_coroutine_t *to);
 static zend_always_inline bool async_output_stack_empty(void)
 {

@@ -213,7 +213,7 @@ static void close_channel(async_channel_t *channel, close_reason_t reason);
 
 /* ---- the no-producer and no-consumer timers ---- */
 
-ZEND_TLS async_list_t soft_channels; /* newest first */
+#define soft_channels ASYNC_G(userland.channel_soft_channels) /* newest first */
 
 void async_channel_rinit(void)
 {

@@ -5,6 +5,7 @@
 
 #include "php.h"
 #include "../zend_async_API.h"
+#include "../php_async.h" /* the module globals: userland's per-request state is there */
 
 
 void async_userland_minit(void);

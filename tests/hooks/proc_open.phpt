@@ -127,11 +127,12 @@ echo await(spawn(function () {
     return trim($line) . " / " . trim($out) . " / " . proc_close($second) . " " . proc_close($first);
 })), "\n";
 
-// A watchdog closes the process while a coroutine waits on its pipe: the reader is woken with an
-// InputOutputException (the stream is gone) instead of waiting forever.
+// A watchdog closes the process while a coroutine waits on its pipe: the reader fails as a read of
+// a closed descriptor does (tests/hooks/stream_close_rule.phpt) instead of waiting forever.
 $proc = proc_open("sleep 5", [1 => ["pipe", "w"]], $pipes);
 $reader = spawn(function () use ($pipes) {
-    try { return fread($pipes[1], 10); } catch (Async\InputOutputException $e) { return $e->getMessage(); }
+    $got = @fread($pipes[1], 10);
+    return [$got, preg_replace('/\d+ bytes/', 'N bytes', error_get_last()['message'] ?? '')];
 });
 delay(50);
 proc_terminate($proc);
@@ -189,7 +190,12 @@ cancelled
 int(15)
 first / second / 0 0
 int(15)
-string(53) "The pipe was closed while this coroutine waited on it"
+array(2) {
+  [0]=>
+  bool(false)
+  [1]=>
+  string(64) "fread(): Read of N bytes failed with errno=9 Bad file descriptor"
+}
 cancelled
 string(7) "Unknown"
 string(7) "process"

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
+/*
+ * The record of a socket stream: what the transport hooks keep for it, in one place, from its
+ * first wait to its close. It holds
+ *   - who waits on the stream (stream_waiters.c: a close from another coroutine wakes them and
+ *     waits until they have left; a second reader, or writer, is refused: PHP's stream layer is
+ *     not made for two at once);
+ *   - the poll events of its reader and its writer, reused by every wait (xport_wait.c);
+ *   - whether its last read drained the socket (xport_io.c).
+ * Records are found by the stream's address in a table of the request (module globals): each
+ * operation looks its record up once and passes it on. A persistent stream, which outlives the
+ * request's events, has a record only while someone waits, and it keeps no events.
+ */
+#include "xport.h"
+
+struct _async_xport_stream {
+	async_stream_waiters_t waiters;
+	bool persistent;
+	bool read_drained;                 /* see async_xport_stream_read_drained() */
+	zend_async_poll_event_t *kept[2];  /* ASYNC_XPORT_USE_READ, ASYNC_XPORT_USE_WRITE */
+};
+
+#define records ASYNC_G(hooks.xport_streams) /* stream address => record */
+
+static zend_ulong key_of(php_stream *stream)
+{
+	return (zend_ulong) (uintptr_t) stream;
+}
+
+async_xport_stream_t *async_xport_stream_find(php_stream *stream)
+{
+	return records != NULL ? zend_hash_index_find_ptr(records, key_of(stream)) : NULL;
+}
+
+static async_xport_stream_t *create(php_stream *stream)
+{
+	if (records == NULL) {
+		ALLOC_HASHTABLE(records);
+		zend_hash_init(records, 8, NULL, NULL, 0);
+	}
+	async_xport_stream_t *record = ecalloc(1, sizeof(*record));
+	async_stream_waiters_init(&record->waiters);
+	record->persistent = php_stream_is_persistent(stream);
+	zend_hash_index_add_new_ptr(records, key_of(stream), record);
+	return record;
+}
+
+static void drop_from_table(php_stream *stream)
+{
+	zend_hash_index_del(records, key_of(stream));
+	if (zend_hash_num_elements(records) == 0) {
+		zend_hash_destroy(records);
+		FREE_HASHTABLE(records);
+		records = NULL;
+	}
+}
+
+static const char *busy_message(async_xport_use_t use)
+{
+	return use == ASYNC_XPORT_USE_READ
+		? "Another coroutine is already reading from this stream"
+		: "Another coroutine is already writing to this stream";
+}
+
+bool async_xport_stream_may_use(const async_xport_stream_t *record, async_xport_use_t use)
+{
+	if (record == NULL || use == ASYNC_XPORT_USE_SHARED || !async_stream_waiters_in_use(&record->waiters, use)) {
+		return true;
+	}
+	zend_throw_error(NULL, "%s", busy_message(use));
+	return false;
+}
+
+bool *async_xport_stream_read_drained(async_xport_stream_t *record)
+{
+	return record != NULL && !record->waiters.closing ? &record->read_drained : NULL;
+}
+
+async_xport_enter_result_t async_xport_stream_enter(php_stream *stream, async_xport_stream_t **record,
+	async_xport_waiter_t *waiter, async_xport_use_t use)
+{
+	if (*record == NULL) {
+		*record = create(stream);
+	}
+	if ((*record)->waiters.closing) {
+		return ASYNC_XPORT_ENTER_CLOSING;
+	}
+	if (!async_xport_stream_may_use(*record, use)) {
+		return ASYNC_XPORT_ENTER_BUSY;
+	}
+	async_stream_waiters_enter(&(*record)->waiters, waiter, use);
+	return ASYNC_XPORT_ENTERED;
+}
+
+bool async_xport_stream_leave(php_stream *stream, async_xport_stream_t *record, async_xport_waiter_t *waiter)
+{
+	if (async_stream_waiters_leave(&record->waiters, waiter)) {
+		efree(record); /* closed where nobody could wait: out of the table already */
+		return true;
+	}
+	if (record->persistent && !record->waiters.closing && async_list_empty(&record->waiters.list)) {
+		drop_from_table(stream);
+		efree(record);
+		return true;
+	}
+	return false;
+}
+
+bool async_xport_stream_closing(const async_xport_stream_t *record)
+{
+	return record->waiters.closing;
+}
+
+zend_async_poll_event_t **async_xport_stream_kept_poll(async_xport_stream_t *record, async_xport_use_t use)
+{
+	if (use == ASYNC_XPORT_USE_SHARED || record->persistent) {
+		return NULL;
+	}
+	return &record->kept[use == ASYNC_XPORT_USE_WRITE];
+}
+
+/* Before the fd closes: the reactor handle of the socket goes with its last event. */
+static void release_kept_polls(async_xport_stream_t *record)
+{
+	for (size_t i = 0; i < 2; i++) {
+		if (record->kept[i] != NULL) {
+			ZEND_ASYNC_EVENT_RELEASE(&record->kept[i]->base);
+			record->kept[i] = NULL;
+		}
+	}
+}
+
+void async_xport_stream_close(php_stream *stream)
+{
+	async_xport_stream_t *record = async_xport_stream_find(stream);
+	if (record == NULL) {
+		return;
+	}
+	drop_from_table(stream);
+	bool all_left = async_stream_waiters_close(&record->waiters);
+	/* When some are left (nobody could wait for them), their wakers hold the events until they leave. */
+	release_kept_polls(record);
+	if (all_left) {
+		efree(record);
+	}
+}
+
+bool async_xport_close_would_strand_waiters(php_stream *stream)
+{
+	async_xport_stream_t *record = async_xport_stream_find(stream);
+	return record != NULL && async_stream_waiters_would_strand(&record->waiters);
+}
+
+/* After the request's resources were closed: a record still here belongs to a stream nobody closed
+ * (a persistent one whose waiter never came back, after a fatal error). The table is forgotten so
+ * that the next request does not find it in freed memory; the events are the reactor's to free. */
+void async_xport_streams_post_deactivate(void)
+{
+	if (records == NULL) {
+		return;
+	}
+	async_xport_stream_t *record;
+	ZEND_HASH_FOREACH_PTR(records, record) {
+		efree(record);
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(records);
+	FREE_HASHTABLE(records);
+	records = NULL;
+}
