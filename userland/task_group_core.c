@@ -916,7 +916,7 @@ static const zend_object_iterator_funcs group_iterator_funcs = {
 static zend_object_iterator *group_get_iterator(zend_class_entry *ce, zval *object, int by_ref)
 {
 	if (by_ref) {
-		zend_throw_error(NULL, "Cannot iterate a %s by reference", ZSTR_VAL(ce->name));
+		zend_throw_error(NULL, "Cannot iterate %s by reference", ZSTR_VAL(ce->name));
 		return NULL;
 	}
 	group_iterator_t *iterator = ecalloc(1, sizeof(*iterator));
