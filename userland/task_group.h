@@ -56,7 +56,7 @@ struct _async_task_group_s {
 	bool closed;
 	bool cancelled;
 	bool removes_delivered;       /* a TaskSet */
-	bool errors_handled;          /* read, suppressed or delivered: not reported */
+	bool errors_handled;          /* read, suppressed or delivered (nothing reports unread ones yet) */
 	bool finally_dispatched;
 	zval finally_handlers;        /* array of Closures, or UNDEF */
 	zend_object std;

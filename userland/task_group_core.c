@@ -91,14 +91,15 @@ static zend_string *event_info(zend_async_event_t *event)
 }
 
 /* Suspends the running coroutine until the group changes; false (thrown) when the wait failed or
- * the coroutine was cancelled meanwhile. */
-static bool wait_for_change(async_task_group_t *group)
+ * the coroutine was cancelled meanwhile. A wait for the group's end from one of its own tasks
+ * would never end: refused. (A task may wait for room in the queue: other tasks make it.) */
+static bool wait_for_change(async_task_group_t *group, bool waits_for_end)
 {
 	zend_coroutine_t *self = async_current_or_launch();
 	if (self == NULL) {
 		return false;
 	}
-	if (group->scope != NULL && async_scope_contains(group->scope, self)) {
+	if (waits_for_end && group->scope != NULL && async_scope_contains(group->scope, self)) {
 		zend_throw_error(NULL, "Cannot wait for a %s from one of its own tasks: it would wait for itself (deadlock)",
 			async_task_group_name(group));
 		return false;
@@ -369,7 +370,10 @@ static void maybe_dispatch_finally(async_task_group_t *group)
 		ZEND_ASYNC_G(in_scheduler_context) = true;
 		call_finally_handlers(group);
 		ZEND_ASYNC_G(in_scheduler_context) = was;
-		async_scheduler_take_stray_exception();
+		if (EG(exception) != NULL) {
+			zend_exception_error(EG(exception), E_WARNING); /* no coroutine to end with it */
+			zend_clear_exception();
+		}
 		return;
 	}
 	coroutine->internal_entry = finally_entry;
@@ -540,13 +544,20 @@ bool async_task_group_spawn(async_task_group_t *group, zval *key, zend_fcall_inf
 	/* A full queue: wait for room (the queue moves as tasks end). */
 	while (!group->closed && group->concurrency > 0 && group->queue_limit > 0
 			&& group->running >= group->concurrency && async_list_count(&group->pending) >= group->queue_limit) {
-		if (!wait_for_change(group)) {
+		if (!wait_for_change(group, false)) {
 			return false;
 		}
 	}
 	if (group->closed) {
 		zend_async_throw(ZEND_ASYNC_EXCEPTION_DEFAULT, "Cannot spawn tasks on a closed %s", name);
 		return false;
+	}
+	zval numeric;
+	zend_ulong index;
+	if (key != NULL && Z_TYPE_P(key) == IS_STRING && ZEND_HANDLE_NUMERIC_STR(Z_STRVAL_P(key), Z_STRLEN_P(key), index)) {
+		/* "7" is the key 7, as in an array (the results are one) */
+		ZVAL_LONG(&numeric, (zend_long) index);
+		key = &numeric;
 	}
 	if (key != NULL) {
 		bool taken = Z_TYPE_P(key) == IS_LONG ? zend_hash_index_exists(&group->tasks, Z_LVAL_P(key))
@@ -559,9 +570,6 @@ bool async_task_group_spawn(async_task_group_t *group, zval *key, zend_fcall_inf
 			}
 			return false;
 		}
-	} else if (group->tasks.nNextFreeElement == ZEND_LONG_MAX) {
-		zend_async_throw(ZEND_ASYNC_EXCEPTION_DEFAULT, "Cannot add a task: the %s has no next integer key", name);
-		return false;
 	}
 
 	async_task_t *task = ecalloc(1, sizeof(*task));
@@ -590,8 +598,12 @@ bool async_task_group_spawn(async_task_group_t *group, zval *key, zend_fcall_inf
 	task->has_call = true;
 
 	if (key == NULL) {
-		ZVAL_LONG(&task->key, group->tasks.nNextFreeElement < 0 ? 0 : group->tasks.nNextFreeElement);
-		zend_hash_next_index_insert_ptr(&group->tasks, task);
+		if (zend_hash_next_index_insert_ptr(&group->tasks, task) == NULL) {
+			task_release(task);
+			zend_async_throw(ZEND_ASYNC_EXCEPTION_DEFAULT, "Cannot add a task: the %s has no next integer key", name);
+			return false;
+		}
+		ZVAL_LONG(&task->key, group->tasks.nNextFreeElement - 1); /* the key it was given, as an array would */
 	} else if (Z_TYPE_P(key) == IS_LONG) {
 		ZVAL_COPY(&task->key, key);
 		zend_hash_index_add_new_ptr(&group->tasks, Z_LVAL_P(key), task);
@@ -725,7 +737,7 @@ bool async_task_group_await_completion(async_task_group_t *group)
 		return false;
 	}
 	while (!async_task_group_is_finished(group)) {
-		if (!wait_for_change(group)) {
+		if (!wait_for_change(group, true)) {
 			return false;
 		}
 	}
@@ -848,7 +860,7 @@ static void iterator_fetch(group_iterator_t *iterator)
 			iterator->finished = true;
 			return;
 		}
-		if (!wait_for_change(group)) {
+		if (!wait_for_change(group, true)) {
 			iterator->finished = true; /* the exception ends the loop */
 			return;
 		}

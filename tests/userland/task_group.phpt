@@ -55,6 +55,8 @@ await(spawn(function () {
     $g->spawnWithKey(10, fn() => 'ten');
     $g->spawn(fn() => 'next');
     $g->spawnWithKey('name', fn(string $a, string $b = 'B') => "$a$b", b: 'y', a: 'x');
+    $g->spawnWithKey('20', fn() => 'numeric string: the integer key 20, as in an array');
+    try { $g->spawnWithKey(20, fn() => 'taken'); } catch (Async\AsyncException $e) { echo $e->getMessage(), "\n"; }
     $g->close();
     var_dump($g->all()->await());
 
@@ -130,6 +132,18 @@ await(spawn(function () {
     $all = $s->joinAll()->await();
     ksort($all);
     echo "joinAll: ", json_encode($all), ", count ", count($s), "\n";
+
+    echo "-- a task may add tasks to its own group, waiting for room like any producer\n";
+    $g = new TaskGroup(2, 1);
+    $g->spawnWithKey('parent', function () use ($g) {
+        for ($i = 1; $i <= 3; $i++) { $g->spawnWithKey("child$i", fn() => $i); }
+        return 'parent';
+    });
+    $g->spawnWithKey('first', fn() => 'first');
+    delay(5);
+    $g->close();
+    $r = $g->all()->await();
+    echo json_encode($r), "\n";
 }));
 echo "done\n";
 --EXPECT--
@@ -142,13 +156,16 @@ all returned once tasks ended: 7
 -- close() wakes a spawn() that waits for room: it throws
 blocked spawn: Cannot spawn tasks on a closed TaskGroup
 -- keys: integers continue after the largest, named arguments pass through
-array(3) {
+Duplicate key 20 in TaskGroup
+array(4) {
   [10]=>
   string(3) "ten"
   [11]=>
   string(4) "next"
   ["name"]=>
   string(2) "xy"
+  [20]=>
+  string(50) "numeric string: the integer key 20, as in an array"
 }
 -- foreach yields in the order tasks settle, waiting for them; errors as [null, error]
 fast: "fast" null
@@ -178,4 +195,6 @@ late handler
 joinAny: 1, count 2
 joinNext: b failed, count 1
 joinAll: {"a":"again","c":3}, count 0
+-- a task may add tasks to its own group, waiting for room like any producer
+{"parent":"parent","first":"first","child1":1,"child2":2,"child3":3}
 done

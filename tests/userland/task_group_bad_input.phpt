@@ -30,6 +30,8 @@ await(spawn(function () {
     show(fn() => $g->spawnWithKey('k', fn() => 2));
     $g->spawnWithKey(-3, fn() => 1);
     show(fn() => $g->spawnWithKey(-3, fn() => 2));
+    $g->spawnWithKey(PHP_INT_MAX, fn() => 1);
+    show(fn() => $g->spawn(fn() => 1));
     echo "count after refused spawns: ", count($g), "\n";
     $g->close();
     show(fn() => $g->spawn(fn() => 1));
@@ -76,7 +78,8 @@ TypeError: Async\TaskGroup::spawnWithKey(): Argument #1 ($key) must be of type s
 TypeError: Async\TaskGroup::spawnWithKey(): Argument #1 ($key) must be of type string|int, null given
 Async\AsyncException: Duplicate key "k" in TaskGroup
 Async\AsyncException: Duplicate key -3 in TaskGroup
-count after refused spawns: 2
+Async\AsyncException: Cannot add a task: the TaskGroup has no next integer key
+count after refused spawns: 3
 Async\AsyncException: Cannot spawn tasks on a closed TaskGroup
 Async\AsyncException: Cannot spawn tasks on a closed TaskGroup
 -- empty groups
