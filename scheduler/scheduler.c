@@ -368,7 +368,6 @@ async_coroutine_t *async_scheduler_spawn_in(zend_async_scope_t *scope, int32_t p
 
 static zend_coroutine_t *scheduler_spawn(zend_async_scope_t *scope, zend_object *scope_provider, int32_t priority)
 {
-	(void) scope_provider;
 	if (!async_scheduler_launch()) {
 		return NULL;
 	}
@@ -376,21 +375,32 @@ static zend_coroutine_t *scheduler_spawn(zend_async_scope_t *scope, zend_object 
 		zend_async_throw(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Cannot spawn a coroutine: the application is shutting down");
 		return NULL;
 	}
+	zend_async_scope_t *provided = NULL; /* a reference on it while it is used */
+	if (scope_provider != NULL) {
+		if (!async_spawn_provider_scope(scope_provider, &provided)) {
+			return NULL;
+		}
+		scope = provided;
+	}
 	/* By default a coroutine goes where its spawner runs. */
 	if (scope == NULL) {
 		scope = ZEND_ASYNC_CURRENT_SCOPE != NULL ? ZEND_ASYNC_CURRENT_SCOPE : async_scheduler.main_scope;
 	}
-	if (!async_scope_check_spawn(scope)) {
-		return NULL;
-	}
+	async_coroutine_t *co = NULL;
 	/* It takes a context (a C stack) when it first runs: if it may not get one, the spawner
 	 * hears it now rather than the coroutine failing later where nobody looks. */
-	if (!async_fibers_reserve(live_count() + 1)) {
-		return NULL;
+	if (async_scope_check_spawn(scope) && async_fibers_reserve(live_count() + 1)) {
+		if (scope_provider != NULL) {
+			co = async_spawn_with_provider(scope, scope_provider, priority);
+		} else {
+			co = async_scheduler_spawn_in(scope, priority);
+			async_scope_add_coroutine(scope, co);
+		}
 	}
-	async_coroutine_t *co = async_scheduler_spawn_in(scope, priority);
-	async_scope_add_coroutine(scope, co);
-	return &co->coroutine;
+	if (provided != NULL) {
+		OBJ_RELEASE(ASYNC_SCOPE_OBJ(provided));
+	}
+	return co != NULL ? &co->coroutine : NULL;
 }
 
 static bool scheduler_enqueue(zend_coroutine_t *coroutine)

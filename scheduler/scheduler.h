@@ -302,6 +302,12 @@ void async_scheduler_coroutine_ended(async_coroutine_t *co);
 bool async_scheduler_launch(void);
 /* The running coroutine; the first use starts the scheduler. NULL with an exception thrown. */
 zend_coroutine_t *async_current_or_launch(void);
+/* spawn_provider.c: the engine API's scope_provider. The scope its provideScope() names, with a
+ * reference the caller drops (NULL: the spawner's); false when it threw. */
+bool async_spawn_provider_scope(zend_object *provider, zend_async_scope_t **scope);
+/* Creates the coroutine in `scope` (checked) and queues it, calling a SpawnStrategy's hooks around
+ * the queueing; NULL (thrown) when a hook failed. */
+async_coroutine_t *async_spawn_with_provider(zend_async_scope_t *scope, zend_object *provider, int32_t priority);
 /* Creates and queues a coroutine in `scope` without the scope's checks or accounting. */
 async_coroutine_t *async_scheduler_spawn_in(zend_async_scope_t *scope, int32_t priority);
 bool async_scheduler_graceful_shutdown(zend_object *error);

@@ -22,6 +22,8 @@ $sources = [
     'userland/functions.stub.php',
     'userland/cpu_snapshot.stub.php',
     'userland/signal.stub.php',
+    'userland/spawn_with.stub.php',
+    'userland/task_group.stub.php',
 ];
 $target = 'stubs/async.php';
 
@@ -66,7 +68,7 @@ $generics = [
 ];
 
 /* Tags that only tell gen_stub.php how to build arginfo. */
-const GEN_STUB_TAGS = '/@(generate-class-entries|generate-function-entries|strict-properties|not-serializable)\b/';
+const GEN_STUB_TAGS = '/@(generate-class-entries|generate-function-entries|strict-properties|not-serializable|implementation-alias)\b/';
 const MODIFIERS = [T_PUBLIC, T_PROTECTED, T_PRIVATE, T_STATIC, T_FINAL, T_ABSTRACT, T_READONLY, T_WHITESPACE];
 
 /* A docblock with gen_stub.php's tags removed and $extra lines added; '' when nothing is left. */

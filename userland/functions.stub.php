@@ -36,6 +36,12 @@ function cpu_usage(): array {}
 /** Creates a coroutine that runs $task(...$args); it starts when the current one suspends or ends. */
 function spawn(callable $task, mixed ...$args): Coroutine {}
 
+/**
+ * Like spawn(), in the Scope $provider->provideScope() returns (null: the current one). A
+ * SpawnStrategy also sees the coroutine before and after it is queued.
+ */
+function spawn_with(ScopeProvider $provider, callable $task, mixed ...$args): Coroutine {}
+
 /** Lets the other queued coroutines run, then continues. */
 function suspend(): void {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: dacf1a33decf86640a54c41da7ecaac0459e607e */
+ * Stub hash: 66b29a97820b332ff23a6e0330a916abc74a4c5e */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Async_engine_info, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -15,6 +15,12 @@ ZEND_END_ARG_INFO()
 #define arginfo_Async_cpu_usage arginfo_Async_engine_info
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_Async_spawn, 0, 1, Async\\Coroutine, 0)
+	ZEND_ARG_TYPE_INFO(0, task, IS_CALLABLE, 0)
+	ZEND_ARG_VARIADIC_TYPE_INFO(0, args, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_Async_spawn_with, 0, 2, Async\\Coroutine, 0)
+	ZEND_ARG_OBJ_INFO(0, provider, Async\\ScopeProvider, 0)
 	ZEND_ARG_TYPE_INFO(0, task, IS_CALLABLE, 0)
 	ZEND_ARG_VARIADIC_TYPE_INFO(0, args, IS_MIXED, 0)
 ZEND_END_ARG_INFO()
@@ -107,6 +113,7 @@ ZEND_FUNCTION(Async_available_parallelism);
 ZEND_FUNCTION(Async_loadavg);
 ZEND_FUNCTION(Async_cpu_usage);
 ZEND_FUNCTION(Async_spawn);
+ZEND_FUNCTION(Async_spawn_with);
 ZEND_FUNCTION(Async_suspend);
 ZEND_FUNCTION(Async_await);
 ZEND_FUNCTION(Async_delay);
@@ -134,6 +141,7 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("Async", loadavg, Async_loadavg, arginfo_Async_loadavg)
 	ZEND_NS_FALIAS("Async", cpu_usage, Async_cpu_usage, arginfo_Async_cpu_usage)
 	ZEND_NS_FALIAS("Async", spawn, Async_spawn, arginfo_Async_spawn)
+	ZEND_NS_FALIAS("Async", spawn_with, Async_spawn_with, arginfo_Async_spawn_with)
 	ZEND_NS_FALIAS("Async", suspend, Async_suspend, arginfo_Async_suspend)
 	ZEND_NS_FALIAS("Async", await, Async_await, arginfo_Async_await)
 	ZEND_NS_FALIAS("Async", delay, Async_delay, arginfo_Async_delay)

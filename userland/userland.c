@@ -24,6 +24,8 @@ void async_userland_minit(void)
 	async_userland_register_context();
 	async_userland_register_cpu_snapshot();
 	async_userland_register_signal();
+	async_userland_register_spawn_with();
+	async_userland_register_task_group();
 }
 
 /* The request's lists start empty (channels with a soft timer armed). */

@@ -14,6 +14,10 @@ void async_channel_rinit(void);
 void async_userland_register_channel(void);
 void async_userland_register_context(void);
 void async_userland_register_cpu_snapshot(void);
+void async_userland_register_spawn_with(void);
+void async_userland_register_task_group(void);
+
+extern zend_class_entry *async_ce_scope_provider;
 
 extern zend_class_entry *async_ce_timeout;
 
