@@ -13,4 +13,5 @@ void async_userland_minit(void)
 	async_userland_register_context();
 	async_userland_register_cpu_snapshot();
 	async_userland_register_signal();
+	async_userland_register_pool();
 }

@@ -13,6 +13,7 @@ void async_userland_register_channel(void);
 void async_userland_register_scope(void);
 void async_userland_register_context(void);
 void async_userland_register_cpu_snapshot(void);
+void async_userland_register_pool(void);
 
 extern zend_class_entry *async_ce_awaitable;
 extern zend_class_entry *async_ce_timeout;
