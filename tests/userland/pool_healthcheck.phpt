@@ -1,0 +1,56 @@
+--TEST--
+Pool: the healthcheck runs on the idle resources only, in a coroutine (it may suspend), replaces broken ones up to min, stops at close(), and its timer does not keep the application alive
+--FILE--
+<?php
+use Async\Pool;
+use function Async\{spawn, await, delay, current_coroutine};
+
+$next = 0;
+$broken = [];
+$checked = [];
+$destroyed = [];
+\Async\suspend();                                    // the script is a coroutine from here
+$main = current_coroutine();
+$pool = new Pool(
+    factory: function () use (&$next) { return ++$next; },
+    destructor: function ($r) use (&$destroyed) { $destroyed[] = $r; },
+    healthcheck: function ($r) use (&$checked, &$broken, $main) {
+        delay(1);                                    // a check may suspend (a ping)
+        $checked[$r] = true;
+        if (current_coroutine() === $main) echo "ERROR: the check ran in the main coroutine\n";
+        return !in_array($r, $broken, true);
+    },
+    min: 2,
+    max: 3,
+    healthcheckInterval: 20,
+);
+$lent = $pool->acquire();                            // 1 is in use: never checked
+$broken[] = 2;                                       // 2 is idle and broken
+delay(150);
+var_dump(isset($checked[1]), isset($checked[2]), in_array(2, $destroyed, true));
+echo "count ", $pool->count(), ", idle ", $pool->idleCount(), "\n";   // min 2 kept: 1 lent + a new idle one
+$pool->release($lent);
+
+$pool->close();
+$checked = [];
+delay(60);
+var_dump($checked === [], $pool->count());
+
+echo "-- a pool nobody closes: its timer does not keep the script alive\n";
+$forgotten = new Pool(fn() => 1, healthcheck: fn($r) => true, min: 1, healthcheckInterval: 10);
+$t0 = hrtime(true);
+echo "end\n";
+register_shutdown_function(function () use ($t0) {
+    echo "shutdown after ", (hrtime(true) - $t0) / 1e6 < 1000 ? "less than a second" : "too long", "\n";
+});
+?>
+--EXPECT--
+bool(false)
+bool(true)
+bool(true)
+count 2, idle 1
+bool(true)
+int(0)
+-- a pool nobody closes: its timer does not keep the script alive
+end
+shutdown after less than a second
