@@ -21,6 +21,7 @@ $sources = [
     'userland/functions.stub.php',
     'userland/cpu_snapshot.stub.php',
     'userland/signal.stub.php',
+    'userland/pool.stub.php',
 ];
 $target = 'stubs/async.php';
 
@@ -49,6 +50,13 @@ $generics = [
     'Channel::sendAsync' => ['@param T $value'],
     'Channel::recv' => ['@return T'],
     'Channel::getIterator' => ['@return \Iterator<int, T>'],
+    'Pool' => ['@template T'],
+    'Pool::__construct' => ['@param callable(): T $factory', '@param (callable(T): void)|null $destructor',
+        '@param (callable(T): bool)|null $healthcheck', '@param (callable(T): bool)|null $beforeAcquire',
+        '@param (callable(T): bool)|null $beforeRelease'],
+    'Pool::acquire' => ['@return T'],
+    'Pool::tryAcquire' => ['@return T|null'],
+    'Pool::release' => ['@param T $resource'],
     'Scope::spawn' => ['@template T', '@param \Closure(mixed ...): T $task', '@return Coroutine<T>'],
     'Scope::finally' => ['@param \Closure(Scope): mixed $callback'],
     'spawn' => ['@template T', '@param callable(mixed ...): T $task', '@return Coroutine<T>'],

@@ -57,8 +57,9 @@ class ServiceUnavailableException extends AsyncException
 }
 
 /**
- * A pool of resources made by $factory, at most $max at a time (idle and in use), at least $min
- * kept idle. A released resource goes to the coroutine that has waited longest.
+ * A pool of resources made by $factory: at most $max alive (idle and in use); $min are made up
+ * front (and made again by the healthcheck). A released resource goes to the coroutine that has
+ * waited longest. Resources lent out stay held by the pool until released.
  * @not-serializable
  */
 final class Pool implements \Countable, CircuitBreaker

@@ -45,6 +45,21 @@ $pool->release($held);
 await_all($ws);
 echo implode(' ', $order), "\n";
 
+echo "-- a turn kept for a woken waiter: tryAcquire() cannot take it; cancelled before it runs, the waiter passes it on\n";
+$p = new Pool(fn() => 'r', max: 1);
+$held = $p->acquire();
+$x = spawn(function () use ($p) {
+    try { $p->acquire(); echo "X acquired\n"; } catch (AsyncCancellation $e) { echo "X cancelled after its turn came\n"; }
+});
+$y = spawn(function () use ($p) { $r = $p->acquire(); echo "Y acquired\n"; $p->release($r); });
+suspend();                 // both wait
+$p->release($held);        // kept for X, which is woken
+var_dump($p->tryAcquire());
+$x->cancel();
+await($y);
+await($x);
+var_dump($p->idleCount(), $p->count());
+
 echo "-- close() wakes every waiter with PoolException, deactivate() with ServiceUnavailableException\n";
 foreach (['close', 'deactivate'] as $how) {
     $p = new Pool(fn() => 'r', max: 1);
@@ -106,6 +121,12 @@ bool(true)
 D acquired
 -- ten waiters are served in the order they came
 0 1 2 3 4 5 6 7 8 9
+-- a turn kept for a woken waiter: tryAcquire() cannot take it; cancelled before it runs, the waiter passes it on
+NULL
+X cancelled after its turn came
+Y acquired
+int(1)
+int(1)
 -- close() wakes every waiter with PoolException, deactivate() with ServiceUnavailableException
 close: Async\PoolException: Pool is closed
 close: Async\PoolException: Pool is closed
