@@ -189,7 +189,7 @@ static void fail_waiters(async_pool_t *pool, zend_class_entry *ce, const char *m
 }
 
 /* Waits in the queue for a turn, at most `timeout` ms (0: no limit). True: a turn is the caller's
- * (no longer counted as reserved), to be used before it suspends again. False with an exception
+ * (still counted in `reserved`: take() uncounts it as it takes). False with an exception
  * thrown (closed, INACTIVE, timed out, cancelled); a turn that came meanwhile is passed on. */
 static bool wait_for_turn(async_pool_t *pool, zend_long timeout)
 {
@@ -220,15 +220,16 @@ static bool wait_for_turn(async_pool_t *pool, zend_long timeout)
 	bool granted = waiter->granted;
 	ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
 	if (granted) {
-		pool->reserved--;
 		if (EG(exception) != NULL) {
+			pool->reserved--;
 			serve_waiters(pool); /* the turn goes on to the next waiter */
 			return false;
 		}
-		return true;
+		return true; /* still counted in `reserved` until the caller takes */
 	}
 	if (EG(exception) == NULL) {
-		zend_throw_exception(async_ce_pool_exception, "Pool is closed", 0); /* not reached: a wake without a turn carries its reason */
+		/* Not expected: every wake without a turn carries its reason. */
+		zend_throw_exception(async_ce_async_exception, "Pool acquire was woken without a resource", 0);
 	}
 	return false;
 }
@@ -372,28 +373,26 @@ static take_result_t take(async_pool_t *pool, zval *out, bool wait, zend_long ti
 {
 	bool turn = false; /* the caller was given a turn: serve it before anyone */
 	for (;;) {
-		if (pool->closed || pool->state == BREAKER_INACTIVE) {
+		zend_class_entry *refused = NULL;
+		if (pool->closed) {
+			refused = async_ce_pool_exception;
+		} else if (pool->state == BREAKER_INACTIVE && !try_recover(pool)) {
+			refused = async_ce_service_unavailable_exception;
+		}
+		if (refused != NULL) {
 			if (turn) {
-				serve_waiters(pool);
+				pool->reserved--;
+				serve_waiters(pool); /* the turn goes on to the next waiter */
 			}
-			if (pool->closed) {
-				if (!wait) {
-					return TAKE_NONE;
-				}
-				zend_throw_exception(async_ce_pool_exception, "Pool is closed", 0);
-				return TAKE_FAILED;
+			if (EG(exception)) {
+				return TAKE_FAILED; /* shouldRecover() threw */
 			}
-			if (!try_recover(pool)) {
-				if (EG(exception)) {
-					return TAKE_FAILED;
-				}
-				if (!wait) {
-					return TAKE_NONE;
-				}
-				zend_throw_exception(async_ce_service_unavailable_exception,
-					"Service is unavailable (circuit breaker is open)", 0);
-				return TAKE_FAILED;
+			if (!wait) {
+				return TAKE_NONE;
 			}
+			zend_throw_exception(refused, refused == async_ce_pool_exception
+				? "Pool is closed" : "Service is unavailable (circuit breaker is open)", 0);
+			return TAKE_FAILED;
 		}
 		if (!turn && (available(pool) <= 0 || pool->head != NULL)) {
 			if (!wait) {
@@ -405,7 +404,10 @@ static take_result_t take(async_pool_t *pool, zval *out, bool wait, zend_long ti
 			turn = true;
 			continue;
 		}
-		turn = false;
+		if (turn) {
+			pool->reserved--; /* kept until now: shouldRecover() may have suspended */
+			turn = false;
+		}
 		pool->active++;
 		if (pool->idle_count == 0) {
 			/* A fresh resource is not checked by beforeAcquire. */

@@ -107,6 +107,25 @@ $p->release($r);
 $p->activate();
 echo $p->getState()->name, "\n";
 echo implode("\n", $strategy->log), "\n";
+
+echo "-- a woken waiter finding the breaker open asks the strategy; its turn stays kept while shouldRecover() suspends\n";
+class SlowRecovery implements CircuitBreakerStrategy {
+    public function reportSuccess(mixed $source): void {}
+    public function reportFailure(mixed $source, Throwable $error): void {}
+    public function shouldRecover(): bool { delay(20); return true; }
+}
+$p = new Pool(fn() => 'r', max: 1);
+$p->setCircuitBreakerStrategy(new SlowRecovery);
+$held = $p->acquire();
+$w = spawn(function () use ($p) { $r = $p->acquire(); echo "W acquired\n"; $p->release($r); });
+suspend();                 // W waits
+$p->release($held);        // kept for W
+$p->deactivate();          // before W runs
+suspend();                 // W runs into shouldRecover(), which suspends
+$p->activate();
+var_dump($p->tryAcquire());   // W's turn is still kept: nothing for anyone else
+await($w);
+var_dump($p->count());
 echo "done\n";
 ?>
 --EXPECT--
@@ -146,4 +165,8 @@ shouldRecover
 shouldRecover
 shouldRecover
 success
+-- a woken waiter finding the breaker open asks the strategy; its turn stays kept while shouldRecover() suspends
+NULL
+W acquired
+int(1)
 done
