@@ -288,6 +288,7 @@ static bool make(async_pool_t *pool, zval *out)
 	return call(&pool->factory, NULL, out);
 }
 
+/* Tells the strategy how a released resource fared: kept (error NULL) or destroyed, and why. */
 static void report(async_pool_t *pool, zend_object *error)
 {
 	if (pool->strategy == NULL) {
@@ -313,6 +314,7 @@ static bool try_recover(async_pool_t *pool)
 		return false;
 	}
 	zval retval;
+	ZVAL_UNDEF(&retval);
 	zend_object *strategy = pool->strategy;
 	GC_ADDREF(strategy);
 	zend_call_method(strategy, strategy->ce, NULL, "shouldrecover", sizeof("shouldrecover") - 1, &retval, 0, NULL, NULL);
