@@ -24,6 +24,7 @@ $sources = [
     'userland/signal.stub.php',
     'userland/spawn_with.stub.php',
     'userland/task_group.stub.php',
+    'userland/pool.stub.php',
 ];
 $target = 'stubs/async.php';
 
@@ -52,6 +53,13 @@ $generics = [
     'Channel::sendAsync' => ['@param T $value'],
     'Channel::recv' => ['@return T'],
     'Channel::getIterator' => ['@return \Iterator<int, T>'],
+    'Pool' => ['@template T'],
+    'Pool::__construct' => ['@param callable(): T $factory', '@param (callable(T): void)|null $destructor',
+        '@param (callable(T): bool)|null $healthcheck', '@param (callable(T): bool)|null $beforeAcquire',
+        '@param (callable(T): bool)|null $beforeRelease'],
+    'Pool::acquire' => ['@return T'],
+    'Pool::tryAcquire' => ['@return T|null'],
+    'Pool::release' => ['@param T $resource'],
     'Scope::spawn' => ['@template T', '@param \Closure(mixed ...): T $task', '@return Coroutine<T>'],
     'Scope::finally' => ['@param \Closure(Scope): mixed $callback'],
     'spawn' => ['@template T', '@param callable(mixed ...): T $task', '@return Coroutine<T>'],

@@ -26,6 +26,7 @@ void async_userland_minit(void)
 	async_userland_register_signal();
 	async_userland_register_spawn_with();
 	async_userland_register_task_group();
+	async_userland_register_pool();
 }
 
 /* The request's lists start empty (channels with a soft timer armed). */

@@ -18,6 +18,7 @@ void async_userland_register_spawn_with(void);
 void async_userland_register_task_group(void);
 
 extern zend_class_entry *async_ce_scope_provider;
+void async_userland_register_pool(void);
 
 extern zend_class_entry *async_ce_timeout;
 

@@ -37,7 +37,7 @@ function shape(array $classes, array $functions): array
             }
         }
         foreach ($class->isEnum() ? $class->getConstants() : [] as $case => $value) {
-            $entry['cases'][$case] = $value->value;
+            $entry['cases'][$case] = $value instanceof \BackedEnum ? $value->value : null; // a pure enum case has no value
         }
         if (isset($entry['methods'])) ksort($entry['methods']);
         $shape[$name] = $entry;
