@@ -28,6 +28,9 @@ zend_class_entry *async_exception_class_of(zend_async_class type);
 /* True (an Error thrown, unless one is pending) when code the scheduler runs for itself (a
  * destructor, a callback: ZEND_ASYNC_IS_SCHEDULER_CONTEXT) tries to wait (waker.c). */
 bool async_refuse_wait_in_scheduler(void);
+/* The wait is over (its coroutine was woken): its events stop watching now rather than when the
+ * coroutine runs again, so a ready socket is not reported again and again meanwhile (waker.c). */
+void async_waker_stop_events(zend_async_waker_t *waker);
 /* Disarms an event however many start() calls it had (event.c). */
 void async_event_stop_all(zend_async_event_t *event);
 

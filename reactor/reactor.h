@@ -160,6 +160,9 @@ int libuv_exec(zend_async_exec_mode exec_mode, const char *cmd, zval *return_buf
 
 void libuv_timer_pool_stats(uint64_t *reused, uint64_t *allocated);
 void libuv_poll_pool_stats(uint64_t *reused, uint64_t *allocated);
+/* Readiness reports of descriptors libuv delivered so far in this process (each a call of the
+ * poll callback, each the work of one epoll event): what a mass wake-up costs. */
+uint64_t libuv_poll_reports(void);
 
 /* Per-kind request cleanup, called by the loop's shutdown (NULL-safe). */
 void libuv_signal_request_shutdown(void);

@@ -57,6 +57,7 @@ static void reactor_stats(zval *stats)
 	libuv_poll_pool_stats(&reused, &allocated);
 	add_assoc_long(stats, "poll_pool_reused", (zend_long) reused);
 	add_assoc_long(stats, "poll_pool_allocated", (zend_long) allocated);
+	add_assoc_long(stats, "poll_reports", (zend_long) libuv_poll_reports());
 }
 
 void async_reactor_minit(int type, int module_number)
