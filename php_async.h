@@ -36,6 +36,7 @@ ZEND_BEGIN_MODULE_GLOBALS(async)
 		HashTable *poll_handles;                      /* poll.c: fd => its current poll handle */
 		async_list_t open_handles;                    /* poll.c: including lost ones */
 		async_uv_pre_poll_t pre_poll;                 /* poll.c */
+		uint64_t poll_reports;                        /* poll.c: readiness reports delivered */
 		struct _signal_slot_s *signal_slots[NSIG];    /* signal.c */
 		uv_async_t signal_wakeup;                     /* signal_wake.c: woken from a signal handler */
 		bool signal_wakeup_ready;

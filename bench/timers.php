@@ -1,12 +1,13 @@
 <?php
 // 10,000 concurrent 10 ms timers, one side per process: part of bench/run.sh.
-//   php timers.php async|amp [count] [ms]
+//   php timers.php async|amp [count] [ms] [rounds]
 // async: a coroutine per timer, each in Async\delay(), all awaited (needs the extension).
 // amp:   Amp v2 (Debian's php-amphp-amp): Amp\delay() promises awaited with Amp\Promise\all in
 //        Loop::run (its default driver: stream_select without ev/uv/event extensions).
-// Prints: milliseconds from the first timer created to the last one awaited (best of 3 rounds),
+// Prints: milliseconds from the first timer created to the last one awaited (best of `rounds`
+// rounds, default 3; 1 measures a fresh process, whose coroutines each need a new context),
 // and the peak Zend heap (memory_get_peak_usage).
-[$side, $n, $ms] = [$argv[1] ?? 'async', (int) ($argv[2] ?? 10000), (int) ($argv[3] ?? 10)];
+[$side, $n, $ms, $rounds] = [$argv[1] ?? 'async', (int) ($argv[2] ?? 10000), (int) ($argv[3] ?? 10), (int) ($argv[4] ?? 3)];
 
 function run_async(int $n, int $ms): float {
     $t = hrtime(true);
@@ -33,5 +34,5 @@ if ($side === 'amp') { // Debian's autoloader maps classes only: the function fi
 }
 $run = "run_$side";
 $best = INF;
-for ($round = 0; $round < 3; $round++) $best = min($best, $run($n, $ms)); // best of 3, same process
+for ($round = 0; $round < $rounds; $round++) $best = min($best, $run($n, $ms)); // best, same process
 printf("%.2f %d\n", $best, memory_get_peak_usage());

@@ -44,6 +44,9 @@ static zend_always_inline void async_waker_note_location(zend_async_waker_t *wak
 	}
 	waker->lineno = zend_get_executed_lineno();
 }
+/* The wait is over (its coroutine was woken): its events stop watching now rather than when the
+ * coroutine runs again, so a ready socket is not reported again and again meanwhile (waker.c). */
+void async_waker_stop_events(zend_async_waker_t *waker);
 /* Disarms an event however many start() calls it had (event.c). */
 void async_event_stop_all(zend_async_event_t *event);
 

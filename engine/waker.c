@@ -222,6 +222,23 @@ ZEND_ASYNC_EXPORT void zend_async_waker_start_events(zend_coroutine_t *coroutine
 	}
 }
 
+/* Called by the scheduler when it queues a waiting coroutine. Until that coroutine runs, its
+ * events would go on watching for it: a level-triggered socket poll would report its socket on
+ * every loop turn, as its data is still unread (waking N readers at once cost N * N reports).
+ * Stopped now, the clean when it runs has nothing left to stop; the events stay attached, and
+ * the coroutine's next wait starts what it waits for again. */
+void async_waker_stop_events(zend_async_waker_t *waker)
+{
+	if (!waker->events_started) {
+		return;
+	}
+	waker->events_started = false;
+	for (uint32_t i = 0; i < waker->count; i++) {
+		zend_async_event_t *event = trigger_at(waker, i)->event;
+		event->stop(event);
+	}
+}
+
 ZEND_ASYNC_EXPORT void zend_async_waker_clean(zend_coroutine_t *coroutine)
 {
 	zend_async_waker_t *waker = coroutine->waker;

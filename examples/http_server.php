@@ -35,7 +35,10 @@ $port = (int) ($positional[1] ?? 8080);
 $delayMs = (int) ($positional[2] ?? 0);
 $limit = isset($positional[3]) ? (int) $positional[3] : PHP_INT_MAX;
 
-$server = stream_socket_server("tcp://$host:$port", $errno, $errstr);
+// A backlog of 511 as nginx's default (PHP's is 32): thousands of clients connecting at once
+// would otherwise see their connections dropped and retried.
+$server = stream_socket_server("tcp://$host:$port", $errno, $errstr, STREAM_SERVER_BIND | STREAM_SERVER_LISTEN,
+    stream_context_create(['socket' => ['backlog' => 511]]));
 if ($server === false) {
     fwrite(STDERR, "cannot listen on $host:$port: $errstr\n");
     exit(1);

@@ -75,6 +75,7 @@ struct _async_uv_poll_s {
 #define poll_handles ASYNC_G(reactor.poll_handles) /* fd => its current poll_handle_t*, for this request */
 #define open_handles ASYNC_G(reactor.open_handles) /* including lost ones, which are not in the table */
 #define pre_poll ASYNC_G(reactor.pre_poll)
+#define poll_reports ASYNC_G(reactor.poll_reports) /* readiness reports libuv delivered (runtime_stats) */
 
 static void shared_rearm_after_notify(poll_handle_t *shared);
 static int armed_users_mask(const poll_handle_t *shared);
@@ -135,8 +136,9 @@ static void *throw_cannot_poll(int fd, int error)
  * condition, every armed user whatever its mask: like POLLERR and POLLHUP in poll(2), an
  * error is news to every waiter. Users may stop, release or add users of this handle meanwhile:
  * the cursor is moved on when its user is unlinked, and new users go in front of it. */
-static void notify_users(poll_handle_t *shared, async_poll_event fired, bool is_error, zend_object *exception)
+static uint32_t notify_users(poll_handle_t *shared, async_poll_event fired, bool is_error, zend_object *exception)
 {
+	uint32_t told = 0;
 	shared->next_to_notify = async_list_first(&shared->users);
 	while (shared->next_to_notify != NULL && !EG(exception)) {
 		async_uv_poll_t *poll = USER_OF(shared->next_to_notify);
@@ -149,19 +151,26 @@ static void notify_users(poll_handle_t *shared, async_poll_event fired, bool is_
 			continue;
 		}
 		poll->event.triggered_events = mine;
+		told++;
 		ASYNC_UV_NOTIFY(&poll->event.base, NULL, exception);
 	}
 	shared->next_to_notify = NULL;
+	return told;
 }
 
 static void on_poll(uv_poll_t *handle, int status, int uv_events)
 {
 	poll_handle_t *shared = handle->data;
 
+	poll_reports++;
 	if (status >= 0) {
-		notify_users(shared, from_uv_events(uv_events), false, NULL);
-		if (!shared->closing && (uv_events & ~armed_users_mask(shared)) != 0) {
-			shared_rearm_exactly(shared); /* lazily armed for what nobody waits for now */
+		uint32_t told = notify_users(shared, from_uv_events(uv_events), false, NULL);
+		/* Lazily armed for what nobody waits for now: narrowed, unless this report woke someone.
+		 * A coroutine it woke stops its event at once (its wait is over) and will most likely
+		 * wait again after its read; until then the registration stays, and only a report that
+		 * comes first (it has not run yet) narrows it. */
+		if (told == 0 && !shared->closing && (uv_events & ~armed_users_mask(shared)) != 0) {
+			shared_rearm_exactly(shared);
 		}
 		return;
 	}
@@ -645,6 +654,11 @@ void async_uv_poll_pool_stats(uint64_t *reused, uint64_t *allocated)
 {
 	*reused = poll_pool.reused;
 	*allocated = poll_pool.allocated;
+}
+
+uint64_t async_uv_poll_reports(void)
+{
+	return poll_reports;
 }
 
 /* Request end, after every kind's handles were closed and before the loop closes: stops and

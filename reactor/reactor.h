@@ -157,6 +157,9 @@ int async_uv_exec(zend_async_exec_mode exec_mode, const char *cmd, zval *return_
 
 void async_uv_timer_pool_stats(uint64_t *reused, uint64_t *allocated);
 void async_uv_poll_pool_stats(uint64_t *reused, uint64_t *allocated);
+/* Readiness reports of descriptors libuv delivered so far in this process (each a call of the
+ * poll callback, each the work of one epoll event): what a mass wake-up costs. */
+uint64_t async_uv_poll_reports(void);
 
 /* Per-kind request cleanup, called by the loop's shutdown (NULL-safe). */
 void async_uv_signal_request_shutdown(void);

@@ -58,6 +58,7 @@ static void reactor_stats(zval *stats)
 	async_uv_poll_pool_stats(&reused, &allocated);
 	add_assoc_long(stats, "poll_pool_reused", (zend_long) reused);
 	add_assoc_long(stats, "poll_pool_allocated", (zend_long) allocated);
+	add_assoc_long(stats, "poll_reports", (zend_long) async_uv_poll_reports());
 }
 
 void async_reactor_minit(int type, int module_number)

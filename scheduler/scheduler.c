@@ -232,6 +232,7 @@ static bool run_reactor(bool no_wait)
 	bool alive = ZEND_ASYNC_REACTOR_EXECUTE(no_wait);
 	leave_scheduler_work(was);
 	async_scheduler_take_stray_exception(); /* a reactor callback threw */
+	async_scheduler.round_after_poll = async_queue_length();
 	return alive;
 }
 
@@ -252,12 +253,16 @@ static void wait_for_work(void)
 }
 
 /* Coroutines that keep the run queue full (a loop of bare suspend()) must not starve timers and
- * I/O: after this many coroutines ran without the reactor, it polls once without blocking. */
+ * I/O: once every coroutine that was queued when the reactor last ran has run (a round), and at
+ * least this many, the reactor polls once without blocking. Not sooner: a coroutine a poll woke
+ * that has not run yet still has its data unread, and a level-triggered poll would only report
+ * its socket again (polling every 64 runs made waking N readers at once cost N * N / 64 reports). */
 #define POLL_EVERY_PICKS 64
 
 static async_coroutine_t *pop_runnable_polling(void)
 {
-	if (++async_scheduler.picks_since_poll >= POLL_EVERY_PICKS && async_queue_length() > 0) {
+	if (++async_scheduler.picks_since_poll >= POLL_EVERY_PICKS
+			&& async_scheduler.picks_since_poll >= async_scheduler.round_after_poll && async_queue_length() > 0) {
 		run_reactor(true);
 	}
 	return pop_runnable();
@@ -429,6 +434,7 @@ static bool scheduler_resume(zend_coroutine_t *coroutine, zend_object *error, co
 	}
 	if (co->waker.status == ZEND_ASYNC_WAKER_WAITING) {
 		co->waker.status = ZEND_ASYNC_WAKER_QUEUED;
+		async_waker_stop_events(&co->waker);
 		if (!co->queued) {
 			async_queue_push(co, false);
 		}

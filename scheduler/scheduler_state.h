@@ -28,6 +28,7 @@ typedef struct {
 	bool after_main;                /* the main script has ended; draining */
 	uint64_t switches;
 	uint32_t picks_since_poll;       /* coroutines run since the reactor last ran */
+	uint32_t round_after_poll;       /* the run queue's length when the reactor last ran */
 	zend_object *deadlock;
 	/* The coroutine whose uncaught exception ends the application, named in a warning beside
 	 * PHP's own report of the exception: its id and where it was spawned. */
