@@ -119,6 +119,7 @@ void async_hooks_post_deactivate(void)
 	async_xport_guards_post_deactivate();
 	async_http_headers_post_deactivate();
 	async_library_guard_post_deactivate();
+	async_memcached_busy_post_deactivate();
 	async_curl_busy_post_deactivate();
 }
 

@@ -61,4 +61,9 @@ void async_library_guard_post_deactivate(void);
 void async_pgsql_connection_classes_install(void);
 zend_object *async_pgsql_connection_of_call(zend_execute_data *execute_data);
 
+/* memcached_busy.c: one coroutine at a time per libmemcached handle (Memcached methods). */
+void async_memcached_busy_install(void);
+void async_memcached_busy_restore(void);
+void async_memcached_busy_post_deactivate(void);
+
 #endif

@@ -20,6 +20,13 @@ static const async_got_redirect_t libpq_imports[] = {
 	{ "getaddrinfo", (void *) async_library_getaddrinfo },
 };
 
+/* libmemcached resolves host names on the caller's thread too, and waits with poll() (its
+ * sockets are non-blocking; connects and every read and write wait in io_wait()). */
+static const async_got_redirect_t libmemcached_imports[] = {
+	{ "poll", (void *) async_library_poll },
+	{ "getaddrinfo", (void *) async_library_getaddrinfo },
+};
+
 /* The PHP modules' own calls: their connections are tracked for cancellation, and pdo_pgsql
  * waits with poll() itself in PDO::pgsqlGetNotify(). */
 static const async_got_redirect_t pgsql_module_imports[] = {
@@ -43,9 +50,11 @@ static const library_t libraries[] = {
 	LIBRARY("libpq.so.", libpq_imports),
 	LIBRARY("pgsql.so", pgsql_module_imports),
 	LIBRARY("pdo_pgsql.so", pgsql_module_imports),
+	LIBRARY("libmemcached.so.", libmemcached_imports),
 };
 /* Without libpq's API found, the modules only get their poll() redirected. */
 #define FIRST_PGSQL_MODULE 3
+#define LAST_PGSQL_MODULE 4
 
 #define LIBRARY_COUNT (sizeof(libraries) / sizeof(libraries[0]))
 
@@ -60,11 +69,12 @@ void async_library_hooks_install(void)
 		if (patches[i] != NULL) {
 			continue;
 		}
-		bool poll_only = i >= FIRST_PGSQL_MODULE && !track_connections;
+		bool poll_only = i >= FIRST_PGSQL_MODULE && i <= LAST_PGSQL_MODULE && !track_connections;
 		patches[i] = async_got_patch(libraries[i].soname_prefix, poll_only ? poll_import : libraries[i].redirects,
 			poll_only ? 1 : libraries[i].count);
 	}
 	async_library_guard_install();
+	async_memcached_busy_install();
 #endif
 }
 
@@ -77,6 +87,7 @@ void async_library_hooks_minfo(void)
 	} families[] = {
 		{ "curl (libcurl's waits: curl_exec, curl_multi_*)", 0, 1 },
 		{ "PostgreSQL (libpq's waits: ext/pgsql, PDO pgsql)", 2, 4 },
+		{ "memcached (libmemcached's waits: ext/memcached)", 5, 5 },
 	};
 	for (size_t f = 0; f < sizeof(families) / sizeof(families[0]); f++) {
 		bool patched = false;
@@ -90,6 +101,7 @@ void async_library_hooks_minfo(void)
 void async_library_hooks_restore(void)
 {
 	async_library_guard_restore();
+	async_memcached_busy_restore();
 	for (size_t i = LIBRARY_COUNT; i-- > 0;) {
 		async_got_unpatch(patches[i]);
 		patches[i] = NULL;
