@@ -29,6 +29,11 @@ int async_library_poll_cancelled(struct pollfd *fds, nfds_t nfds);
 int async_library_getaddrinfo(const char *node, const char *service, const struct addrinfo *hints,
 	struct addrinfo **result);
 
+/* library_resolver.c: PHP's own res_nsearch() (dns_get_record, checkdnsrr, getmxrr). */
+struct __res_state;
+int async_library_res_nsearch(struct __res_state *statp, const char *name, int query_class, int type,
+	unsigned char *answer, int answer_size);
+
 /* library_pgsql.c: the connections pgsql.so and pdo_pgsql.so open, and what a cancelled wait on
  * one of them does (cancels the query on the server and waits for its answer; true when it
  * handled the wait, *ready then holds poll's result). */

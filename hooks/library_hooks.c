@@ -36,6 +36,14 @@ static const async_got_redirect_t pgsql_module_imports[] = {
 	{ "PQfinish", (void *) async_pgsql_PQfinish },
 };
 
+/* PHP itself: the resolver queries of dns_get_record(), checkdnsrr() and getmxrr() (glibc 2.34
+ * moved res_nsearch into libc under its own name; older ones export __res_nsearch). */
+static const async_got_redirect_t php_resolver_imports[] = {
+	{ "res_nsearch", (void *) async_library_res_nsearch },
+	{ "__res_nsearch", (void *) async_library_res_nsearch },
+};
+static async_got_patch_t *php_patch;
+
 typedef struct {
 	const char *soname_prefix;
 	const async_got_redirect_t *redirects;
@@ -73,6 +81,10 @@ void async_library_hooks_install(void)
 		patches[i] = async_got_patch(libraries[i].soname_prefix, poll_only ? poll_import : libraries[i].redirects,
 			poll_only ? 1 : libraries[i].count);
 	}
+	if (php_patch == NULL) {
+		php_patch = async_got_patch_object_of((const void *) zend_error, php_resolver_imports,
+			sizeof(php_resolver_imports) / sizeof(php_resolver_imports[0]));
+	}
 	async_library_guard_install();
 	async_memcached_busy_install();
 #endif
@@ -89,6 +101,8 @@ void async_library_hooks_minfo(void)
 		{ "PostgreSQL (libpq's waits: ext/pgsql, PDO pgsql)", 2, 4 },
 		{ "memcached (libmemcached's waits: ext/memcached)", 5, 5 },
 	};
+	php_info_print_table_row(2, "dns_get_record, checkdnsrr, getmxrr (PHP's res_nsearch)",
+		php_patch != NULL ? "active" : "not active: PHP does not import res_nsearch");
 	for (size_t f = 0; f < sizeof(families) / sizeof(families[0]); f++) {
 		bool patched = false;
 		for (size_t i = families[f].first; i <= families[f].last; i++) {
@@ -102,6 +116,8 @@ void async_library_hooks_restore(void)
 {
 	async_library_guard_restore();
 	async_memcached_busy_restore();
+	async_got_unpatch(php_patch);
+	php_patch = NULL;
 	for (size_t i = LIBRARY_COUNT; i-- > 0;) {
 		async_got_unpatch(patches[i]);
 		patches[i] = NULL;
