@@ -36,6 +36,7 @@ typedef struct {
 	bool timed_out;
 	zend_long timeout_ms;    /* -1: none, as stock PHP pipes */
 	pid_t child;             /* popen(): the command, waited for on close */
+	bool shared;             /* STDIN/STDOUT and the like: the descriptor stays blocking */
 } pipe_state_t;
 
 static php_stream_ops async_pipe_ops;
@@ -111,6 +112,53 @@ static bool poll_ready_blocking(php_stream *stream, pipe_state_t *state, short e
 	return true;
 }
 
+/* A descriptor this process shares with others (its stdin and stdout, inherited from the shell
+ * and passed on to every command it runs) is never made non-blocking: other processes would see
+ * the flag too (a command run by system() would get EAGAIN writing to the same pipe). The
+ * coroutine waits until it is ready, then makes PHP's blocking syscall, which does not block:
+ * a read once something can be read, a write of at most PIPE_BUF bytes once a pipe has room for
+ * them (Linux reports a pipe writable when a whole page is free). */
+static bool shared_ready(php_stream *stream, pipe_state_t *state, short events)
+{
+	struct pollfd pfd = { .fd = descriptor_of(stream), .events = events };
+	for (;;) {
+		if (pfd.fd < 0) {
+			return false;
+		}
+		int ready = poll(&pfd, 1, 0);
+		if (ready != 0) {
+			return true; /* ready, or an error the syscall will report */
+		}
+		if (!wait_ready(stream, state, events == POLLIN ? ASYNC_READABLE : ASYNC_WRITABLE)) {
+			return false;
+		}
+	}
+}
+
+static ssize_t shared_read(php_stream *stream, pipe_state_t *state, char *buf, size_t count)
+{
+	if (!shared_ready(stream, state, POLLIN)) {
+		return EG(exception) ? -1 : 0;
+	}
+	return php_stream_stdio_ops.read(stream, buf, count);
+}
+
+static ssize_t shared_write(php_stream *stream, pipe_state_t *state, const char *buf, size_t count)
+{
+	size_t done = 0;
+	while (done < count) {
+		if (!shared_ready(stream, state, POLLOUT)) {
+			return done > 0 ? (ssize_t) done : (EG(exception) ? -1 : 0);
+		}
+		ssize_t wrote = php_stream_stdio_ops.write(stream, buf + done, MIN(count - done, PIPE_BUF));
+		if (wrote <= 0) {
+			return done > 0 ? (ssize_t) done : wrote; /* PHP has reported the error */
+		}
+		done += (size_t) wrote;
+	}
+	return (ssize_t) done;
+}
+
 static ssize_t pipe_read(php_stream *stream, char *buf, size_t count)
 {
 	pipe_state_t *state = STATE_OF(stream);
@@ -124,6 +172,9 @@ static ssize_t pipe_read(php_stream *stream, char *buf, size_t count)
 			return 0;
 		}
 		return php_stream_stdio_ops.read(stream, buf, count);
+	}
+	if (state->shared) {
+		return shared_read(stream, state, buf, count);
 	}
 
 	set_descriptor_nonblocking(stream, state, true);
@@ -152,6 +203,9 @@ static ssize_t pipe_write(php_stream *stream, const char *buf, size_t count)
 			return 0;
 		}
 		return php_stream_stdio_ops.write(stream, buf, count);
+	}
+	if (state->shared) {
+		return shared_write(stream, state, buf, count);
 	}
 
 	set_descriptor_nonblocking(stream, state, true);
@@ -310,6 +364,15 @@ bool async_pipe_stream_wrap(php_stream *stream, pid_t child)
 	state->child = child;
 	stream->wrapperthis = state;
 	stream->ops = &async_pipe_ops;
+	return true;
+}
+
+bool async_pipe_stream_wrap_shared(php_stream *stream)
+{
+	if (!async_pipe_stream_wrap(stream, 0)) {
+		return false;
+	}
+	STATE_OF(stream)->shared = true;
 	return true;
 }
 

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
+/*
+ * The process's own stdio inside coroutines, when it is a pipe, a socket or a terminal:
+ *
+ * - streams of the php:// wrapper over a descriptor (php://stdin, php://stdout, php://stderr,
+ *   php://fd/N, and the CLI's STDIN, STDOUT and STDERR, which it opens the same way) get the
+ *   coroutine-aware pipe ops in their shared mode (pipe_stream.c): a read with nothing to read, or
+ *   a write to a pipe whose reader does not keep up, suspends only the calling coroutine;
+ * - the CLI's own output (echo, print, everything PHP's output layer sends to the SAPI) goes to
+ *   descriptor 1 with a blocking write(): inside a coroutine, when that is a pipe or socket with
+ *   no room, the coroutine waits for room first, and writes at most PIPE_BUF bytes at a time.
+ *
+ * Regular files and character devices other than terminals are left alone (a read or write of
+ * them does not wait on anyone, and they cannot be polled). Outside coroutines everything is
+ * stock: the descriptors are never made non-blocking, since other processes share them.
+ */
+#include "hooks.h"
+#include "pipe_stream.h"
+#include "SAPI.h"
+#include "ext/standard/php_fopen_wrappers.h"
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static php_stream_wrapper_ops php_wops;
+static php_stream_wrapper php_wrapper;
+static size_t (*original_ub_write)(const char *str, size_t str_length);
+
+/* Worth waiting on: a pipe, a socket or a terminal. */
+static bool pollable(int fd)
+{
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		return false;
+	}
+	return S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || (S_ISCHR(st.st_mode) && isatty(fd));
+}
+
+static php_stream *php_opener(php_stream_wrapper *wrapper, const char *path, const char *mode, int options,
+	zend_string **opened_path, php_stream_context *context STREAMS_DC)
+{
+	php_stream *stream = php_stream_php_wrapper.wops->stream_opener(wrapper, path, mode, options, opened_path,
+		context STREAMS_REL_CC);
+	if (stream != NULL && stream->ops == &php_stream_stdio_ops) {
+		int fd = -1;
+		if (php_stream_stdio_ops.cast(stream, PHP_STREAM_AS_FD_FOR_SELECT, (void **) &fd) == SUCCESS && pollable(fd)) {
+			async_pipe_stream_wrap_shared(stream);
+		}
+	}
+	return stream;
+}
+
+/* Waits, inside a coroutine, until descriptor 1 has room; false with the exception pending. */
+static bool stdout_writable(void)
+{
+	struct pollfd pfd = { .fd = STDOUT_FILENO, .events = POLLOUT };
+	while (poll(&pfd, 1, 0) == 0) {
+		if (async_hook_wait_fd(STDOUT_FILENO, false, ASYNC_WRITABLE, -1, NULL) == ASYNC_HOOK_WAIT_FAILED) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static size_t cli_ub_write(const char *str, size_t length)
+{
+	if (!async_hooks_in_coroutine() || length == 0 || !pollable(STDOUT_FILENO)) {
+		return original_ub_write(str, length);
+	}
+	/* With an exception already pending (a finally block of a cancelled coroutine) the output
+	 * is written as stock PHP writes it, blocking. A coroutine cancelled while it waits for room
+	 * leaves at once: the rest of that output is dropped, as a write cut short. */
+	if (EG(exception) != NULL) {
+		return original_ub_write(str, length);
+	}
+	size_t done = 0;
+	while (done < length) {
+		if (!stdout_writable()) {
+			return done;
+		}
+		size_t wrote = original_ub_write(str + done, MIN(length - done, PIPE_BUF));
+		if (wrote == 0) {
+			break; /* the SAPI reported it (a closed pipe) */
+		}
+		done += wrote;
+	}
+	return done;
+}
+
+void async_stdio_pipes_install(void)
+{
+	HashTable *wrappers = php_stream_get_url_stream_wrappers_hash_global();
+	if (zend_hash_str_find_ptr(wrappers, ZEND_STRL("php")) == &php_stream_php_wrapper) {
+		php_wops = *php_stream_php_wrapper.wops;
+		php_wops.stream_opener = php_opener;
+		php_wrapper = php_stream_php_wrapper;
+		php_wrapper.wops = &php_wops;
+		php_unregister_url_stream_wrapper("php");
+		php_register_url_stream_wrapper("php", &php_wrapper);
+	}
+	if (strcmp(sapi_module.name, "cli") == 0 && sapi_module.ub_write != cli_ub_write) {
+		original_ub_write = sapi_module.ub_write;
+		sapi_module.ub_write = cli_ub_write;
+	}
+}
+
+void async_stdio_pipes_restore(void)
+{
+	HashTable *wrappers = php_stream_get_url_stream_wrappers_hash_global();
+	if (zend_hash_str_find_ptr(wrappers, ZEND_STRL("php")) == &php_wrapper) {
+		php_unregister_url_stream_wrapper("php");
+		php_register_url_stream_wrapper("php", &php_stream_php_wrapper);
+	}
+	if (original_ub_write != NULL && sapi_module.ub_write == cli_ub_write) {
+		sapi_module.ub_write = original_ub_write;
+		original_ub_write = NULL;
+	}
+}
