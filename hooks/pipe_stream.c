@@ -166,6 +166,9 @@ static ssize_t pipe_read(php_stream *stream, char *buf, size_t count)
 	if (!state->user_blocking) {
 		return php_stream_stdio_ops.read(stream, buf, count);
 	}
+	if (state->shared && !async_hooks_in_coroutine()) {
+		return php_stream_stdio_ops.read(stream, buf, count);
+	}
 	if (!async_hooks_in_coroutine()) {
 		set_descriptor_nonblocking(stream, state, false);
 		if (!poll_ready_blocking(stream, state, POLLIN)) {
@@ -195,6 +198,9 @@ static ssize_t pipe_write(php_stream *stream, const char *buf, size_t count)
 	pipe_state_t *state = STATE_OF(stream);
 	state->timed_out = false;
 	if (!state->user_blocking) {
+		return php_stream_stdio_ops.write(stream, buf, count);
+	}
+	if (state->shared && !async_hooks_in_coroutine()) {
 		return php_stream_stdio_ops.write(stream, buf, count);
 	}
 	if (!async_hooks_in_coroutine()) {
@@ -302,6 +308,9 @@ static int pipe_close(php_stream *stream, int close_handle)
 static int pipe_set_option(php_stream *stream, int option, int value, void *ptrparam)
 {
 	pipe_state_t *state = STATE_OF(stream);
+	if (state->shared && option != PHP_STREAM_OPTION_BLOCKING) {
+		return php_stream_stdio_ops.set_option(stream, option, value, ptrparam); /* no timeouts, as stock */
+	}
 
 	switch (option) {
 		case PHP_STREAM_OPTION_BLOCKING: {
