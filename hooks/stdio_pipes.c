@@ -62,9 +62,18 @@ static bool stdout_writable(void)
 	return true;
 }
 
+/* What descriptor 1 is, looked at once (the CLI does not reopen it): -1 not yet known. */
+static int stdout_pollable = -1;
+
 static size_t cli_ub_write(const char *str, size_t length)
 {
-	if (!async_hooks_in_coroutine() || length == 0 || !pollable(STDOUT_FILENO)) {
+	if (!async_hooks_in_coroutine() || length == 0) {
+		return original_ub_write(str, length);
+	}
+	if (stdout_pollable < 0) {
+		stdout_pollable = pollable(STDOUT_FILENO);
+	}
+	if (!stdout_pollable) {
 		return original_ub_write(str, length);
 	}
 	/* With an exception already pending (a finally block of a cancelled coroutine) the output
