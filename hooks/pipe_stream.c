@@ -80,7 +80,8 @@ static bool wait_ready(php_stream *stream, pipe_state_t *state, async_poll_event
 	}
 	pipe_waiter_t self = { ZEND_ASYNC_CURRENT_COROUTINE, state->waiting };
 	state->waiting = &self;
-	async_hook_wait_result_t result = async_hook_wait_fd(fd, false, events, state->timeout_ms, NULL);
+	async_hook_wait_result_t result = state->shared ? async_wait_shared_fd(fd, events)
+		: async_hook_wait_fd(fd, false, events, state->timeout_ms, NULL);
 	for (pipe_waiter_t **link = &state->waiting; *link != NULL; link = &(*link)->next) {
 		if (*link == &self) {
 			*link = self.next;

@@ -27,5 +27,8 @@ int async_wait_child(pid_t child);
  * socket or terminal; installed after startup. */
 void async_stdio_pipes_install(void);
 void async_stdio_pipes_restore(void);
+/* Waits until a descriptor shared with other processes may be ready, without making it
+ * non-blocking for them (a pipe is watched through a private description of its own). */
+async_hook_wait_result_t async_wait_shared_fd(int fd, async_poll_event events);
 
 #endif

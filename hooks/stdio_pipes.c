@@ -18,7 +18,9 @@
 #include "pipe_stream.h"
 #include "SAPI.h"
 #include "ext/standard/php_fopen_wrappers.h"
+#include <fcntl.h>
 #include <poll.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -50,12 +52,38 @@ static php_stream *php_opener(php_stream_wrapper *wrapper, const char *path, con
 	return stream;
 }
 
+/*
+ * Waits in the coroutine until a shared descriptor may be ready. The reactor's poll handle makes
+ * what it watches O_NONBLOCK (libuv does), and the flag belongs to the open file description,
+ * which other processes share (a command writing to the same stdout would get EAGAIN meanwhile).
+ * For a pipe the wait is therefore made on a description of its own, opened through
+ * /proc/self/fd (non-blocking, so it never waits for a peer): the same pipe, the same readiness,
+ * a flag nobody else sees. Where that cannot be done (a socket, no /proc) it waits on the
+ * descriptor itself, whose flags are put back when the wait ends (async_hook_wait_fds).
+ */
+async_hook_wait_result_t async_wait_shared_fd(int fd, async_poll_event events)
+{
+	struct stat st;
+	int private_fd = -1;
+	if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) {
+		char path[64];
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+		private_fd = open(path, (events & ASYNC_WRITABLE ? O_WRONLY : O_RDONLY) | O_NONBLOCK | O_CLOEXEC);
+	}
+	async_hook_fd_t wait = { .fd = private_fd >= 0 ? private_fd : fd, .events = events };
+	async_hook_wait_result_t result = async_hook_wait_fds(&wait, 1, -1);
+	if (private_fd >= 0) {
+		close(private_fd);
+	}
+	return result;
+}
+
 /* Waits, inside a coroutine, until descriptor 1 has room; false with the exception pending. */
 static bool stdout_writable(void)
 {
 	struct pollfd pfd = { .fd = STDOUT_FILENO, .events = POLLOUT };
 	while (poll(&pfd, 1, 0) == 0) {
-		if (async_hook_wait_fd(STDOUT_FILENO, false, ASYNC_WRITABLE, -1, NULL) == ASYNC_HOOK_WAIT_FAILED) {
+		if (async_wait_shared_fd(STDOUT_FILENO, ASYNC_WRITABLE) == ASYNC_HOOK_WAIT_FAILED) {
 			return false;
 		}
 	}

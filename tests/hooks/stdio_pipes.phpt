@@ -16,6 +16,14 @@ foreach (['write-stream', 'write-echo'] as $mode) {
     echo $mode, ': ', strlen($out), ' bytes, intact: ', json_encode($out === str_repeat('0123456789abcdef', 65536)), ', ', stream_get_contents($pipes[2]);
     proc_close($child);
 }
+// A command run meanwhile inherits the same stdout: still a blocking descriptor for it.
+$child = proc_open([...$php, 'write-shared'], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+usleep(500000);
+$out = stream_get_contents($pipes[1]);
+echo 'write-shared: ', strlen($out), ' bytes, intact: ',
+    json_encode($out === str_repeat('0123456789abcdef', 32768) . str_repeat('z', 524288)), ', ', stream_get_contents($pipes[2]);
+proc_close($child);
+
 // A writer cancelled while the pipe is full leaves at once with the cancellation.
 $child = proc_open([...$php, 'write-cancel'], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
 $err = stream_get_contents($pipes[2]); // the child ends without anyone reading its stdout
@@ -50,6 +58,7 @@ echo 'in a coroutine: ', $line, "\n", 'ticks while waiting: ', $ticks >= 10 ? 'm
 --EXPECT--
 write-stream: 1048576 bytes, intact: true, wrote, ticks while waiting: many
 write-echo: 1048576 bytes, intact: true, echoed, ticks while waiting: many
+write-shared: 1048576 bytes, intact: true, wrote, the command exited with 0, ticks while waiting: many
 write-cancel: writer: Async\AsyncCancellation, ticks while waiting: many
 read-stdin: read hello from STDIO, ticks while waiting: many
 stock: from-socket
