@@ -19,7 +19,8 @@
 
 static int reserved_slot = -1;
 
-static const char *const wrapped_classes[] = {"mysqli", "mysqli_stmt", "mysqli_result", "pdo", "pdostatement"};
+static const char *const wrapped_classes[] = {"mysqli", "mysqli_stmt", "mysqli_result", "pdo", "pdostatement",
+	"redis", "redisarray", "rediscluster", "redissentinel"}; /* phpredis: RedisException, same chain */
 static const char wrapped_prefix[] = "mysqli_";
 
 static zend_object *previous_of(zend_object *exception)

@@ -7,6 +7,7 @@
 #include "hooks.h"
 #include "ext/standard/info.h"
 #include "library.h"
+#include "pipe_stream.h"
 
 /* Each hook file's table, as php --ri async names it; `extension` is the one that has the
  * functions when it is not PHP's standard library (the family is inactive without it);
@@ -63,6 +64,7 @@ static zend_result install_after_startup(void)
 	}
 	swap_handlers(true);
 	async_http_headers_install(); /* after ext/openssl registered https */
+	async_stdio_pipes_install();
 	async_library_hooks_install();
 	async_db_cancellation_install();
 	return SUCCESS;
@@ -119,6 +121,7 @@ void async_hooks_post_deactivate(void)
 	async_xport_streams_post_deactivate();
 	async_http_headers_post_deactivate();
 	async_library_guard_post_deactivate();
+	async_memcached_busy_post_deactivate();
 	async_curl_busy_post_deactivate();
 }
 
@@ -129,4 +132,5 @@ void async_hooks_mshutdown(void)
 	async_db_cancellation_restore();
 	async_xport_hooks_restore();
 	async_http_headers_restore();
+	async_stdio_pipes_restore();
 }

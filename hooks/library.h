@@ -29,6 +29,11 @@ int async_library_poll_cancelled(struct pollfd *fds, nfds_t nfds);
 int async_library_getaddrinfo(const char *node, const char *service, const struct addrinfo *hints,
 	struct addrinfo **result);
 
+/* library_resolver.c: PHP's own res_nsearch() (dns_get_record, checkdnsrr, getmxrr). */
+struct __res_state;
+int async_library_res_nsearch(struct __res_state *statp, const char *name, int query_class, int type,
+	unsigned char *answer, int answer_size);
+
 /* library_pgsql.c: the connections pgsql.so and pdo_pgsql.so open, and what a cancelled wait on
  * one of them does (cancels the query on the server and waits for its answer; true when it
  * handled the wait, *ready then holds poll's result). */
@@ -60,5 +65,10 @@ void async_library_guard_post_deactivate(void);
 /* pgsql_connection.c: the PgSql\Connection or pgsql PDO object a guarded call works on, or NULL. */
 void async_pgsql_connection_classes_install(void);
 zend_object *async_pgsql_connection_of_call(zend_execute_data *execute_data);
+
+/* memcached_busy.c: one coroutine at a time per libmemcached handle (Memcached methods). */
+void async_memcached_busy_install(void);
+void async_memcached_busy_restore(void);
+void async_memcached_busy_post_deactivate(void);
 
 #endif

@@ -14,6 +14,7 @@
 #include "zend_exceptions.h"
 #include <errno.h>
 #include <stdatomic.h>
+#include <arpa/inet.h>
 
 enum { LOOKUP_PENDING, LOOKUP_DONE, LOOKUP_ABANDONED };
 
@@ -57,10 +58,20 @@ static bool copy_text(char *target, size_t size, const char *text, bool *present
 	return true;
 }
 
+/* A numeric address (or none) is converted by glibc without any I/O: no need for the thread pool.
+ * libmemcached resolves "127.0.0.1" before every connect, and a slow hop there would widen the
+ * window in which a cancellation counts as a failed connect for it. */
+static bool needs_no_lookup(const char *node, const struct addrinfo *hints)
+{
+	unsigned char address[sizeof(struct in6_addr)];
+	return node == NULL || (hints != NULL && (hints->ai_flags & AI_NUMERICHOST))
+		|| inet_pton(AF_INET, node, address) == 1 || inet_pton(AF_INET6, node, address) == 1;
+}
+
 int async_library_getaddrinfo(const char *node, const char *service, const struct addrinfo *hints,
 	struct addrinfo **result)
 {
-	if (!async_library_may_suspend() || EG(exception) != NULL) {
+	if (!async_library_may_suspend() || EG(exception) != NULL || needs_no_lookup(node, hints)) {
 		return getaddrinfo(node, service, hints, result);
 	}
 	if (async_library_guard_holds()) {

@@ -41,7 +41,8 @@ struct async_got_patch_s {
 #ifdef ASYNC_GOT_SUPPORTED
 
 typedef struct {
-	const char *prefix;
+	const char *prefix;       /* by file name; or, when NULL, */
+	uintptr_t address;        /* the object one of whose segments holds this address */
 	struct dl_phdr_info info;
 	bool found;
 } object_search_t;
@@ -56,6 +57,18 @@ static int find_object(struct dl_phdr_info *info, size_t size, void *data)
 {
 	(void) size;
 	object_search_t *search = data;
+	if (search->prefix == NULL) {
+		for (ElfW(Half) i = 0; i < info->dlpi_phnum; i++) {
+			const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+			uintptr_t start = info->dlpi_addr + ph->p_vaddr;
+			if (ph->p_type == PT_LOAD && search->address >= start && search->address < start + ph->p_memsz) {
+				search->info = *info;
+				search->found = true;
+				return 1;
+			}
+		}
+		return 0;
+	}
 	if (info->dlpi_name == NULL || info->dlpi_name[0] == '\0') {
 		return 0;
 	}
@@ -152,10 +165,25 @@ static const async_got_redirect_t *wanted(const dynamic_info_t *dyn, const ElfW(
 	return NULL;
 }
 
+static async_got_patch_t *patch_found(const object_search_t *search, const async_got_redirect_t *redirects, size_t count);
+
 async_got_patch_t *async_got_patch(const char *soname_prefix, const async_got_redirect_t *redirects, size_t count)
 {
 	object_search_t search = { .prefix = soname_prefix };
 	dl_iterate_phdr(find_object, &search);
+	return patch_found(&search, redirects, count);
+}
+
+async_got_patch_t *async_got_patch_object_of(const void *address, const async_got_redirect_t *redirects, size_t count)
+{
+	object_search_t search = { .address = (uintptr_t) address };
+	dl_iterate_phdr(find_object, &search);
+	return patch_found(&search, redirects, count);
+}
+
+static async_got_patch_t *patch_found(const object_search_t *found, const async_got_redirect_t *redirects, size_t count)
+{
+	object_search_t search = *found;
 	if (!search.found) {
 		return NULL;
 	}
@@ -186,7 +214,10 @@ async_got_patch_t *async_got_patch(const char *soname_prefix, const async_got_re
 		pefree(patch, 1);
 		return NULL;
 	}
-	patch->handle = dlopen(search.info.dlpi_name, RTLD_NOW | RTLD_NOLOAD);
+	/* The executable (no name) is never unloaded. */
+	if (search.info.dlpi_name != NULL && search.info.dlpi_name[0] != '\0') {
+		patch->handle = dlopen(search.info.dlpi_name, RTLD_NOW | RTLD_NOLOAD);
+	}
 	return patch;
 }
 
@@ -212,6 +243,14 @@ void async_got_unpatch(async_got_patch_t *patch)
 async_got_patch_t *async_got_patch(const char *soname_prefix, const async_got_redirect_t *redirects, size_t count)
 {
 	(void) soname_prefix;
+	(void) redirects;
+	(void) count;
+	return NULL;
+}
+
+async_got_patch_t *async_got_patch_object_of(const void *address, const async_got_redirect_t *redirects, size_t count)
+{
+	(void) address;
 	(void) redirects;
 	(void) count;
 	return NULL;

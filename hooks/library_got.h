@@ -21,6 +21,9 @@ typedef struct async_got_patch_s async_got_patch_t;
  * when no such object is loaded or it imports none of the symbols. */
 async_got_patch_t *async_got_patch(const char *soname_prefix, const async_got_redirect_t *redirects, size_t count);
 
+/* The same for the loaded object that holds `address` (the executable or libphp: PHP itself). */
+async_got_patch_t *async_got_patch_object_of(const void *address, const async_got_redirect_t *redirects, size_t count);
+
 /* Puts every slot back and lets the object go; frees the patch. */
 void async_got_unpatch(async_got_patch_t *patch);
 

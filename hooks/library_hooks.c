@@ -20,6 +20,13 @@ static const async_got_redirect_t libpq_imports[] = {
 	{ "getaddrinfo", (void *) async_library_getaddrinfo },
 };
 
+/* libmemcached resolves host names on the caller's thread too, and waits with poll() (its
+ * sockets are non-blocking; connects and every read and write wait in io_wait()). */
+static const async_got_redirect_t libmemcached_imports[] = {
+	{ "poll", (void *) async_library_poll },
+	{ "getaddrinfo", (void *) async_library_getaddrinfo },
+};
+
 /* The PHP modules' own calls: their connections are tracked for cancellation, and pdo_pgsql
  * waits with poll() itself in PDO::pgsqlGetNotify(). */
 static const async_got_redirect_t pgsql_module_imports[] = {
@@ -28,6 +35,14 @@ static const async_got_redirect_t pgsql_module_imports[] = {
 	{ "PQconnectStart", (void *) async_pgsql_PQconnectStart },
 	{ "PQfinish", (void *) async_pgsql_PQfinish },
 };
+
+/* PHP itself: the resolver queries of dns_get_record(), checkdnsrr() and getmxrr() (glibc 2.34
+ * moved res_nsearch into libc under its own name; older ones export __res_nsearch). */
+static const async_got_redirect_t php_resolver_imports[] = {
+	{ "res_nsearch", (void *) async_library_res_nsearch },
+	{ "__res_nsearch", (void *) async_library_res_nsearch },
+};
+static async_got_patch_t *php_patch;
 
 typedef struct {
 	const char *soname_prefix;
@@ -43,9 +58,11 @@ static const library_t libraries[] = {
 	LIBRARY("libpq.so.", libpq_imports),
 	LIBRARY("pgsql.so", pgsql_module_imports),
 	LIBRARY("pdo_pgsql.so", pgsql_module_imports),
+	LIBRARY("libmemcached.so.", libmemcached_imports),
 };
 /* Without libpq's API found, the modules only get their poll() redirected. */
 #define FIRST_PGSQL_MODULE 3
+#define LAST_PGSQL_MODULE 4
 
 #define LIBRARY_COUNT (sizeof(libraries) / sizeof(libraries[0]))
 
@@ -60,11 +77,16 @@ void async_library_hooks_install(void)
 		if (patches[i] != NULL) {
 			continue;
 		}
-		bool poll_only = i >= FIRST_PGSQL_MODULE && !track_connections;
+		bool poll_only = i >= FIRST_PGSQL_MODULE && i <= LAST_PGSQL_MODULE && !track_connections;
 		patches[i] = async_got_patch(libraries[i].soname_prefix, poll_only ? poll_import : libraries[i].redirects,
 			poll_only ? 1 : libraries[i].count);
 	}
+	if (php_patch == NULL) {
+		php_patch = async_got_patch_object_of((const void *) zend_error, php_resolver_imports,
+			sizeof(php_resolver_imports) / sizeof(php_resolver_imports[0]));
+	}
 	async_library_guard_install();
+	async_memcached_busy_install();
 #endif
 }
 
@@ -77,7 +99,10 @@ void async_library_hooks_minfo(void)
 	} families[] = {
 		{ "curl (libcurl's waits: curl_exec, curl_multi_*)", 0, 1 },
 		{ "PostgreSQL (libpq's waits: ext/pgsql, PDO pgsql)", 2, 4 },
+		{ "memcached (libmemcached's waits: ext/memcached)", 5, 5 },
 	};
+	php_info_print_table_row(2, "dns_get_record, checkdnsrr, getmxrr (PHP's res_nsearch)",
+		php_patch != NULL ? "active" : "not active: PHP does not import res_nsearch");
 	for (size_t f = 0; f < sizeof(families) / sizeof(families[0]); f++) {
 		bool patched = false;
 		for (size_t i = families[f].first; i <= families[f].last; i++) {
@@ -90,6 +115,9 @@ void async_library_hooks_minfo(void)
 void async_library_hooks_restore(void)
 {
 	async_library_guard_restore();
+	async_memcached_busy_restore();
+	async_got_unpatch(php_patch);
+	php_patch = NULL;
 	for (size_t i = LIBRARY_COUNT; i-- > 0;) {
 		async_got_unpatch(patches[i]);
 		patches[i] = NULL;

@@ -34,6 +34,7 @@ typedef struct {
 	bool timed_out;
 	zend_long timeout_ms;    /* -1: none, as stock PHP pipes */
 	pid_t child;             /* popen(): the command, waited for on close */
+	bool shared;             /* STDIN/STDOUT and the like: the descriptor stays blocking */
 } pipe_state_t;
 
 static php_stream_ops async_pipe_ops;
@@ -76,7 +77,8 @@ static pipe_wait_result_t wait_ready(php_stream *stream, pipe_state_t *state, as
 	if (!async_stream_waiters_enter(&state->waiters, &self, 0)) {
 		return WAIT_CLOSED;
 	}
-	async_hook_wait_result_t result = async_hook_wait_fd(fd, false, events, state->timeout_ms, NULL);
+	async_hook_wait_result_t result = state->shared ? async_wait_shared_fd(fd, events)
+		: async_hook_wait_fd(fd, false, events, state->timeout_ms, NULL);
 	bool closed = state->waiters.closing;
 	if (async_stream_waiters_leave(&state->waiters, &self)) {
 		efree(state); /* closed where nobody could wait: the last waiter frees it */
@@ -119,11 +121,70 @@ static bool poll_ready_blocking(php_stream *stream, pipe_state_t *state, short e
 	return true;
 }
 
+/* A descriptor this process shares with others (its stdin and stdout, inherited from the shell
+ * and passed on to every command it runs) is never made non-blocking: other processes would see
+ * the flag too (a command run by system() would get EAGAIN writing to the same pipe). The
+ * coroutine waits until it is ready, then makes PHP's blocking syscall, which does not block:
+ * a read once something can be read, a write of at most PIPE_BUF bytes once a pipe has room for
+ * them (Linux reports a pipe writable when a whole page is free). */
+static pipe_wait_result_t shared_ready(php_stream *stream, pipe_state_t *state, short events)
+{
+	struct pollfd pfd = { .fd = descriptor_of(stream), .events = events };
+	for (;;) {
+		if (pfd.fd < 0) {
+			return WAIT_ENDED;
+		}
+		int ready = poll(&pfd, 1, 0);
+		if (ready != 0) {
+			return WAIT_READY; /* ready, or an error the syscall will report */
+		}
+		pipe_wait_result_t waited = wait_ready(stream, state, events == POLLIN ? ASYNC_READABLE : ASYNC_WRITABLE);
+		if (waited != WAIT_READY) {
+			return waited;
+		}
+	}
+}
+
+static ssize_t shared_read(php_stream *stream, pipe_state_t *state, char *buf, size_t count)
+{
+	switch (shared_ready(stream, state, POLLIN)) {
+		case WAIT_CLOSED:
+			return fail_as_closed(stream, "Read", count);
+		case WAIT_ENDED:
+			return EG(exception) ? -1 : 0;
+		default:
+			return php_stream_stdio_ops.read(stream, buf, count);
+	}
+}
+
+static ssize_t shared_write(php_stream *stream, pipe_state_t *state, const char *buf, size_t count)
+{
+	size_t done = 0;
+	while (done < count) {
+		pipe_wait_result_t waited = shared_ready(stream, state, POLLOUT);
+		if (waited == WAIT_CLOSED) {
+			return done > 0 ? (ssize_t) done : fail_as_closed(stream, "Write", count);
+		}
+		if (waited == WAIT_ENDED) {
+			return done > 0 ? (ssize_t) done : (EG(exception) ? -1 : 0);
+		}
+		ssize_t wrote = php_stream_stdio_ops.write(stream, buf + done, MIN(count - done, PIPE_BUF));
+		if (wrote <= 0) {
+			return done > 0 ? (ssize_t) done : wrote; /* PHP has reported the error */
+		}
+		done += (size_t) wrote;
+	}
+	return (ssize_t) done;
+}
+
 static ssize_t pipe_read(php_stream *stream, char *buf, size_t count)
 {
 	pipe_state_t *state = STATE_OF(stream);
 	state->timed_out = false;
 	if (!state->user_blocking) {
+		return php_stream_stdio_ops.read(stream, buf, count);
+	}
+	if (state->shared && !async_hook_in_coroutine()) {
 		return php_stream_stdio_ops.read(stream, buf, count);
 	}
 	if (!async_hook_in_coroutine()) {
@@ -132,6 +193,9 @@ static ssize_t pipe_read(php_stream *stream, char *buf, size_t count)
 			return 0;
 		}
 		return php_stream_stdio_ops.read(stream, buf, count);
+	}
+	if (state->shared) {
+		return shared_read(stream, state, buf, count);
 	}
 
 	set_descriptor_nonblocking(stream, state, true);
@@ -159,12 +223,18 @@ static ssize_t pipe_write(php_stream *stream, const char *buf, size_t count)
 	if (!state->user_blocking) {
 		return php_stream_stdio_ops.write(stream, buf, count);
 	}
+	if (state->shared && !async_hook_in_coroutine()) {
+		return php_stream_stdio_ops.write(stream, buf, count);
+	}
 	if (!async_hook_in_coroutine()) {
 		set_descriptor_nonblocking(stream, state, false);
 		if (!poll_ready_blocking(stream, state, POLLOUT)) {
 			return 0;
 		}
 		return php_stream_stdio_ops.write(stream, buf, count);
+	}
+	if (state->shared) {
+		return shared_write(stream, state, buf, count);
 	}
 
 	set_descriptor_nonblocking(stream, state, true);
@@ -222,6 +292,9 @@ static int pipe_close(php_stream *stream, int close_handle)
 static int pipe_set_option(php_stream *stream, int option, int value, void *ptrparam)
 {
 	pipe_state_t *state = STATE_OF(stream);
+	if (state->shared && option != PHP_STREAM_OPTION_BLOCKING) {
+		return php_stream_stdio_ops.set_option(stream, option, value, ptrparam); /* no timeouts, as stock */
+	}
 
 	switch (option) {
 		case PHP_STREAM_OPTION_BLOCKING: {
@@ -285,6 +358,15 @@ bool async_pipe_stream_wrap(php_stream *stream, pid_t child)
 	state->child = child;
 	stream->wrapperthis = state;
 	stream->ops = &async_pipe_ops;
+	return true;
+}
+
+bool async_pipe_stream_wrap_shared(php_stream *stream)
+{
+	if (!async_pipe_stream_wrap(stream, 0)) {
+		return false;
+	}
+	STATE_OF(stream)->shared = true;
 	return true;
 }
 

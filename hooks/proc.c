@@ -41,8 +41,8 @@ static void wrap_pipes(zval *pipes)
 		}
 		php_stream *stream = (php_stream *) zend_fetch_resource2(Z_RES_P(entry), NULL,
 			php_file_le_stream(), php_file_le_pstream());
-		if (stream != NULL) {
-			async_pipe_stream_wrap(stream, 0);
+		if (stream != NULL && !async_pipe_stream_wrap(stream, 0)) {
+			async_xport_adopt_socket_pair(stream, false); /* a ['socket'] descriptor */
 		}
 	} ZEND_HASH_FOREACH_END();
 }

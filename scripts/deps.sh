@@ -34,13 +34,14 @@ php_version() {
 }
 
 v="$(php_version)"
-# valgrind, mariadb-server with php-mysql, postgresql with php-pgsql, php-curl, strace and openssl
+# valgrind, mariadb-server with php-mysql, postgresql with php-pgsql, memcached with php-memcached,
+# redis-server with php-redis, php-curl, iproute2 (the DNS test's network namespace), strace and openssl
 # (its openssl.cnf, for the TLS tests' certificates) are for the tests.
 case "$v" in
 	[0-9].[0-9]*) ;;
 	*) echo "cannot tell which PHP to build for (no php, no php-cli package); set ASYNC_PHP_VERSION, e.g. 8.4" >&2; exit 1 ;;
 esac
-packages="php$v-dev php$v-cli libuv1-dev pkg-config make gcc valgrind mariadb-server php$v-mysql php$v-curl php$v-pgsql postgresql strace openssl $*"
+packages="php$v-dev php$v-cli libuv1-dev pkg-config make gcc valgrind mariadb-server php$v-mysql php$v-curl php$v-pgsql postgresql php$v-memcached memcached php$v-redis redis-server iproute2 strace openssl $*"
 if [ -n "$print" ]; then
 	echo $packages
 	exit 0

@@ -23,8 +23,9 @@ timeout=()
 [ -z "${ASYNC_TEST_TIMEOUT:-}" ] || timeout=(--set-timeout "$ASYNC_TEST_TIMEOUT")
 # run-tests.php runs valgrind without a leak check: ask for one, so a leak fails the test.
 # It also follows child processes: system binaries that tests run through /bin/sh are not ours,
-# and fork()ed test children _exit() without freeing what PHP allocated at startup.
-[ -z "$valgrind" ] || export VALGRIND_OPTS="${VALGRIND_OPTS:-} --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --trace-children-skip=/bin/*,/usr/bin/*,/sbin/*,/usr/sbin/* --child-silent-after-fork=yes"
+# and fork()ed test children _exit() without freeing what PHP allocated at startup. scripts/valgrind.supp
+# silences reports about code that is not ours (the dynamic loader).
+[ -z "$valgrind" ] || export VALGRIND_OPTS="${VALGRIND_OPTS:-} --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --trace-children-skip=/bin/*,/usr/bin/*,/sbin/*,/usr/sbin/* --child-silent-after-fork=yes --suppressions=$root/scripts/valgrind.supp"
 paths=("$@")
 [ ${#paths[@]} -gt 0 ] || paths=("$root/tests")
 
@@ -59,6 +60,23 @@ if [ -z "${ASYNC_TEST_PGSQL_HOST:-}" ] && needs_db '*pgsql_*.phpt'; then
 		. "$out/postgres/env"
 	else
 		echo "could not start the test PostgreSQL server: the pgsql tests will skip" >&2
+	fi
+fi
+# The memcached and phpredis tests likewise (scripts/memcached.sh, scripts/redis.sh).
+if [ -z "${ASYNC_TEST_MEMCACHED_HOST:-}" ] && needs_db '*memcached_*.phpt'; then
+	if "$root/scripts/memcached.sh" start >/dev/null; then
+		stop_at_exit '"$root/scripts/memcached.sh" stop'
+		. "$out/memcached/env"
+	else
+		echo "could not start the test memcached: the memcached tests will skip" >&2
+	fi
+fi
+if [ -z "${ASYNC_TEST_REDIS_HOST:-}" ] && needs_db '*redis_*.phpt'; then
+	if "$root/scripts/redis.sh" start >/dev/null; then
+		stop_at_exit '"$root/scripts/redis.sh" stop'
+		. "$out/redis/env"
+	else
+		echo "could not start the test redis-server: the redis tests will skip" >&2
 	fi
 fi
 jobs="$(nproc 2>/dev/null || echo 2)"

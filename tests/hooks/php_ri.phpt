@@ -29,6 +29,11 @@ echo "$curl: ", $row($info, $curl), "\n", "$pg: ", $row($info, $pg), "\n";
 echo "-- with curl and pgsql\n";
 $info = $ri('-d extension=curl -d extension=pgsql');
 echo "$curl: ", $row($info, $curl), "\n", "$pg: ", $row($info, $pg), "\n";
+$mc = "memcached (libmemcached's waits: ext/memcached)";
+echo "$mc: ", $row($ri(''), $mc), "\n";
+echo "$mc: ", $row($ri('-d extension=igbinary -d extension=msgpack -d extension=memcached'), $mc), "\n";
+$dns = "dns_get_record, checkdnsrr, getmxrr (PHP's res_nsearch)";
+echo "$dns: ", $row($info, $dns), "\n";
 echo "-- with the sleep family disabled\n";
 echo "$sleep: ", $row($ri('-d disable_functions=sleep,usleep,time_nanosleep,time_sleep_until'), $sleep), "\n";
 ?>
@@ -52,5 +57,8 @@ PostgreSQL (libpq's waits: ext/pgsql, PDO pgsql): not active: library not loaded
 -- with curl and pgsql
 curl (libcurl's waits: curl_exec, curl_multi_*): active
 PostgreSQL (libpq's waits: ext/pgsql, PDO pgsql): active
+memcached (libmemcached's waits: ext/memcached): not active: library not loaded
+memcached (libmemcached's waits: ext/memcached): active
+dns_get_record, checkdnsrr, getmxrr (PHP's res_nsearch): active
 -- with the sleep family disabled
 sleep, usleep, time_nanosleep, time_sleep_until: not active: its functions are disabled
