@@ -741,6 +741,11 @@ void async_scheduler_run_after_main(void)
 
 	/* An exception leaving the main script ends the others gracefully, then goes on up. */
 	zend_object *main_exception = NULL;
+	if (async_is_fatal_unwind(EG(exception))) {
+		/* A fatal error in the main script: the request ends, no coroutine runs again. */
+		zend_clear_exception();
+		zend_bailout();
+	}
 	if (EG(exception) != NULL) {
 		main_exception = EG(exception);
 		GC_ADDREF(main_exception);
@@ -870,6 +875,7 @@ PHP_INI_END()
 void async_scheduler_minit(int type, int module_number)
 {
 	REGISTER_INI_ENTRIES();
+	async_after_fatal_minit();
 	async_add_before_fork_handler(async_fibers_trim_before_fork);
 	async_add_stats_provider(async_fibers_stats);
 	async_add_stats_provider(scheduler_stats);
@@ -929,6 +935,7 @@ void async_scheduler_rshutdown(void)
 	if (zend_execute_ex == async_execute_ex) {
 		zend_execute_ex = original_execute_ex;
 	}
+	async_after_fatal_rshutdown();
 	zend_try {
 		run_late_coroutines();
 	} zend_end_try();
