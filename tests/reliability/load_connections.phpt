@@ -19,6 +19,8 @@ const CONNECTIONS = 10000, CLIENTS = 4;
 $hard = posix_getrlimit()['hard openfiles'];
 $limit = $hard === 'unlimited' ? 20000 : min(20000, (int) $hard);
 var_dump(posix_setrlimit(POSIX_RLIMIT_NOFILE, $limit, $hard === 'unlimited' ? -1 : (int) $hard));
+// The reactor's own descriptors (its loop, the child watcher's /dev/null) exist before the count.
+Async\await(Async\spawn(fn() => exec('true')));
 $fds = count(scandir('/proc/self/fd'));
 
 $server = stream_socket_server('tcp://127.0.0.1:0', $errno, $errstr, STREAM_SERVER_BIND | STREAM_SERVER_LISTEN,
@@ -31,7 +33,7 @@ $connected = 0; $max_open = 0; $open = 0;
 $handlers = [];
 $started = hrtime(true);
 $acceptor = spawn(function () use ($server, $released, $all_in, &$connected, &$open, &$max_open, &$handlers) {
-    while ($connected < CONNECTIONS && ($client = stream_socket_accept($server, 60)) !== false) {
+    for ($accepted = 0; $accepted < CONNECTIONS && ($client = stream_socket_accept($server, 60)) !== false; $accepted++) {
         $handlers[] = spawn(function () use ($client, $released, $all_in, &$connected, &$open, &$max_open) {
             $open++;
             $line = fgets($client);

@@ -1,5 +1,10 @@
 --TEST--
 Reliability (load): 500 concurrent MariaDB queries (mysqli and PDO) over a pool of 20 connections kept in a Channel, three rounds: every result is its own, each round takes about 500/20 query times (the pool overlaps them), no connection is lost, memory does not grow between rounds
+--EXTENSIONS--
+mysqlnd
+mysqli
+pdo
+pdo_mysql
 --SKIPIF--
 <?php
 require __DIR__ . '/../hooks/mysql_skipif.inc';
