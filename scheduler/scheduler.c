@@ -260,6 +260,9 @@ static async_coroutine_t *pop_runnable_polling(void)
 	if (++async_scheduler.picks_since_poll >= POLL_EVERY_PICKS && async_queue_length() > 0) {
 		run_reactor(true);
 	}
+	if (UNEXPECTED(async_chaos_enabled)) {
+		async_chaos_before_pick(run_reactor);
+	}
 	return pop_runnable();
 }
 
@@ -892,6 +895,7 @@ void async_scheduler_rinit(void)
 {
 	memset(&async_scheduler, 0, sizeof(async_scheduler));
 	async_scheduler.next_id = 1;
+	async_chaos_rinit();
 	async_scheduler.live = ASYNC_COROUTINE_LIST_INIT(XtOffsetOf(async_coroutine_t, live_link));
 	original_execute_ex = zend_execute_ex;
 	zend_execute_ex = async_execute_ex;

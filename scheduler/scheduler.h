@@ -231,6 +231,12 @@ static zend_always_inline async_coroutine_t *async_queue_pop(void)
 	return co;
 }
 
+/* ---- the chaos switch, for tests (chaos.c) ---- */
+extern bool async_chaos_enabled;
+uint32_t async_chaos_next(uint32_t bound);
+void async_chaos_rinit(void);
+void async_chaos_before_pick(bool (*poll)(bool no_wait));
+
 static zend_always_inline uint32_t async_queue_length(void)
 {
 	return async_run_queue.length;
