@@ -16,6 +16,8 @@ static void (*original_error_cb)(int type, zend_string *error_filename, const ui
 
 /* The Scopes kept, each with a reference; NULL when no fatal error was raised. */
 static HashTable *kept_scopes = NULL;
+/* While the handlers run, a second fatal error keeps nothing more (the table is being walked). */
+static bool running_handlers = false;
 
 static bool has_finally_pending(zend_async_scope_t *scope)
 {
@@ -34,15 +36,18 @@ static void keep_scopes_with_finally(void)
 			ALLOC_HASHTABLE(kept_scopes);
 			zend_hash_init(kept_scopes, 8, NULL, ZVAL_PTR_DTOR, 0);
 		}
+		if (zend_hash_index_exists(kept_scopes, object->handle)) {
+			continue; /* kept at an earlier fatal error */
+		}
 		zval zv;
 		ZVAL_OBJ_COPY(&zv, object);
-		zend_hash_index_add(kept_scopes, object->handle, &zv); /* once each, if raised again */
+		zend_hash_index_add_new(kept_scopes, object->handle, &zv);
 	}
 }
 
 static void on_error(int type, zend_string *error_filename, const uint32_t error_lineno, zend_string *message)
 {
-	if ((type & E_FATAL_ERRORS) && !(type & E_DONT_BAIL) && EG(objects_store).object_buckets != NULL
+	if ((type & E_FATAL_ERRORS) && !(type & E_DONT_BAIL) && !running_handlers && EG(objects_store).object_buckets != NULL
 			&& !(EG(flags) & EG_FLAGS_OBJECT_STORE_NO_REUSE)) {
 		keep_scopes_with_finally();
 	}
@@ -87,9 +92,11 @@ void async_after_fatal_rshutdown(void)
 	if (CG(unclean_shutdown)) {
 		bool was = ZEND_ASYNC_G(in_scheduler_context);
 		ZEND_ASYNC_G(in_scheduler_context) = true;
+		running_handlers = true;
 		zend_try {
 			run_kept_finally_handlers();
 		} zend_end_try();
+		running_handlers = false;
 		ZEND_ASYNC_G(in_scheduler_context) = was;
 	}
 	kept_scopes = NULL;
