@@ -56,6 +56,10 @@ ZEND_BEGIN_MODULE_GLOBALS(async)
 		uint64_t fiber_admitted_up_to;                /* fiber_budget.c */
 		zend_long fiber_stack_size;                   /* INI async.fiber_stack_size (PHP_INI_ALL) */
 		zend_long fiber_pool_size;                    /* INI async.fiber_pool_size (PHP_INI_ALL) */
+		HashTable *after_fatal_kept_scopes;           /* after_fatal.c: Scopes whose finally handlers run at the end */
+		bool after_fatal_running;                     /* after_fatal.c: those handlers are running */
+		bool chaos_enabled;                           /* chaos.c: ASYNC_CHAOS_SEED is set */
+		uint64_t chaos_state;                         /* chaos.c: the generator */
 	} scheduler;
 	struct {
 		async_list_t channel_soft_channels;           /* channel.c: channels with soft timeouts */

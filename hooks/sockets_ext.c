@@ -100,12 +100,24 @@ static bool asks_dontwait(zend_execute_data *execute_data, uint32_t flags_arg)
 	return Z_TYPE_P(flags) != IS_LONG || (Z_LVAL_P(flags) & MSG_DONTWAIT);
 }
 
+/* A length PHP refuses before any I/O (socket_read(), socket_recv() and socket_recvfrom() below 1,
+ * socket_sendto() below 0): the call fails at once, as in stock PHP, instead of waiting first for
+ * data that it would not read. */
+static bool bad_length(zend_execute_data *execute_data, uint32_t length_arg, zend_long min)
+{
+	if (length_arg == 0 || ZEND_CALL_NUM_ARGS(execute_data) < length_arg) {
+		return false;
+	}
+	zval *length = ZEND_CALL_ARG(execute_data, length_arg);
+	return Z_TYPE_P(length) == IS_LONG && Z_LVAL_P(length) < min;
+}
+
 /* Waits until the socket is ready for `events` (within its timeout option), then calls PHP's handler. */
 static void call_when_ready(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, async_poll_event events,
-	int timeout_option, uint32_t flags_arg)
+	int timeout_option, uint32_t flags_arg, uint32_t length_arg, zend_long min_length)
 {
 	php_socket *sock = hooked_socket_argument(execute_data);
-	if (sock == NULL || asks_dontwait(execute_data, flags_arg)) {
+	if (sock == NULL || asks_dontwait(execute_data, flags_arg) || bad_length(execute_data, length_arg, min_length)) {
 		original(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 		return;
 	}
@@ -125,10 +137,11 @@ static void call_when_ready(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, 
 	}
 }
 
-#define READY_HOOK(name, events, option, flags_arg) \
+#define READY_HOOK(name, events, option, flags_arg, length_arg, min_length) \
 	static PHP_FUNCTION(async_hook_##name) \
 	{ \
-		call_when_ready(INTERNAL_FUNCTION_PARAM_PASSTHRU, original_##name, (events), (option), (flags_arg)); \
+		call_when_ready(INTERNAL_FUNCTION_PARAM_PASSTHRU, original_##name, (events), (option), (flags_arg), \
+			(length_arg), (min_length)); \
 	}
 
 /* An accept that failed for want of descriptors or memory leaves the connection queued and the
@@ -136,7 +149,7 @@ static void call_when_ready(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, 
  * PHP's failure is returned (failure_pause.c). */
 static PHP_FUNCTION(async_hook_socket_accept)
 {
-	call_when_ready(INTERNAL_FUNCTION_PARAM_PASSTHRU, original_socket_accept, ASYNC_READABLE, SO_RCVTIMEO, 0);
+	call_when_ready(INTERNAL_FUNCTION_PARAM_PASSTHRU, original_socket_accept, ASYNC_READABLE, SO_RCVTIMEO, 0, 0, 0);
 	if (Z_TYPE_P(return_value) == IS_FALSE && EG(exception) == NULL && hooked_socket_argument(execute_data) != NULL) {
 		/* PHP keeps accept's error in the socket it failed to make, and in socket_last_error() */
 		zend_sockets_globals *globals = loaded_sockets_globals();
@@ -145,10 +158,10 @@ static PHP_FUNCTION(async_hook_socket_accept)
 		}
 	}
 }
-READY_HOOK(socket_read, ASYNC_READABLE, SO_RCVTIMEO, 0)
-READY_HOOK(socket_recv, ASYNC_READABLE, SO_RCVTIMEO, 4)
-READY_HOOK(socket_recvfrom, ASYNC_READABLE, SO_RCVTIMEO, 4)
-READY_HOOK(socket_sendto, ASYNC_WRITABLE, SO_SNDTIMEO, 4)
+READY_HOOK(socket_read, ASYNC_READABLE, SO_RCVTIMEO, 0, 2, 1)
+READY_HOOK(socket_recv, ASYNC_READABLE, SO_RCVTIMEO, 4, 3, 1)
+READY_HOOK(socket_recvfrom, ASYNC_READABLE, SO_RCVTIMEO, 4, 3, 1)
+READY_HOOK(socket_sendto, ASYNC_WRITABLE, SO_SNDTIMEO, 4, 3, 0)
 
 static void set_socket_error(php_socket *sock, zend_sockets_globals *globals, int error)
 {
@@ -182,7 +195,7 @@ static void write_all(INTERNAL_FUNCTION_PARAMETERS, zif_handler original, uint32
 	if (sock == NULL || globals == NULL || data == NULL || Z_TYPE_P(data) != IS_STRING
 		|| (length != NULL && Z_TYPE_P(length) != IS_NULL && (Z_TYPE_P(length) != IS_LONG || Z_LVAL_P(length) < 0))
 		|| asks_dontwait(execute_data, flags_arg) || !is_stream_socket(sock->bsd_socket)) {
-		call_when_ready(INTERNAL_FUNCTION_PARAM_PASSTHRU, original, ASYNC_WRITABLE, SO_SNDTIMEO, flags_arg);
+		call_when_ready(INTERNAL_FUNCTION_PARAM_PASSTHRU, original, ASYNC_WRITABLE, SO_SNDTIMEO, flags_arg, 3, 0);
 		return;
 	}
 	zend_string *whole = Z_STR_P(data);

@@ -76,6 +76,12 @@ static resolve_result_t resolve(const char *host, int socktype, struct addrinfo 
 	if (!zend_async_resume_when(self, &dns->base, false, zend_async_waker_callback_resolve, NULL)) {
 		zend_async_waker_clean(self);
 		ZEND_ASYNC_EVENT_RELEASE(&dns->base);
+		/* A name libuv refuses before asking (an empty host): PHP's own lookup reports it. */
+		zend_class_entry *dns_error = ZEND_ASYNC_GET_EXCEPTION_CE(ZEND_ASYNC_EXCEPTION_DNS);
+		if (EG(exception) != NULL && dns_error != NULL && instanceof_function(EG(exception)->ce, dns_error)) {
+			zend_clear_exception();
+			return NOT_RESOLVED;
+		}
 		return RESOLVE_THREW;
 	}
 	ZEND_ASYNC_SUSPEND();
@@ -83,8 +89,8 @@ static resolve_result_t resolve(const char *host, int socktype, struct addrinfo 
 	resolve_result_t outcome = RESOLVED;
 	if (EG(exception)) {
 		zend_class_entry *dns_error = ZEND_ASYNC_GET_EXCEPTION_CE(ZEND_ASYNC_EXCEPTION_DNS);
-		if (ZEND_ASYNC_EVENT_IS_CLOSED(&dns->base) && dns_error != NULL
-				&& instanceof_function(EG(exception)->ce, dns_error)) {
+		/* Failed, also when the request could not start (an empty host: libuv refuses it). */
+		if (dns_error != NULL && instanceof_function(EG(exception)->ce, dns_error)) {
 			zend_clear_exception();
 			outcome = NOT_RESOLVED;
 		} else {

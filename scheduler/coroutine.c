@@ -193,6 +193,17 @@ static void unwind_vm_stack(async_fiber_t *fiber)
 	reset_vm_stack(fiber);
 }
 
+/* PHP 8.2.30 and later report an out-of-memory error at the next VM interrupt, then unwind the
+ * script with UnwindExit (as exit() does) instead of bailing out. Such an unwind ends the request
+ * as a fatal error does: no other coroutine runs again (a graceful shutdown would run their
+ * finally blocks, which stock PHP never runs after a fatal error). PHP recorded the error just
+ * before: exit() leaves no fatal error as the last one. */
+bool async_is_fatal_unwind(zend_object *exception)
+{
+	return exception != NULL && zend_is_unwind_exit(exception)
+		&& (PG(last_error_type) & E_FATAL_ERRORS) && PG(last_error_message) != NULL;
+}
+
 /* A fatal error on a fiber context: the main context takes it on and ends the request (PHP's
  * bailout handler is there). Never returns. */
 static void bail_out_to_main(async_fiber_t *fiber)
@@ -229,6 +240,10 @@ static void run_coroutine(async_coroutine_t *co)
 	} zend_catch {
 		bailout = true;
 	} zend_end_try();
+	if (!bailout && async_is_fatal_unwind(EG(exception))) {
+		zend_clear_exception();
+		bailout = true; /* a fatal error ends the request as any other: see async_is_fatal_unwind() */
+	}
 
 	zend_object *exception = NULL;
 	if (EG(exception) != NULL) {

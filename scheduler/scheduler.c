@@ -265,6 +265,9 @@ static async_coroutine_t *pop_runnable_polling(void)
 			&& async_scheduler.picks_since_poll >= async_scheduler.round_after_poll && async_queue_length() > 0) {
 		run_reactor(true);
 	}
+	if (UNEXPECTED(async_chaos_enabled)) {
+		async_chaos_before_pick(run_reactor);
+	}
 	return pop_runnable();
 }
 
@@ -770,6 +773,11 @@ void async_scheduler_run_after_main(void)
 
 	/* An exception leaving the main script ends the others gracefully, then goes on up. */
 	zend_object *main_exception = NULL;
+	if (async_is_fatal_unwind(EG(exception))) {
+		/* A fatal error in the main script: the request ends, no coroutine runs again. */
+		zend_clear_exception();
+		zend_bailout();
+	}
 	if (EG(exception) != NULL) {
 		main_exception = EG(exception);
 		GC_ADDREF(main_exception);
@@ -900,6 +908,7 @@ void async_scheduler_minit(int type, int module_number)
 	REGISTER_INI_ENTRIES();
 	async_coroutine_register_classes();
 	async_scope_register_classes();
+	async_after_fatal_minit();
 	async_add_before_fork_handler(async_fibers_trim_before_fork);
 	async_add_stats_provider(async_fibers_stats);
 	async_add_stats_provider(scheduler_stats);
@@ -916,6 +925,7 @@ void async_scheduler_rinit(void)
 {
 	memset(&async_scheduler, 0, sizeof(async_scheduler));
 	async_scheduler.next_id = 1;
+	async_chaos_rinit();
 	async_list_init(&async_scheduler.live);
 	original_execute_ex = zend_execute_ex;
 	zend_execute_ex = async_execute_ex;
@@ -958,6 +968,7 @@ void async_scheduler_rshutdown(void)
 	if (zend_execute_ex == async_execute_ex) {
 		zend_execute_ex = original_execute_ex;
 	}
+	async_after_fatal_rshutdown();
 	zend_try {
 		run_late_coroutines();
 	} zend_end_try();

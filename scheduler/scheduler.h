@@ -89,6 +89,7 @@ async_coroutine_t *async_coroutine_new(zend_async_scope_t *scope);
 zend_coroutine_t *async_scheduler_new_coroutine(zend_async_scope_t *scope);
 /* Ends a coroutine: result or exception stored, awaiters notified, closed. */
 void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *exception);
+bool async_is_fatal_unwind(zend_object *exception);
 zend_string *async_coroutine_spawn_location(async_coroutine_t *co);
 /* Drops a reference the runtime holds on it (a GC root candidate only if it may be in a cycle). */
 void async_coroutine_release(async_coroutine_t *co);
@@ -193,6 +194,8 @@ bool async_scope_is_empty(zend_async_scope_t *scope);
 /* The coroutine runs in `scope` or in one of its descendants. */
 bool async_scope_contains(zend_async_scope_t *scope, zend_coroutine_t *coroutine);
 void async_scope_add_finally(zend_async_scope_t *scope, zval *callback);
+void async_after_fatal_minit(void);
+void async_after_fatal_rshutdown(void);
 bool async_scope_set_dispose_timeout(zend_async_scope_t *scope, zend_long ms);
 void async_scope_watch(zend_async_scope_t *scope, async_scope_watch_t *watch);
 static zend_always_inline async_context_slot_t *async_scope_context_slot(zend_async_scope_t *scope)
@@ -255,6 +258,12 @@ static zend_always_inline async_coroutine_t *async_queue_pop(void)
 	co->queued = false;
 	return co;
 }
+
+/* ---- the chaos switch, for tests (chaos.c) ---- */
+#define async_chaos_enabled ASYNC_G(scheduler.chaos_enabled)
+uint32_t async_chaos_next(uint32_t bound);
+void async_chaos_rinit(void);
+void async_chaos_before_pick(bool (*poll)(bool no_wait));
 
 static zend_always_inline uint32_t async_queue_length(void)
 {
