@@ -145,9 +145,15 @@ for ($seen = ''; strlen($seen) < $workers && ($byte = fread($ready[0], 1)) !== f
     $seen .= $byte;                                               // until every worker listens
 }
 fclose($listener);                                                // then the parent's socket goes
+$stop = function () use ($children) {
+    foreach ($children as $pid) {
+        posix_kill($pid, SIGTERM);
+        pcntl_waitpid($pid, $status);
+    }
+    exit(0);
+};
+pcntl_async_signals(true);
+pcntl_signal(SIGTERM, $stop, false);                              // false: the read below is interrupted
 echo $port, "\n";
 while (fgets(STDIN) !== false);
-foreach ($children as $pid) {
-    posix_kill($pid, SIGTERM);
-    pcntl_waitpid($pid, $status);
-}
+$stop();
