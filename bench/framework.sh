@@ -5,7 +5,8 @@
 #   ours:     tests/integration/app/server.inc.php on this extension, BENCH_WORKERS processes, a
 #             coroutine per connection and a pooled kernel per in-flight request;
 #   baseline: PHP's built-in server with PHP_CLI_SERVER_WORKERS=BENCH_WORKERS (one request per
-#             process at a time, a kernel per request, a new database connection per request).
+#             process at a time, a kernel per request, a new database connection per request), and
+#             the same with a persistent connection per worker (PDO::ATTR_PERSISTENT).
 # Both with OPcache on. Each query waits BENCH_QUERY_MS in PostgreSQL (pg_sleep; 0: a plain
 # SELECT), standing for a database across a network. BENCH_REPEAT runs of each (default 3).
 #   BENCH_WORKERS=2 BENCH_CONNECTIONS=50 BENCH_SECONDS=10 BENCH_QUERY_MS=2 bench/framework.sh
@@ -60,10 +61,12 @@ printf "%-44s %3s %10s %10s %10s %6s\n" "server ($workers processes, $connection
 
 port="$(free_port)"
 mkfifo "$root/out/framework-stdin" 2>/dev/null || true
-php "${php_args[@]}" -d extension=async "$app/server.inc.php" --port="$port" --workers="$workers" <"$root/out/framework-stdin" >/dev/null &
+php "${php_args[@]}" -d extension=async "$app/server.inc.php" --port="$port" --workers="$workers" \
+	<"$root/out/framework-stdin" >"$root/out/framework-server.out" &
 server_pid=$!
 exec 3>"$root/out/framework-stdin"                              # the server runs while this stays open
-wait_listening "$port"
+# It prints its port once every worker listens (probing the port could reach the parent's socket).
+for _ in $(seq 1 100); do [ -s "$root/out/framework-server.out" ] && break; sleep 0.1; done
 measure "$port" "coroutines (this extension), pooled kernels"
 exec 3>&-
 stop_server
@@ -74,4 +77,12 @@ PHP_CLI_SERVER_WORKERS="$workers" php "${php_args[@]}" -S "127.0.0.1:$port" "$ap
 server_pid=$!
 wait_listening "$port"
 measure "$port" "blocking workers (php -S), kernel per request"
+stop_server
+
+# The same workers keeping one persistent database connection each (PDO::ATTR_PERSISTENT).
+port="$(free_port)"
+APP_PERSISTENT_DB=1 PHP_CLI_SERVER_WORKERS="$workers" php "${php_args[@]}" -S "127.0.0.1:$port" "$app/public.inc.php" >/dev/null 2>&1 &
+server_pid=$!
+wait_listening "$port"
+measure "$port" "blocking workers, persistent connections"
 stop_server

@@ -53,9 +53,12 @@ final class Kernel extends BaseKernel
 
     public static function connection(): Connection
     {
+        // APP_PERSISTENT_DB=1: a persistent PDO connection, kept by the process across requests (for
+        // blocking workers only: under the coroutine server every kernel would get the same one).
         return DriverManager::getConnection(['driver' => 'pdo_pgsql', 'host' => getenv('ASYNC_TEST_PGSQL_HOST'),
             'port' => (int) getenv('ASYNC_TEST_PGSQL_PORT'), 'user' => getenv('ASYNC_TEST_PGSQL_USER'),
-            'dbname' => getenv('ASYNC_TEST_PGSQL_DB')]);
+            'dbname' => getenv('ASYNC_TEST_PGSQL_DB'),
+            'driverOptions' => getenv('APP_PERSISTENT_DB') === '1' ? [\PDO::ATTR_PERSISTENT => true] : []]);
     }
 }
 
