@@ -27,8 +27,11 @@ final class Kernel extends BaseKernel
     }
 
     public function getProjectDir(): string { return __DIR__; }
-    public function getCacheDir(): string { return sys_get_temp_dir() . '/async-symfony-app/cache/' . $this->environment; }
-    public function getLogDir(): string { return sys_get_temp_dir() . '/async-symfony-app/log'; }
+    // Without debug, Symfony never checks its compiled container against the code: the cache is
+    // named after this file's content, so a changed app compiles afresh.
+    public function getCacheDir(): string { return self::varDir() . '/cache/' . $this->environment; }
+    public function getLogDir(): string { return self::varDir() . '/log'; }
+    private static function varDir(): string { return sys_get_temp_dir() . '/async-symfony-app-' . substr(md5_file(__FILE__), 0, 12); }
 
     protected function configureContainer(ContainerConfigurator $container): void
     {
