@@ -1,5 +1,5 @@
 --TEST--
-Integration: a Symfony app (FrameworkBundle) served by this extension's coroutine server, a coroutine per connection and a pooled kernel per request, 2 worker processes: N concurrent requests that store and read request-scoped state (a service, the Request's attributes, the RequestStack, headers, cookies) each see only their own, before and after a wait; the superglobals stay unfilled; the endpoint with 10 sequential PostgreSQL queries (Doctrine DBAL) overlaps across requests; one kernel shared by all requests leaks state, and the test sees it
+Integration: a Symfony app (FrameworkBundle) served by this extension's coroutine server, a coroutine per connection and a pooled kernel per request, 2 worker processes: N concurrent requests that store and read request-scoped state (a service, the Request's attributes, the RequestStack, headers, cookies) each see only their own, before and after a wait, and a reused kernel's service starts reset; the superglobals stay unfilled; the endpoint with 10 sequential PostgreSQL queries (Doctrine DBAL) overlaps across requests; one kernel shared by all requests leaks state, and the test sees it
 --EXTENSIONS--
 curl
 pdo
@@ -32,7 +32,8 @@ function state_requests(string $base, int $n, ?float &$elapsed = null): string
     foreach ($results as $i => [$status, $body]) {
         $expected = ['service' => "r$i", 'attribute' => "r$i", 'current_request' => "r$i", 'header' => "r$i",
             'cookie' => "r$i", 'get' => null, 'server' => null];
-        $own += $status === 200 && $body['id'] === "r$i" && $body['before'] === $expected && $body['after'] === $expected;
+        $own += $status === 200 && $body['id'] === "r$i" && $body['left'] === null && $body['before'] === $expected
+            && $body['after'] === $expected;
     }
     return $own === $n ? 'every request saw only its own state' : ($n - $own) . " of $n requests saw another's state";
 }

@@ -65,10 +65,17 @@ final class Kernel extends BaseKernel
     }
 }
 
-/** Request-scoped state held by a service, as sessions, security tokens or tenant ids are. */
-final class RequestState
+/** Request-scoped state held by a service, as sessions, security tokens or tenant ids are. As in
+ * any runtime that keeps a kernel across requests, it says how to forget (ResetInterface: Symfony
+ * resets such services before the kernel's next request). */
+final class RequestState implements \Symfony\Contracts\Service\ResetInterface
 {
     public ?string $id = null;
+
+    public function reset(): void
+    {
+        $this->id = null;
+    }
 }
 
 final class Controller
@@ -78,6 +85,7 @@ final class Controller
     public function state(Request $request): JsonResponse
     {
         $id = (string) $request->query->get('id');
+        $left = $this->state->id;                                 // what an earlier request left: null
         $this->state->id = $id;
         $request->attributes->set('request_id', $id);
         $seen = fn () => [
@@ -91,7 +99,7 @@ final class Controller
         ];
         $before = $seen();
         usleep(1000 * (int) $request->query->get('wait', 0));   // a query, a call: other requests run meanwhile
-        return new JsonResponse(['id' => $id, 'before' => $before, 'after' => $seen()]);
+        return new JsonResponse(['id' => $id, 'left' => $left, 'before' => $before, 'after' => $seen()]);
     }
 
     public function db(Request $request): JsonResponse
