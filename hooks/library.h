@@ -22,6 +22,7 @@ void async_library_poll_set_thread(void);
 /* On PHP's thread, in a coroutine that may suspend. */
 bool async_library_may_suspend(void);
 int async_library_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms);
+int async_library_poll_curl(struct pollfd *fds, nfds_t nfds, int timeout_ms);
 /* What a cancelled wait returns to the library (-1, ECANCELED, unless pgsql handled it). */
 int async_library_poll_cancelled(struct pollfd *fds, nfds_t nfds);
 

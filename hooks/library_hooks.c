@@ -14,6 +14,11 @@ static const async_got_redirect_t poll_import[] = {
 	{ "poll", (void *) async_library_poll },
 };
 
+/* libcurl's: a wake-up with nothing ready returns to curl's loop (library_poll.c). */
+static const async_got_redirect_t curl_poll_import[] = {
+	{ "poll", (void *) async_library_poll_curl },
+};
+
 /* libpq resolves host names on the caller's thread. */
 static const async_got_redirect_t libpq_imports[] = {
 	{ "poll", (void *) async_library_poll },
@@ -53,8 +58,8 @@ typedef struct {
 #define LIBRARY(prefix, redirects) { (prefix), (redirects), sizeof(redirects) / sizeof((redirects)[0]) }
 
 static const library_t libraries[] = {
-	LIBRARY("libcurl.so.", poll_import),
-	LIBRARY("libcurl-gnutls.so.", poll_import),
+	LIBRARY("libcurl.so.", curl_poll_import),
+	LIBRARY("libcurl-gnutls.so.", curl_poll_import),
 	LIBRARY("libpq.so.", libpq_imports),
 	LIBRARY("pgsql.so", pgsql_module_imports),
 	LIBRARY("pdo_pgsql.so", pgsql_module_imports),

@@ -77,7 +77,9 @@ static bool wait_once(const struct pollfd *fds, nfds_t nfds, int64_t remaining_n
 	return result != ASYNC_HOOK_WAIT_FAILED;
 }
 
-static int cooperative_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms)
+/* early_zero: a wake-up that finds nothing ready returns 0 before the timeout (libcurl's waits,
+ * see async_library_poll_curl) instead of waiting again. */
+static int cooperative_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms, bool early_zero)
 {
 	int64_t deadline = timeout_ms >= 0 ? (int64_t) async_hrtime_ns() + (int64_t) timeout_ms * 1000000 : 0;
 
@@ -94,14 +96,14 @@ static int cooperative_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms)
 			return async_library_poll_cancelled(fds, nfds);
 		}
 		int ready = poll(fds, nfds, 0);
-		if (ready != 0 || timed_out) {
+		if (ready != 0 || timed_out || early_zero) {
 			return ready;
 		}
 		/* Woken with nothing ready any more (another reader was first): wait again. */
 	}
 }
 
-int async_library_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms)
+static int library_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms, bool early_zero)
 {
 	if (timeout_ms == 0 || !async_library_may_suspend()) {
 		return poll(fds, nfds, timeout_ms);
@@ -123,7 +125,7 @@ int async_library_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms)
 	 * stock PHP) is held aside during the wait: the wait itself needs a clean state. */
 	zend_object *held = EG(exception);
 	EG(exception) = NULL;
-	int result = cooperative_poll(fds, nfds, timeout_ms);
+	int result = cooperative_poll(fds, nfds, timeout_ms, early_zero);
 	if (held != NULL) {
 		if (EG(exception) != NULL) {
 			zend_exception_set_previous(EG(exception), held);
@@ -132,6 +134,21 @@ int async_library_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms)
 		}
 	}
 	return result;
+}
+
+int async_library_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms)
+{
+	return library_poll(fds, nfds, timeout_ms, false);
+}
+
+/* libcurl's poll(): when several coroutines drive one multi handle (a shared Guzzle client), one
+ * coroutine's curl_multi_exec() may read and finish the transfers another one waits for in
+ * curl_multi_select(). That one is woken too, finds nothing ready, and must get back to its loop
+ * to see it (0, as an early timeout: curl_multi_wait and curl's own waits loop on it) instead of
+ * sleeping out its timeout. libpq takes 0 for "timeout expired", so its waits keep waiting. */
+int async_library_poll_curl(struct pollfd *fds, nfds_t nfds, int timeout_ms)
+{
+	return library_poll(fds, nfds, timeout_ms, true);
 }
 
 int async_library_poll_cancelled(struct pollfd *fds, nfds_t nfds)

@@ -5,6 +5,7 @@
 #   scripts/test.sh --valgrind      the suite under valgrind (leaks and invalid accesses fail)
 #   scripts/test.sh --opcache       the suite with OPcache and its tracing JIT on
 #   scripts/test.sh [--valgrind|--opcache] tests/engine/...   a part of it
+#   (tests/integration is not part of the default run: scripts/integration.sh)
 # ASYNC_TEST_TIMEOUT=N gives each test N seconds without output before it fails (run-tests.php's
 # --set-timeout; its default is 60, and 300 under valgrind whatever is set).
 set -euo pipefail
@@ -27,7 +28,13 @@ timeout=()
 # silences reports about code that is not ours (the dynamic loader).
 [ -z "$valgrind" ] || export VALGRIND_OPTS="${VALGRIND_OPTS:-} --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --trace-children-skip=/bin/*,/usr/bin/*,/sbin/*,/usr/sbin/* --child-silent-after-fork=yes --suppressions=$root/scripts/valgrind.supp"
 paths=("$@")
-[ ${#paths[@]} -gt 0 ] || paths=("$root/tests")
+# By default every folder of tests/ but tests/integration, whose libraries come from Composer
+# (scripts/integration.sh installs them and runs it).
+if [ ${#paths[@]} -eq 0 ]; then
+	for dir in "$root"/tests/*/; do
+		[ "$dir" = "$root/tests/integration/" ] || paths+=("${dir%/}")
+	done
+fi
 
 "$root/scripts/deps.sh"
 "$root/scripts/build.sh"
