@@ -32,9 +32,10 @@ for ($round = 0; $round < 4; $round++) {
     echo "round $round: $early early, $late later than 2 s past their time\n";
 }
 figure("kept per round: %s bytes\n", implode(', ', $kept));
-// The first round leaves the pools filled; after it the heap moves by a few pages either way
-// (the timers' order differs each round), but does not grow.
-var_dump(abs($kept[1] + $kept[2] + $kept[3]) <= 64 * 1024);
+// The first round leaves the pools filled; after it the heap moves by some pages either way (the
+// timers' order differs each round, and a round may give back what an earlier one kept), but
+// it does not grow: a leak of 7 bytes per timer would add 210 KB over the three rounds.
+var_dump($kept[1] + $kept[2] + $kept[3] <= 64 * 1024);
 ?>
 --EXPECT--
 round 0: 0 early, 0 later than 2 s past their time
