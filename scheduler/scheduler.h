@@ -166,6 +166,20 @@ struct _zend_async_scope_s {
 #define ASYNC_SCOPE_OBJ(scope)      (&(scope)->std)
 #define ASYNC_SCOPE_FROM_OBJ(obj)   ((zend_async_scope_t *) ((char *) (obj) - XtOffsetOf(zend_async_scope_t, std)))
 
+/* What the layers above ask of a scope and a coroutine, so they need not know the fields. */
+/* The scope was disposed: it refuses new coroutines and watchers. */
+static zend_always_inline bool async_scope_is_closed(const zend_async_scope_t *scope)
+{
+	return scope->closed;
+}
+
+/* Someone took the coroutine's outcome (await, getException()): its exception is not reported as
+ * uncaught when it ends. */
+static zend_always_inline void async_coroutine_mark_exception_taken(async_coroutine_t *co)
+{
+	co->exception_handled = true;
+}
+
 extern zend_class_entry *async_ce_scope_provider;
 extern zend_class_entry *async_ce_scope;
 /* Registers ScopeProvider and Scope (MINIT; scope.c holds the class whole). */

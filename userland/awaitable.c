@@ -32,7 +32,7 @@ void async_awaitable_take_outcome(zend_object *object, zval **result, zend_objec
 	*exception = NULL;
 	if (instanceof_function(object->ce, async_ce_coroutine)) {
 		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(object);
-		co->exception_handled = true;
+		async_coroutine_mark_exception_taken(co);
 		*result = &co->coroutine.result;
 		*exception = co->coroutine.exception;
 	} else if (instanceof_function(object->ce, async_ce_future)) {

@@ -520,7 +520,7 @@ ZEND_METHOD(Async_Channel, __construct)
 	/* It belongs to the scope that made it (none before the scheduler starts). */
 	async_scope_unwatch(&channel->owner);
 	zend_async_scope_t *scope = ZEND_ASYNC_CURRENT_SCOPE;
-	if (scope != NULL && !scope->closed) {
+	if (scope != NULL && !async_scope_is_closed(scope)) {
 		async_scope_watch(scope, &channel->owner);
 	}
 }

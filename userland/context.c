@@ -261,7 +261,7 @@ ZEND_FUNCTION(Async_current_context)
 		RETURN_THROWS();
 	}
 	/* A coroutine always has a scope but for the scheduler's own work: that is the main one's. */
-	zend_async_scope_t *scope = self->scope != NULL ? self->scope : async_scheduler.main_scope;
+	zend_async_scope_t *scope = self->scope != NULL ? self->scope : ZEND_ASYNC_MAIN_SCOPE;
 	RETURN_OBJ_COPY(scope_context(scope));
 }
 
@@ -281,7 +281,7 @@ ZEND_FUNCTION(Async_root_context)
 	if (async_current_or_launch() == NULL) {
 		RETURN_THROWS();
 	}
-	RETURN_OBJ_COPY(scope_context(async_scheduler.main_scope));
+	RETURN_OBJ_COPY(scope_context(ZEND_ASYNC_MAIN_SCOPE));
 }
 
 void async_userland_register_context(void)

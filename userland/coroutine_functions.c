@@ -49,7 +49,7 @@ bool async_await_object(zend_object *awaitable, zend_object *cancellation, zval 
 			return false;
 		}
 		async_coroutine_t *target = ASYNC_COROUTINE_FROM_OBJ(awaitable);
-		target->exception_handled = true;
+		async_coroutine_mark_exception_taken(target);
 		if (target->coroutine.exception != NULL) {
 			GC_ADDREF(target->coroutine.exception);
 			zend_throw_exception_internal(target->coroutine.exception);
@@ -105,7 +105,7 @@ bool async_await_object(zend_object *awaitable, zend_object *cancellation, zval 
 	ZEND_ASYNC_SUSPEND();
 	if (EG(exception)) {
 		if (target != NULL && ZEND_COROUTINE_IS_FINISHED(&target->coroutine) && target->coroutine.exception == EG(exception)) {
-			target->exception_handled = true;
+			async_coroutine_mark_exception_taken(target);
 		}
 		return false;
 	}

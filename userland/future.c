@@ -519,19 +519,10 @@ static void chain_spawn(chain_link_t *link, zval *argument)
 		OBJ_RELEASE(error);
 		return;
 	}
-	async_coroutine_t *co = ASYNC_COROUTINE_OF(coroutine);
-	zend_fcall_t *fcall = &co->fcall_storage;
-	zend_fcall_info_init(&link->callable, 0, &fcall->fci, &fcall->fci_cache, NULL, NULL);
-	Z_TRY_ADDREF(fcall->fci.function_name);
-	fcall->fci.param_count = 0;
-	fcall->fci.params = NULL;
-	fcall->fci.named_params = NULL;
-	if (argument != NULL) {
-		fcall->fci.param_count = 1;
-		fcall->fci.params = safe_emalloc(1, sizeof(zval), 0);
-		ZVAL_COPY(&fcall->fci.params[0], argument);
-	}
-	coroutine->fcall = fcall;
+	zend_fcall_info fci;
+	zend_fcall_info_cache fcc;
+	zend_fcall_info_init(&link->callable, 0, &fci, &fcc, NULL, NULL);
+	async_coroutine_set_call(coroutine, &fci, &fcc, argument, argument != NULL ? 1 : 0, NULL);
 
 	chain_done_t *done = ecalloc(1, sizeof(*done));
 	done->base.callback = on_callback_done;

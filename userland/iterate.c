@@ -267,7 +267,7 @@ ZEND_FUNCTION(Async_iterate)
 	}
 
 	zend_object *caller_error = NULL;
-	it.scope = async_scope_new(self->scope != NULL ? self->scope : async_scheduler.main_scope);
+	it.scope = async_scope_new(self->scope != NULL ? self->scope : ZEND_ASYNC_MAIN_SCOPE);
 	if (it.scope != NULL) {
 		spawn_worker(&it);
 		if (EG(exception) != NULL) {

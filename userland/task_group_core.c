@@ -721,7 +721,7 @@ void async_task_group_dispose(async_task_group_t *group)
 	group->closed = true;
 	group->cancelled = true;
 	drop_pending(group, NULL);
-	if (group->scope != NULL && !group->scope->closed) {
+	if (group->scope != NULL && !async_scope_is_closed(group->scope)) {
 		cancel_scope(group, NULL, true);
 	}
 	check_futures(group);
@@ -976,7 +976,7 @@ static void group_dtor(zend_object *object)
 {
 	zend_objects_destroy_object(object);
 	async_task_group_t *group = ASYNC_TASK_GROUP_FROM_OBJ(object);
-	if (group->scope == NULL || group->scope->closed) {
+	if (group->scope == NULL || async_scope_is_closed(group->scope)) {
 		return;
 	}
 	zend_coroutine_t *current = ZEND_ASYNC_CURRENT_COROUTINE;
