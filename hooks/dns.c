@@ -35,7 +35,7 @@ static struct addrinfo *resolve_ipv4(const char *name)
 		result = lookup->result;
 		lookup->result = NULL;
 	} else if (async_hook_exception_is(ZEND_ASYNC_EXCEPTION_DNS)) {
-		zend_clear_exception(); /* the name does not resolve: stock PHP has no error for that */
+		async_hook_clear_failure(); /* the name does not resolve: stock PHP has no error for that */
 	}
 	ZEND_ASYNC_EVENT_RELEASE(&lookup->base);
 	return result;
@@ -148,8 +148,9 @@ static PHP_FUNCTION(async_hook_gethostbyaddr)
 	if (async_hook_wait_event(&lookup->base) && lookup->hostname != NULL) {
 		RETVAL_STR_COPY(lookup->hostname);
 	} else if (!EG(exception) || async_hook_exception_is(ZEND_ASYNC_EXCEPTION_DNS)) {
-		zend_clear_exception(); /* no name for it: stock PHP gives the address back */
-		RETVAL_STRINGL(address, address_len);
+		if (async_hook_clear_failure()) { /* no name for it: stock PHP gives the address back */
+			RETVAL_STRINGL(address, address_len);
+		}
 	}
 	ZEND_ASYNC_EVENT_RELEASE(&lookup->base);
 }

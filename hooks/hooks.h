@@ -115,6 +115,11 @@ bool async_hook_pause_after_shortage(zend_long left_ms);
 bool async_hook_wait_event(zend_async_event_t *event);
 /* True when the pending exception is of the given engine API kind (e.g. a DNS failure). */
 bool async_hook_exception_is(zend_async_class exception_type);
+/* Clears the failure of a wait that a hook turns into stock PHP's result (a name that does not
+ * resolve): true. But when the coroutine was also cancelled before it ran again, the cancellation
+ * is in the failure's previous chain (the engine keeps the first error of a wait): then that
+ * cancellation replaces the failure, and false. */
+bool async_hook_clear_failure(void);
 
 /* ---- a stream closed while others wait on it (stream_waiters.c): one rule for sockets and pipes ---- */
 /* A coroutine suspended in an operation on the stream; it lives on the coroutine's C stack. */

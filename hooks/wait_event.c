@@ -25,3 +25,34 @@ bool async_hook_exception_is(zend_async_class exception_type)
 	zend_class_entry *ce = ZEND_ASYNC_GET_EXCEPTION_CE(exception_type);
 	return EG(exception) != NULL && ce != NULL && instanceof_function(EG(exception)->ce, ce);
 }
+
+/* The cancellation in `failure`'s previous chain, or NULL. */
+static zend_object *cancellation_in_chain(zend_object *failure)
+{
+	zend_class_entry *cancellation = ZEND_ASYNC_GET_EXCEPTION_CE(ZEND_ASYNC_EXCEPTION_CANCELLATION);
+	for (zend_object *e = failure; e != NULL && cancellation != NULL;) {
+		if (instanceof_function(e->ce, cancellation)) {
+			return e;
+		}
+		zend_class_entry *base = instanceof_function(e->ce, zend_ce_exception) ? zend_ce_exception : zend_ce_error;
+		zval rv;
+		zval *previous = zend_read_property_ex(base, e, ZSTR_KNOWN(ZEND_STR_PREVIOUS), 1, &rv);
+		e = previous != NULL && Z_TYPE_P(previous) == IS_OBJECT ? Z_OBJ_P(previous) : NULL;
+	}
+	return NULL;
+}
+
+bool async_hook_clear_failure(void)
+{
+	zend_object *cancellation = EG(exception) != NULL ? cancellation_in_chain(EG(exception)) : NULL;
+	if (cancellation == NULL || cancellation == EG(exception)) {
+		if (cancellation == NULL) {
+			zend_clear_exception();
+		}
+		return cancellation == NULL;
+	}
+	GC_ADDREF(cancellation);
+	zend_clear_exception();
+	zend_throw_exception_internal(cancellation);
+	return false;
+}

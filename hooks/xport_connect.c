@@ -90,8 +90,7 @@ static resolve_result_t resolve(const char *host, int socktype, struct addrinfo 
 	if (EG(exception)) {
 		zend_class_entry *dns_error = ZEND_ASYNC_GET_EXCEPTION_CE(ZEND_ASYNC_EXCEPTION_DNS);
 		/* Failed, also when the request could not start (an empty host: libuv refuses it). */
-		if (dns_error != NULL && instanceof_function(EG(exception)->ce, dns_error)) {
-			zend_clear_exception();
+		if (dns_error != NULL && instanceof_function(EG(exception)->ce, dns_error) && async_hook_clear_failure()) {
 			outcome = NOT_RESOLVED;
 		} else {
 			outcome = RESOLVE_THREW; /* cancelled */
