@@ -102,9 +102,6 @@ static void idle_pop(async_pool_t *pool, zval *out)
 
 /* ---- waiters ---- */
 
-static bool waiter_start(zend_async_event_t *event) { (void) event; return true; }
-static bool waiter_stop(zend_async_event_t *event) { (void) event; return true; }
-
 static bool waiter_dispose(zend_async_event_t *event)
 {
 	if (event->ref_count > 1) {
@@ -128,8 +125,8 @@ static pool_waiter_t *waiter_new(void)
 	waiter->event.ref_count = 1;
 	waiter->event.add_callback = zend_async_callbacks_push;
 	waiter->event.del_callback = zend_async_callbacks_remove;
-	waiter->event.start = waiter_start;
-	waiter->event.stop = waiter_stop;
+	waiter->event.start = async_event_start_nothing;
+	waiter->event.stop = async_event_stop_nothing;
 	waiter->event.dispose = waiter_dispose;
 	waiter->event.info = waiter_info;
 	return waiter;
