@@ -53,6 +53,7 @@ static PHP_RINIT_FUNCTION(async)
 	async_reactor_rinit();
 	async_scheduler_rinit();
 	async_userland_rinit();
+	async_hooks_rinit();
 	return SUCCESS;
 }
 

@@ -71,6 +71,7 @@ ZEND_BEGIN_MODULE_GLOBALS(async)
 		struct _async_pgsql_held *pgsql_held_list;    /* library_guard.c */
 		async_object_owners_t pgsql_connections_in_use;
 		async_object_owners_t curl_transfers;         /* curl_handle_busy.c */
+		async_list_t curl_multi_selects;              /* curl_multi_shared.c: coroutines in curl_multi_select() */
 		uint32_t http_opens_in_flight;                /* http_headers.c */
 		zval http_latest_headers;
 	} hooks;

@@ -26,6 +26,7 @@ static const struct {
 	{ "proc_open, proc_close, popen", NULL, &async_proc_hooks, 0 },
 	{ "fclose, pclose (of a stream others wait on)", NULL, &async_stream_close_hooks, 0 },
 	{ "curl handles in curl_exec(): one coroutine at a time", "curl", &async_curl_busy_hooks, 0 },
+	{ "curl multi handles driven by several coroutines", "curl", &async_curl_multi_shared_hooks, 0 },
 	{ "stream_socket_pair", NULL, &async_socket_pair_hooks, 0 },
 	{ "flock", NULL, &async_flock_hooks, 0 },
 	{ "http_get_last_response_headers, http_clear_last_response_headers", NULL, &async_http_headers_hooks, 80400 },
@@ -114,6 +115,11 @@ void async_hooks_minit(void)
 	previous_post_startup = zend_post_startup_cb;
 	zend_post_startup_cb = install_after_startup;
 	async_xport_hooks_install();
+}
+
+void async_hooks_rinit(void)
+{
+	async_curl_multi_shared_rinit();
 }
 
 void async_hooks_post_deactivate(void)

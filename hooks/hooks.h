@@ -56,6 +56,7 @@ static zend_always_inline bool async_hook_in_coroutine(void)
 
 /* Module hooks (hooks.c). */
 void async_hooks_minit(void);
+void async_hooks_rinit(void);
 void async_hooks_mshutdown(void);
 /* php --ri async: a table of the hook families and whether each is active (and why not). */
 void async_hooks_minfo(void);
@@ -162,8 +163,11 @@ extern const async_function_hook_table_t async_sockets_ext_hooks;
 extern const async_function_hook_table_t async_stream_close_hooks;
 extern const async_function_hook_table_t async_http_headers_hooks;
 extern const async_function_hook_table_t async_curl_busy_hooks;
+extern const async_function_hook_table_t async_curl_multi_shared_hooks;
 extern const async_function_hook_table_t async_socket_pair_hooks;
 extern const async_function_hook_table_t async_flock_hooks;
+/* curl_multi_shared.c: no coroutine waits in curl_multi_select() at a request's start. */
+void async_curl_multi_shared_rinit(void);
 /* curl_handle_busy.c: forgets the transfers a fatal error cut short. */
 void async_curl_busy_post_deactivate(void);
 /* xport_stream.c: closing this stream now would free it under a coroutine that waits on it, and the

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
+/*
+ * One curl multi handle driven by several coroutines (a shared Guzzle handler whose promises are
+ * waited on in two coroutines: each loops curl_multi_exec()/curl_multi_select()).
+ *
+ * curl_multi_select() waits on the sockets its multi handle had when it was called. If another
+ * coroutine's curl_multi_exec() then finishes those transfers, the waiting one sleeps out its
+ * whole timeout: the sockets it waits on are idle in curl's connection cache, or closed, and
+ * nothing wakes it (in stock PHP one thread drives the handle and this cannot happen). So a
+ * curl_multi_exec() that changed the number of running transfers wakes the coroutines waiting in
+ * curl_multi_select() on the same handle; their select returns 0 as an early timeout
+ * (async_library_poll_curl) and their loop calls curl_multi_exec() to see the new state.
+ *
+ * Only a change wakes them: two coroutines whose transfers are still in flight would otherwise
+ * wake each other for ever.
+ */
+#include "hooks.h"
+
+static zif_handler original_curl_multi_exec;
+static zif_handler original_curl_multi_select;
+
+#define selects ASYNC_G(hooks.curl_multi_selects)
+
+/* A coroutine waiting in curl_multi_select(); lives on that call's C stack. */
+typedef struct {
+	async_list_node_t in_list;
+	zend_object *multi;
+	zend_coroutine_t *coroutine;
+} select_wait_t;
+
+static zend_object *multi_argument(zend_execute_data *execute_data)
+{
+	if (ZEND_NUM_ARGS() < 1) {
+		return NULL;
+	}
+	zval *arg = ZEND_CALL_ARG(execute_data, 1);
+	ZVAL_DEREF(arg);
+	return Z_TYPE_P(arg) == IS_OBJECT ? Z_OBJ_P(arg) : NULL;
+}
+
+/* The by-reference $still_running argument's value, or -1 when it holds no number yet. */
+static zend_long still_running_argument(zend_execute_data *execute_data)
+{
+	if (ZEND_NUM_ARGS() < 2) {
+		return -1;
+	}
+	zval *arg = ZEND_CALL_ARG(execute_data, 2);
+	ZVAL_DEREF(arg);
+	return Z_TYPE_P(arg) == IS_LONG ? Z_LVAL_P(arg) : -1;
+}
+
+static void wake_selects_on(zend_object *multi)
+{
+	zend_coroutine_t *self = ZEND_ASYNC_CURRENT_COROUTINE;
+	ASYNC_LIST_FOREACH(&selects, node) {
+		select_wait_t *wait = ASYNC_LIST_ENTRY(node, select_wait_t, in_list);
+		zend_coroutine_t *coroutine = wait->coroutine;
+		if (wait->multi == multi && coroutine != self && coroutine->waker != NULL
+			&& coroutine->waker->status == ZEND_ASYNC_WAKER_WAITING) {
+			ZEND_ASYNC_RESUME(coroutine);
+		}
+	}
+}
+
+static PHP_FUNCTION(async_hook_curl_multi_exec)
+{
+	ASYNC_HOOK_OUTSIDE_COROUTINE_CALL(original_curl_multi_exec);
+	zend_object *multi = multi_argument(execute_data);
+	zend_long before = still_running_argument(execute_data);
+	original_curl_multi_exec(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+	zend_long after = still_running_argument(execute_data);
+	if (multi != NULL && !async_list_empty(&selects) && (before < 0 || after != before)) {
+		wake_selects_on(multi);
+	}
+}
+
+static PHP_FUNCTION(async_hook_curl_multi_select)
+{
+	ASYNC_HOOK_OUTSIDE_COROUTINE_CALL(original_curl_multi_select);
+	select_wait_t wait = { .multi = multi_argument(execute_data), .coroutine = ZEND_ASYNC_CURRENT_COROUTINE };
+	async_list_node_init(&wait.in_list);
+	async_list_append(&selects, &wait.in_list);
+	zend_try {
+		original_curl_multi_select(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+	} zend_catch {
+		async_list_remove(&selects, &wait.in_list); /* the record is on this stack */
+		zend_bailout();
+	} zend_end_try();
+	async_list_remove(&selects, &wait.in_list);
+}
+
+void async_curl_multi_shared_rinit(void)
+{
+	async_list_init(&selects);
+}
+
+static const async_function_hook_t hooks[] = {
+	{ "curl_multi_exec", PHP_FN(async_hook_curl_multi_exec), &original_curl_multi_exec },
+	{ "curl_multi_select", PHP_FN(async_hook_curl_multi_select), &original_curl_multi_select },
+};
+
+const async_function_hook_table_t async_curl_multi_shared_hooks = ASYNC_HOOK_TABLE(hooks);
