@@ -8,22 +8,15 @@
 # The tests read ASYNC_TEST_MYSQL_HOST, _PORT, _SOCKET, _USER, _PASS and _DB, and skip without them.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/scripts/test_server_lib.sh"
 dir="$root/out/mariadb"
 pidfile="$dir/mariadbd.pid"
 sock="$dir/mariadbd.sock"
 
 stop() {
-	if [ -f "$pidfile" ]; then
-		local pid; pid="$(cat "$pidfile")"
-		# The datadir is thrown away, so there is nothing to shut down cleanly for.
-		kill -9 "$pid" 2>/dev/null || true
-		for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-	fi
+	# The datadir is thrown away, so there is nothing to shut down cleanly for.
+	stop_pidfile "$pidfile" KILL
 	rm -rf "$dir"
-}
-
-free_port() { # asks the kernel for a free loopback port
-	php -n -r '$s = stream_socket_server("tcp://127.0.0.1:0"); echo substr(strrchr(stream_socket_get_name($s, false), ":"), 1);'
 }
 
 start() {
@@ -49,19 +42,12 @@ start() {
 		CREATE USER 'asynctest'@'localhost' IDENTIFIED BY 'asynctest-pass';
 		GRANT ALL ON asynctest.* TO 'asynctest'@'127.0.0.1';
 		GRANT ALL ON asynctest.* TO 'asynctest'@'localhost';"
-	cat >"$dir/env" <<ENV
-export ASYNC_TEST_MYSQL_HOST=127.0.0.1
-export ASYNC_TEST_MYSQL_PORT=$port
-export ASYNC_TEST_MYSQL_SOCKET=$sock
-export ASYNC_TEST_MYSQL_USER=asynctest
-export ASYNC_TEST_MYSQL_PASS=asynctest-pass
-export ASYNC_TEST_MYSQL_DB=asynctest
-ENV
-	cat "$dir/env"
+	write_env "$dir/env" "ASYNC_TEST_MYSQL_HOST=127.0.0.1" \
+		"ASYNC_TEST_MYSQL_PORT=$port" \
+		"ASYNC_TEST_MYSQL_SOCKET=$sock" \
+		"ASYNC_TEST_MYSQL_USER=asynctest" \
+		"ASYNC_TEST_MYSQL_PASS=asynctest-pass" \
+		"ASYNC_TEST_MYSQL_DB=asynctest"
 }
 
-case "${1:-}" in
-	start) start ;;
-	stop) stop ;;
-	*) echo "usage: $0 start|stop" >&2; exit 2 ;;
-esac
+test_server_main "$@"

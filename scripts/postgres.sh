@@ -9,6 +9,7 @@
 # PostgreSQL refuses to run as root: as root, the server runs as the postgres user.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/scripts/test_server_lib.sh"
 dir="$root/out/postgres"
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 
@@ -22,10 +23,6 @@ stop() {
 		as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
 	fi
 	rm -rf "$dir"
-}
-
-free_port() { # asks the kernel for a free loopback port
-	php -n -r '$s = stream_socket_server("tcp://127.0.0.1:0"); echo substr(strrchr(stream_socket_get_name($s, false), ":"), 1);'
 }
 
 start() {
@@ -45,17 +42,10 @@ start() {
 	as_owner "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
 		-c "CREATE ROLE asynctest LOGIN" -c "CREATE DATABASE asynctest OWNER asynctest" \
 		-c "CREATE ROLE asyncpw LOGIN PASSWORD 'asyncpw-pass'" >/dev/null
-	cat >"$dir/env" <<ENV
-export ASYNC_TEST_PGSQL_HOST=127.0.0.1
-export ASYNC_TEST_PGSQL_PORT=$port
-export ASYNC_TEST_PGSQL_USER=asynctest
-export ASYNC_TEST_PGSQL_DB=asynctest
-ENV
-	cat "$dir/env"
+	write_env "$dir/env" "ASYNC_TEST_PGSQL_HOST=127.0.0.1" \
+		"ASYNC_TEST_PGSQL_PORT=$port" \
+		"ASYNC_TEST_PGSQL_USER=asynctest" \
+		"ASYNC_TEST_PGSQL_DB=asynctest"
 }
 
-case "${1:-}" in
-	start) start ;;
-	stop) stop ;;
-	*) echo "usage: $0 start|stop" >&2; exit 2 ;;
-esac
+test_server_main "$@"

@@ -6,20 +6,13 @@
 # The tests read ASYNC_TEST_REDIS_HOST and _PORT, and skip without them.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/scripts/test_server_lib.sh"
 dir="$root/out/redis"
 pidfile="$dir/redis.pid"
 
 stop() {
-	if [ -f "$pidfile" ]; then
-		local pid; pid="$(cat "$pidfile")"
-		kill "$pid" 2>/dev/null || true
-		for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-	fi
+	stop_pidfile "$pidfile"
 	rm -rf "$dir"
-}
-
-free_port() { # asks the kernel for a free loopback port
-	php -n -r '$s = stream_socket_server("tcp://127.0.0.1:0"); echo substr(strrchr(stream_socket_get_name($s, false), ":"), 1);'
 }
 
 start() {
@@ -31,20 +24,8 @@ start() {
 	redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --dir "$dir" --daemonize no \
 		>"$dir/redis.log" 2>&1 &
 	echo $! >"$pidfile"
-	for _ in $(seq 1 50); do
-		php -n -r "exit(@fsockopen('127.0.0.1', $port) ? 0 : 1);" && break
-		sleep 0.1
-	done
-	php -n -r "exit(@fsockopen('127.0.0.1', $port) ? 0 : 1);" || { cat "$dir/redis.log" >&2; stop; exit 1; }
-	cat >"$dir/env" <<ENV
-export ASYNC_TEST_REDIS_HOST=127.0.0.1
-export ASYNC_TEST_REDIS_PORT=$port
-ENV
-	cat "$dir/env"
+	wait_for_port "$port" "$dir/redis.log" || { stop; exit 1; }
+	write_env "$dir/env" ASYNC_TEST_REDIS_HOST=127.0.0.1 "ASYNC_TEST_REDIS_PORT=$port"
 }
 
-case "${1:-}" in
-	start) start ;;
-	stop) stop ;;
-	*) echo "usage: $0 start|stop" >&2; exit 2 ;;
-esac
+test_server_main "$@"
