@@ -23,7 +23,9 @@
 #include "../zend_async_API.h"
 #include "../engine/engine.h"
 #include "../scheduler/scheduler.h"
+#include "../async_list.h"
 #include "userland.h"
+#include "zval_ring.h"
 #include "pool_arginfo.h"
 
 static zend_class_entry *async_ce_pool;
@@ -41,7 +43,7 @@ typedef struct _pool_waiter_s pool_waiter_t;
 /* A coroutine waiting in acquire(), and the event that wakes it. */
 struct _pool_waiter_s {
 	zend_async_event_t event;
-	pool_waiter_t *prev, *next;
+	async_list_node_t in_queue;
 	bool queued;   /* in the queue: no turn given yet */
 	bool granted;  /* woken with a turn kept for it */
 };
@@ -49,11 +51,10 @@ struct _pool_waiter_s {
 typedef struct {
 	zval factory, destructor, healthcheck, before_acquire, before_release; /* UNDEF: none */
 	zend_long min, max, healthcheck_interval;
-	zval *idle;                 /* ring of `idle_size` slots */
-	uint32_t idle_size, idle_head, idle_count;
+	async_zval_ring_t idle;      /* the idle resources, oldest first */
 	zend_long active;
 	zend_long reserved;
-	pool_waiter_t *head, *tail;
+	async_list_t queue;          /* waiting acquire() calls, in arrival order */
 	HashTable *lent;            /* objects lent out, by handle (held), so release() knows its own */
 	zend_long lent_values;      /* other values lent out */
 	bool constructed, closed;
@@ -70,34 +71,6 @@ typedef struct {
 static zend_long available(async_pool_t *pool)
 {
 	return pool->max - pool->active - pool->reserved;
-}
-
-/* ---- the idle FIFO ---- */
-
-static void idle_push(async_pool_t *pool, zval *resource)
-{
-	if (pool->idle_count == pool->idle_size) {
-		uint32_t size = pool->idle_size ? pool->idle_size * 2 : 4;
-		zval *ring = safe_emalloc(size, sizeof(zval), 0);
-		for (uint32_t i = 0; i < pool->idle_count; i++) {
-			ZVAL_COPY_VALUE(&ring[i], &pool->idle[(pool->idle_head + i) % pool->idle_size]);
-		}
-		if (pool->idle) {
-			efree(pool->idle);
-		}
-		pool->idle = ring;
-		pool->idle_size = size;
-		pool->idle_head = 0;
-	}
-	ZVAL_COPY_VALUE(&pool->idle[(pool->idle_head + pool->idle_count) % pool->idle_size], resource);
-	pool->idle_count++;
-}
-
-static void idle_pop(async_pool_t *pool, zval *out)
-{
-	ZVAL_COPY_VALUE(out, &pool->idle[pool->idle_head]);
-	pool->idle_head = (pool->idle_head + 1) % pool->idle_size;
-	pool->idle_count--;
 }
 
 /* ---- waiters ---- */
@@ -134,10 +107,7 @@ static pool_waiter_t *waiter_new(void)
 
 static void queue_push(async_pool_t *pool, pool_waiter_t *waiter)
 {
-	waiter->prev = pool->tail;
-	waiter->next = NULL;
-	if (pool->tail) { pool->tail->next = waiter; } else { pool->head = waiter; }
-	pool->tail = waiter;
+	async_list_append(&pool->queue, &waiter->in_queue);
 	waiter->queued = true;
 	ZEND_ASYNC_EVENT_ADD_REF(&waiter->event); /* the queue's reference */
 }
@@ -145,11 +115,15 @@ static void queue_push(async_pool_t *pool, pool_waiter_t *waiter)
 /* The caller takes over the queue's reference. */
 static pool_waiter_t *queue_unlink(async_pool_t *pool, pool_waiter_t *waiter)
 {
-	if (waiter->prev) { waiter->prev->next = waiter->next; } else { pool->head = waiter->next; }
-	if (waiter->next) { waiter->next->prev = waiter->prev; } else { pool->tail = waiter->prev; }
-	waiter->prev = waiter->next = NULL;
+	async_list_remove(&pool->queue, &waiter->in_queue);
 	waiter->queued = false;
 	return waiter;
+}
+
+static pool_waiter_t *queue_first(const async_pool_t *pool)
+{
+	async_list_node_t *node = async_list_first(&pool->queue);
+	return node ? ASYNC_LIST_ENTRY(node, pool_waiter_t, in_queue) : NULL;
 }
 
 /* Wakes a waiter just taken out of the queue (its reference goes): a turn (error NULL), or why not. */
@@ -164,8 +138,8 @@ static void wake(pool_waiter_t *waiter, zend_object *error)
  * free resource (or room) and a waiter never meet. */
 static void serve_waiters(async_pool_t *pool)
 {
-	while (!pool->closed && pool->head != NULL && available(pool) > 0) {
-		pool_waiter_t *waiter = queue_unlink(pool, pool->head);
+	while (!pool->closed && !async_list_empty(&pool->queue) && available(pool) > 0) {
+		pool_waiter_t *waiter = queue_unlink(pool, queue_first(pool));
 		waiter->granted = true;
 		pool->reserved++;
 		wake(waiter, NULL);
@@ -175,8 +149,8 @@ static void serve_waiters(async_pool_t *pool)
 /* Every waiter in the queue gets a new exception of `ce` with `message`. */
 static void fail_waiters(async_pool_t *pool, zend_class_entry *ce, const char *message)
 {
-	while (pool->head != NULL) {
-		pool_waiter_t *waiter = queue_unlink(pool, pool->head);
+	while (!async_list_empty(&pool->queue)) {
+		pool_waiter_t *waiter = queue_unlink(pool, queue_first(pool));
 		zend_object *error = zend_throw_exception(ce, message, 0);
 		GC_ADDREF(error);
 		zend_clear_exception();
@@ -393,7 +367,7 @@ static take_result_t take(async_pool_t *pool, zval *out, bool wait, zend_long ti
 				? "Pool is closed" : "Service is unavailable (circuit breaker is open)", 0);
 			return TAKE_FAILED;
 		}
-		if (!turn && (available(pool) <= 0 || pool->head != NULL)) {
+		if (!turn && (available(pool) <= 0 || !async_list_empty(&pool->queue))) {
 			if (!wait) {
 				return TAKE_NONE;
 			}
@@ -408,7 +382,7 @@ static take_result_t take(async_pool_t *pool, zval *out, bool wait, zend_long ti
 			turn = false;
 		}
 		pool->active++;
-		if (pool->idle_count == 0) {
+		if (pool->idle.count == 0) {
 			/* A fresh resource is not checked by beforeAcquire. */
 			if (!make(pool, out)) {
 				pool->active--;
@@ -417,7 +391,7 @@ static take_result_t take(async_pool_t *pool, zval *out, bool wait, zend_long ti
 			}
 			return TAKE_OK;
 		}
-		idle_pop(pool, out);
+		async_zval_ring_shift(&pool->idle, out);
 		if (Z_TYPE(pool->before_acquire) == IS_UNDEF || check(&pool->before_acquire, out, NULL)) {
 			return TAKE_OK;
 		}
@@ -455,9 +429,9 @@ static void close_pool(async_pool_t *pool)
 	healthcheck_stop(pool);
 	fail_waiters(pool, async_ce_pool_exception, "Pool is closed");
 	zend_object *first = NULL;
-	while (pool->idle_count > 0) {
+	while (pool->idle.count > 0) {
 		zval resource;
-		idle_pop(pool, &resource);
+		async_zval_ring_shift(&pool->idle, &resource);
 		pool->active++;
 		if (!destroy(pool, &resource) && EG(exception)) {
 			zend_object *error = EG(exception);
@@ -505,7 +479,7 @@ static void on_healthcheck_tick(zend_async_event_t *event, zend_async_event_call
 		}
 		release_pass_coroutine(pool); /* it never ran (cancelled first) */
 	}
-	if (pool->closed || (pool->idle_count == 0 && pool->active >= pool->min)) {
+	if (pool->closed || (pool->idle.count == 0 && pool->active >= pool->min)) {
 		return; /* nothing to check, nothing to make */
 	}
 	zend_coroutine_t *coroutine = ZEND_ASYNC_SPAWN_WITH(ZEND_ASYNC_MAIN_SCOPE);
@@ -529,15 +503,15 @@ static void healthcheck_pass(void)
 		return; /* the pool went before the pass began */
 	}
 	GC_ADDREF(&pool->std);
-	uint32_t count = pool->idle_count;
-	for (uint32_t i = 0; i < count && !pool->closed && pool->idle_count > 0 && available(pool) > 0; i++) {
+	uint32_t count = pool->idle.count;
+	for (uint32_t i = 0; i < count && !pool->closed && pool->idle.count > 0 && available(pool) > 0; i++) {
 		zval resource;
-		idle_pop(pool, &resource);
+		async_zval_ring_shift(&pool->idle, &resource);
 		pool->active++;
 		bool healthy = check(&pool->healthcheck, &resource, NULL);
 		bool cancelled = EG(exception) != NULL;
 		if (healthy && !pool->closed) {
-			idle_push(pool, &resource);
+			async_zval_ring_push(&pool->idle, &resource);
 		} else {
 			zend_object *pending = EG(exception);
 			EG(exception) = NULL;
@@ -551,7 +525,7 @@ static void healthcheck_pass(void)
 			break;
 		}
 	}
-	while (EG(exception) == NULL && !pool->closed && pool->idle_count + pool->active < pool->min && available(pool) > 0) {
+	while (EG(exception) == NULL && !pool->closed && pool->idle.count + pool->active < pool->min && available(pool) > 0) {
 		zval resource;
 		pool->active++;
 		bool made = make(pool, &resource);
@@ -567,7 +541,7 @@ static void healthcheck_pass(void)
 			zend_clear_exception();
 			break;
 		}
-		idle_push(pool, &resource);
+		async_zval_ring_push(&pool->idle, &resource);
 		serve_waiters(pool);
 	}
 	if (pool->healthcheck_coroutine == self) {
@@ -663,7 +637,7 @@ ZEND_METHOD(Async_Pool, __construct)
 	pool->healthcheck_interval = interval;
 
 	/* Pre-warm: a factory that throws ends the constructor with its exception. */
-	while (pool->idle_count < min) {
+	while (pool->idle.count < min) {
 		zval resource;
 		pool->active++;
 		bool made = make(pool, &resource);
@@ -671,7 +645,7 @@ ZEND_METHOD(Async_Pool, __construct)
 		if (!made) {
 			RETURN_THROWS();
 		}
-		idle_push(pool, &resource);
+		async_zval_ring_push(&pool->idle, &resource);
 	}
 	if (Z_TYPE(pool->healthcheck) != IS_UNDEF && interval > 0 && !healthcheck_start(pool)) {
 		RETURN_THROWS();
@@ -737,7 +711,7 @@ ZEND_METHOD(Async_Pool, release)
 	zend_object *failure = NULL;
 	bool healthy = Z_TYPE(pool->before_release) == IS_UNDEF || check(&pool->before_release, &resource, &failure);
 	if (healthy && !pool->closed) {
-		idle_push(pool, &resource);
+		async_zval_ring_push(&pool->idle, &resource);
 		pool->active--;
 		serve_waiters(pool);
 		report(pool, NULL);
@@ -780,10 +754,10 @@ ZEND_METHOD(Async_Pool, count)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	async_pool_t *pool = THIS_POOL();
-	RETURN_LONG((zend_long) pool->idle_count + pool->active);
+	RETURN_LONG((zend_long) pool->idle.count + pool->active);
 }
 
-ZEND_METHOD(Async_Pool, idleCount) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_LONG(THIS_POOL()->idle_count); }
+ZEND_METHOD(Async_Pool, idleCount) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_LONG(THIS_POOL()->idle.count); }
 ZEND_METHOD(Async_Pool, activeCount) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_LONG(THIS_POOL()->active); }
 
 ZEND_METHOD(Async_Pool, setCircuitBreakerStrategy)
@@ -844,6 +818,7 @@ static zend_object *pool_create(zend_class_entry *ce)
 	zend_object_std_init(&pool->std, ce);
 	object_properties_init(&pool->std, ce);
 	pool->std.handlers = &pool_handlers;
+	async_list_init(&pool->queue);
 	ZVAL_UNDEF(&pool->factory);
 	ZVAL_UNDEF(&pool->destructor);
 	ZVAL_UNDEF(&pool->healthcheck);
@@ -880,17 +855,15 @@ static void pool_free(zend_object *object)
 		release_pass_coroutine(pool); /* a pass not begun finds no pool and ends at once */
 	}
 	/* Waiters hold the pool, so none is left unless PHP skipped destructors (a fatal error). */
-	while (pool->head != NULL) {
-		ZEND_ASYNC_EVENT_RELEASE(&queue_unlink(pool, pool->head)->event);
+	while (!async_list_empty(&pool->queue)) {
+		ZEND_ASYNC_EVENT_RELEASE(&queue_unlink(pool, queue_first(pool))->event);
 	}
-	while (pool->idle_count > 0) {
+	while (pool->idle.count > 0) {
 		zval resource;
-		idle_pop(pool, &resource);
+		async_zval_ring_shift(&pool->idle, &resource);
 		zval_ptr_dtor(&resource);
 	}
-	if (pool->idle) {
-		efree(pool->idle);
-	}
+	async_zval_ring_free(&pool->idle);
 	if (pool->lent) {
 		zend_hash_destroy(pool->lent);
 		FREE_HASHTABLE(pool->lent);
@@ -918,8 +891,8 @@ static HashTable *pool_get_gc(zend_object *object, zval **table, int *n)
 	if (pool->strategy) {
 		zend_get_gc_buffer_add_obj(buffer, pool->strategy);
 	}
-	for (uint32_t i = 0; i < pool->idle_count; i++) {
-		zend_get_gc_buffer_add_zval(buffer, &pool->idle[(pool->idle_head + i) % pool->idle_size]);
+	for (uint32_t i = 0; i < pool->idle.count; i++) {
+		zend_get_gc_buffer_add_zval(buffer, async_zval_ring_at(&pool->idle, i));
 	}
 	if (pool->lent) {
 		zval *lent;
