@@ -8,7 +8,8 @@
 #   PHP-FPM:    Debian's php-fpm behind nginx (one worker, fastcgi over a unix socket), its stock
 #               pool settings (pm = dynamic, at most 5 children) and Debian's php.ini (OPcache on),
 #               a connection per request;
-#   PHP-FPM 1:  the same with as many processes as ours (pm = static, 1 child).
+#   PHP-FPM 1:  the same with as many processes as ours (pm = static, 1 child);
+#   PHP-FPM p:  Debian's pool again, each child keeping a persistent connection (PDO::ATTR_PERSISTENT).
 # OPcache is on in all of them. The query is a primary-key look-up (BENCH_QUERY_MS=N: it also waits
 # N ms in MariaDB, standing for a database across a network).
 #   BENCH_CONNECTIONS=200 BENCH_SECONDS=5 BENCH_REPEAT=3 BENCH_QUERY_MS=0 BENCH_POOL=16 bench/endpoint.sh
@@ -83,6 +84,7 @@ fpm() { # directory name pm-lines...: starts php-fpm and nginx in front of it, a
 		[ -z "$fpm_user" ] || echo "$fpm_user"
 		echo "listen = $dir/fpm.sock"
 		printf '%s\n' "$@"
+		echo "env[ENDPOINT_PERSISTENT] = ${persistent:-0}"
 		for v in HOST PORT DB USER PASS; do echo "env[ASYNC_TEST_MYSQL_$v] = $(printenv "ASYNC_TEST_MYSQL_$v")"; done
 	} >"$dir/fpm.conf"
 	start "$dir/fpm.stderr" "$php_fpm" --nodaemonize -R -y "$dir/fpm.conf"
@@ -120,6 +122,8 @@ CONF
 fpm fpm-debian "PHP-FPM (Debian's pool: dynamic, max 5)" "pm = dynamic" "pm.max_children = 5" "pm.start_servers = 2" \
 	"pm.min_spare_servers = 1" "pm.max_spare_servers = 3"
 fpm fpm-static "PHP-FPM, 1 process (static)" "pm = static" "pm.max_children = 1"
+persistent=1 fpm fpm-persistent "PHP-FPM (Debian's pool), persistent conn." "pm = dynamic" "pm.max_children = 5" \
+	"pm.start_servers = 2" "pm.min_spare_servers = 1" "pm.max_spare_servers = 3"
 
 for url in "${urls[@]}"; do
 	curl -sf "$url" | grep -q '"item 42"' || { echo "no answer from $url" >&2; exit 1; }
