@@ -136,7 +136,7 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), PH
 echo "command: BENCH_CONNECTIONS=$connections BENCH_SECONDS=$seconds BENCH_REPEAT=$repeat BENCH_QUERY_MS=$query_ms BENCH_POOL=$pool bench/endpoint.sh"
 echo "endpoint: GET $path (one query, waiting $query_ms ms in MariaDB); wrk -t2 -c$connections -d${seconds}s --timeout 10s"
 echo
-printf "%-4s %-46s %9s %10s %10s %6s  %s\n" run server "req/s" p50 p99 load errors
+printf "%-4s %-52s %9s %10s %10s %6s  %s\n" run server "req/s" p50 p99 load errors
 for run in $(seq 1 "$repeat"); do
 	rps=()
 	for i in "${!urls[@]}"; do
@@ -149,7 +149,7 @@ for run in $(seq 1 "$repeat"); do
 			/Non-2xx/ { errors = errors "non-2xx:" $NF " " }
 			/Socket errors/ { gsub(/,/, ""); errors = errors "connect:" $4 " read:" $6 " write:" $8 " timeout:" $10 }
 			END { printf "%s %s %s %s\n", rps, p50, p99, errors == "" ? "none" : errors }' <<<"$result")"
-		printf "%-4s %-46s %9.0f %10s %10s %6s  %s\n" "$run" "${names[$i]}" "$r" "$p50" "$p99" "$load" "$errors"
+		printf "%-4s %-52s %9.0f %10s %10s %6s  %s\n" "$run" "${names[$i]}" "$r" "$p50" "$p99" "$load" "$errors"
 		rps+=("$r")
 	done
 	for i in $(seq 1 $((${#urls[@]} - 1))); do
