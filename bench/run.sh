@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark workload, on our extension and on its baselines, in one run; prints one table
-# with ours/baseline ratios and the targets of the benchmark issue. Takes two to three minutes.
+# with ours/baseline ratios and the targets of the benchmark issue. Takes three to five minutes.
 #   bench/run.sh                 (bench/deps.sh installs what it needs: Amp v2, nginx, wrk, perf)
 #   BENCH_SECONDS=5 BENCH_REPEAT=3 bench/run.sh
 #   BENCH_ONLY=wakeup,echo bench/run.sh   (only these workloads: coroutines, pools, timers, wakeup,
