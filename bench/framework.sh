@@ -35,7 +35,8 @@ php_args=(-n -d extension_dir="$root/out/ext" -d zend_extension=opcache -d opcac
 server_pid=""
 fpm_pid=""
 stop_server() {
-	[ -z "$server_pid" ] || { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+	# php -S with PHP_CLI_SERVER_WORKERS leaves its workers running when it is killed: they go first
+	[ -z "$server_pid" ] || { kill $(pgrep -P "$server_pid") "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 	[ -z "$fpm_pid" ] || { kill "$fpm_pid" 2>/dev/null; wait "$fpm_pid" 2>/dev/null || true; fpm_pid=""; }
 }
 trap 'stop_server; "$root/scripts/postgres.sh" stop' EXIT
