@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A realistic endpoint: one MariaDB query per request (bench/endpoint/query.inc.php), served four
+# A realistic endpoint: one MariaDB query per request (bench/endpoint/query.inc.php), served five
 # ways, measured with the same wrk command, the servers taking turns; prints every run and, per run,
 # ours beside each baseline:
 #   ours:       bench/endpoint/server.php on this extension, one process, a coroutine per connection,

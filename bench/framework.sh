@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Symfony app of tests/integration/app (its /db endpoint: 10 sequential PostgreSQL queries
-# through Doctrine DBAL) served two ways with the same number of processes, measured with wrk at a
+# through Doctrine DBAL) served three ways with the same number of processes, measured with wrk at a
 # fixed number of connections:
 #   ours:     tests/integration/app/server.inc.php on this extension, BENCH_WORKERS processes, a
 #             coroutine per connection and a pooled kernel per in-flight request;
