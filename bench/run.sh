@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Every benchmark workload, on our extension and on its baselines, in one run; prints one table
-# with ours/baseline ratios and the targets of the benchmark issue. Takes two to three minutes.
+# with ours/baseline ratios and the targets of the benchmark issue. Takes three to five minutes.
 #   bench/run.sh                 (bench/deps.sh installs what it needs: Amp v2, nginx, wrk, perf)
 #   BENCH_SECONDS=5 BENCH_REPEAT=3 bench/run.sh
 #   BENCH_ONLY=wakeup,echo bench/run.sh   (only these workloads: coroutines, pools, timers, wakeup,
-#                                          echo, http, blocking)
+#                                          echo, http, prefork, endpoint, blocking)
 #       seconds per TCP echo and HTTP load run (default 2); runs per load point and side (default 3):
 #       the sides take turns and the best run of each counts (the machine may be shared: noisy);
 #       the server's CPU time per operation (lowest run) is printed too: a shared machine disturbs
@@ -21,6 +21,8 @@
 #               makes per round trip (perf, when it may count them)
 #   http        hello world under wrk at 100, 1,000 and 10,000 connections: examples/http_server.php
 #               beside nginx (one worker, same body); any socket error or non-2xx answer is noted
+#   prefork     every core: examples/prefork_server.php with 2 workers beside nginx with 2 (bench/prefork.sh)
+#   endpoint    one MariaDB query per request through an Async\Pool beside PHP-FPM and php -S (bench/endpoint.sh)
 #   blocking    PHP's blocking built-ins called by many coroutines at once beside one after another
 #               (blocking.php; a MariaDB row when mariadbd is installed: a throwaway server is started)
 # A workload whose example or hook is not there yet is skipped with a note.
@@ -403,6 +405,34 @@ done < <("${php_ours[@]}" -d extension=mysqlnd -d extension=mysqli "$root/bench/
 [ -n "$db_socket" ] && stop "$db_pid"
 
 fi # blocking
+
+# ---- every core, a realistic endpoint: their own scripts, the best run of each side here ----
+best_of() { # output offset name-prefix: the best "req/s p99" of the rows whose name starts so
+	awk -v off="$2" -v name="$3" 'index(substr($0, 6), name) == 1 {
+		split(substr($0, off), f, " "); if (f[1] + 0 > best + 0) { best = f[1]; p99 = f[2] } }
+		END { print (best == "" ? "- -" : best " " p99) }' <<<"$1"
+}
+to_us() { awk -v v="$1" 'BEGIN { u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
+	print (u == "" ? v : v * (u == "s" ? 1e6 : u == "ms" ? 1e3 : 1)) }'; }
+if want prefork; then
+progress "every core: examples/prefork_server.php with 2 workers beside nginx with 2 (bench/prefork.sh)"
+result="$(BENCH_SECONDS="$seconds" BENCH_REPEAT="$repeat" "$root/bench/prefork.sh" 2>&1)" || note "bench/prefork.sh failed: $(tail -1 <<<"$result")"
+read -r ours_rps ours_p99 <<<"$(best_of "$result" 41 "prefork_server.php")"
+read -r base_rps base_p99 <<<"$(best_of "$result" 41 "nginx")"
+row "HTTP hello, 2 processes, 1,000 conn. (close): req/s, baseline: nginx, 2 workers" "$ours_rps" "$base_rps" "/s" ">=0.9"
+row "HTTP hello, 2 processes, 1,000 conn. (close): p99 latency (of the best run)" "$ours_p99" "$base_p99" "us"
+note "every core: $(grep '^ratios' <<<"$result" || echo "no ratios")"
+fi # prefork
+if want endpoint; then
+progress "a realistic endpoint: one MariaDB query per request (bench/endpoint.sh)"
+result="$(BENCH_SECONDS="$seconds" BENCH_REPEAT="$repeat" "$root/bench/endpoint.sh" 2>&1)" || note "bench/endpoint.sh failed: $(tail -1 <<<"$result")"
+read -r ours_rps ours_p99 <<<"$(best_of "$result" 59 "coroutines")"
+for base in "PHP-FPM (Debian's pool: dynamic|PHP-FPM" "PHP-FPM (Debian's pool), persistent|FPM, persistent" "php -S|php -S"; do
+	read -r base_rps base_p99 <<<"$(best_of "$result" 59 "${base%%|*}")"
+	row "MariaDB query a request, 200 conn., Async\\Pool: req/s, baseline: ${base##*|}" "$ours_rps" "$base_rps" "/s"
+	row "MariaDB query a request, 200 conn.: p99 (of the best run), baseline: same" "$(to_us "$ours_p99")" "$(to_us "$base_p99")" "us"
+done
+fi # endpoint
 
 # ---- report ----
 report() {
