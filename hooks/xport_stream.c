@@ -17,6 +17,8 @@ struct _async_xport_stream {
 	async_stream_waiters_t waiters;
 	bool persistent;
 	bool read_drained;                 /* see async_xport_stream_read_drained() */
+	bool waited;                       /* a wait on it suspended since the last accept counted */
+	uint32_t accepts_in_a_row;         /* accepts that found a connection queued */
 	zend_async_poll_event_t *kept[2];  /* ASYNC_XPORT_USE_READ, ASYNC_XPORT_USE_WRITE */
 };
 
@@ -115,6 +117,23 @@ bool async_xport_stream_leave(php_stream *stream, async_xport_stream_t *record, 
 		return true;
 	}
 	return false;
+}
+
+void async_xport_stream_note_suspension(async_xport_stream_t *record)
+{
+	record->waited = true;
+}
+
+bool async_xport_stream_accept_batch_done(async_xport_stream_t *record)
+{
+	if (record == NULL) {
+		return false;
+	}
+	if (record->waited) {
+		record->waited = false;
+		record->accepts_in_a_row = 0;
+	}
+	return ++record->accepts_in_a_row % ASYNC_XPORT_ACCEPT_BATCH == 0;
 }
 
 bool async_xport_stream_closing(const async_xport_stream_t *record)
