@@ -68,6 +68,14 @@ try {
 } catch (Async\AsyncCancellation $e) {
     echo 'cancelled at a turn it gave the others, before all 40 were accepted: ', $count < 40 ? 'yes' : "no ($count)", "\n";
 }
+// The connection accepted at that turn was closed with the call's result (PHP frees it).
+$closed = 0;
+for ($i = 0; $i < 40; $i++) {
+    stream_set_blocking($clients[$i], false);
+    fread($clients[$i], 1);
+    $closed += feof($clients[$i]) ? 1 : 0;
+}
+echo 'closed by the server: those it served and the one accepted when cancelled: ', $closed === $count + 1 ? 'yes' : "no ($closed, $count)", "\n";
 
 ?>
 --EXPECT--
@@ -76,3 +84,4 @@ first connection served after at most 16 accepts: yes
 other coroutine ran during the accepts: yes
 accepts between two turns of the other coroutine: at most 16
 cancelled at a turn it gave the others, before all 40 were accepted: yes
+closed by the server: those it served and the one accepted when cancelled: yes
