@@ -29,6 +29,12 @@ define('BODY_TIMEOUT', (float) $options['body-timeout']);  // the whole body
 define('MAX_HEAD', (int) $options['max-head']);            // request line and headers
 define('MAX_HEADERS', 100);
 define('MAX_BODY', (int) $options['max-body']);
+// The first read of a request asks for little, as nginx's 1 KiB client_header_buffer_size: a
+// request head is mostly a few hundred bytes (what the stream buffered beyond it stays there for
+// the next read), and fread() allocates a string of the length asked before it reads. 64 KiB
+// each time cost a walk of the heap's chunks for 16 free pages in a row (9 % of the time at
+// 10,000 connections); up to 2 KiB comes from the allocator's small bins.
+const FIRST_READ = 2000;
 
 $host = $positional[0] ?? '127.0.0.1';
 $port = (int) ($positional[1] ?? 8080);
@@ -117,7 +123,7 @@ final class Reader
                 stream_set_timeout($this->connection, (int) IDLE_TIMEOUT, (int) (fmod(IDLE_TIMEOUT, 1) * 1e6));
                 $this->timeout = IDLE_TIMEOUT;
             }
-            $this->buffer = (string) fread($this->connection, 65536);
+            $this->buffer = (string) fread($this->connection, FIRST_READ);
             if ($this->buffer === '') {
                 return null;                          // closed, or idle too long: close quietly
             }

@@ -11,6 +11,10 @@
  * would free descriptors never ran. The coroutine sleeps a few milliseconds (within its timeout)
  * first, then PHP's failure and its warning ("Accept failed: Too many open files") are returned
  * as they are; once descriptors are free, the next accept takes the connection.
+ *
+ * Every 16th accept in a row that found a connection queued lets the other coroutines (and the
+ * reactor) run before it returns: an accept loop fed faster than it accepts would otherwise
+ * never suspend, and no accepted connection would be served meanwhile.
  */
 #include "xport.h"
 
@@ -69,6 +73,13 @@ int async_xport_accept(async_xport_t *xport, php_stream *stream, php_stream_xpor
 		return after_accept(xport->original_ops->set_option(stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam),
 			xparam, &deadline);
 	}
-	return after_accept(async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam),
-		xparam, &deadline);
+	int result = async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
+	if (xparam->outputs.client != NULL && async_xport_stream_accept_batch_done(record)) {
+		/* Many accepted in a row without waiting: the others run before the caller accepts again
+		 * (xport.h). Cancelled meanwhile: the exception is thrown and PHP frees the client. The
+		 * stream may be closed meanwhile: it is not touched again. */
+		async_hook_yield();
+		return result;
+	}
+	return after_accept(result, xparam, &deadline);
 }

@@ -131,6 +131,7 @@ static async_xport_wait_result_t wait_stream(php_stream *stream, async_xport_str
 			result = ASYNC_XPORT_FAILED;
 			break;
 		}
+		async_xport_stream_note_suspension(*record);
 		async_hook_wait_result_t waited = poll != NULL
 			? async_hook_wait_poll(poll, left)
 			: async_hook_wait_fd(fd, true, events, left, NULL);
