@@ -462,6 +462,29 @@ static void call_exception_handler(zval *handler, zend_async_scope_t *scope, asy
 	}
 }
 
+bool async_scope_take_finally_error(zend_object *error)
+{
+	zend_coroutine_t *current = ZEND_ASYNC_CURRENT_COROUTINE;
+	zend_async_scope_t *scope = current != NULL ? current->scope : NULL;
+	if (scope == NULL || Z_TYPE(scope->exception_handler) == IS_UNDEF) {
+		return false;
+	}
+	async_coroutine_t *co = ASYNC_COROUTINE_OF(current);
+	zval callable, retval, args[3];
+	ZVAL_COPY(&callable, &scope->exception_handler); /* the handler may replace itself */
+	ZVAL_OBJ(&args[0], ASYNC_SCOPE_OBJ(scope));
+	ZVAL_OBJ(&args[1], &co->std);
+	ZVAL_OBJ(&args[2], error);
+	call_user_function(NULL, NULL, &callable, &retval, 3, args);
+	zval_ptr_dtor(&retval);
+	zval_ptr_dtor(&callable);
+	OBJ_RELEASE(error);
+	if (EG(exception) != NULL) {
+		async_report_handler_error(take_exception());
+	}
+	return true;
+}
+
 static bool is_cancellation(zend_object *exception)
 {
 	return instanceof_function(exception->ce, async_ce_cancellation);
