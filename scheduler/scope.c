@@ -760,7 +760,7 @@ ZEND_METHOD(Async_Scope, awaitCompletion)
 		return; /* nothing to wait for (a disposed scope: see awaitAfterCancellation) */
 	}
 	if (scope->cancelled) {
-		zend_async_throw(ZEND_ASYNC_EXCEPTION_CANCELLATION, "The Scope has been cancelled");
+		zend_async_throw(ZEND_ASYNC_EXCEPTION_CANCELLATION, "The scope has been cancelled"); /* upstream's text */
 		RETURN_THROWS();
 	}
 	zend_async_waker_new(self);
