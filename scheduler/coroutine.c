@@ -263,9 +263,12 @@ static void run_coroutine(async_coroutine_t *co)
 			co->coroutine.exception = exception;
 		}
 		zend_try {
+			/* As upstream: the scope's exception handler hears of the failure before the
+			 * coroutine's finally handlers run (what they throw goes to that handler too). */
+			co->ended = true;
+			async_scope_coroutine_failed(co);
 			async_coroutine_call_finally(co);
 			async_output_coroutine_ended();
-			async_scope_coroutine_failed(co);
 		} zend_catch {
 			bailout = true;
 		} zend_end_try();

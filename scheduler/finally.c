@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /* Finally handlers, of a coroutine and of a scope alike: called in order, and what they throw
- * collected into one exception nobody can catch. */
+ * collected into one exception for the scope's exception handler, else nobody can catch it. */
 #include "scheduler.h"
 #include "../engine/engine.h"
 #include "zend_exceptions.h"
@@ -47,7 +47,7 @@ void async_call_finally_handlers(zval *handlers, zend_object *subject, const cha
 		zend_update_property(async_ce_composite_exception, first, "exceptions", sizeof("exceptions") - 1, &list);
 		zval_ptr_dtor(&list);
 	}
-	if (first != NULL) {
+	if (first != NULL && !async_scope_take_finally_error(first)) {
 		async_report_handler_error(first);
 	}
 }

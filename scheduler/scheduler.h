@@ -107,9 +107,10 @@ static zend_always_inline zend_object **async_coroutine_context_slot(zend_corout
 }
 
 /* ---- finally handlers (finally.c) ---- */
-/* Calls each handler of `handlers` (an array, released here) with `subject`. What they throw
- * nobody can catch: one exception as it is, several in a CompositeException (`several_message`),
- * goes to async_report_handler_error(). */
+/* Calls each handler of `handlers` (an array, released here) with `subject`. What they throw,
+ * one exception as it is or several in a CompositeException (`several_message`), goes to the
+ * exception handler of the running coroutine's scope (async_scope_take_finally_error()), else to
+ * async_report_handler_error(). */
 void async_call_finally_handlers(zval *handlers, zend_object *subject, const char *several_message);
 /* An exception thrown by a handler nobody can catch: it is uncaught (the application ends
  * gracefully and reports it), as for the uncaught exception of a coroutine. Takes the reference. */
@@ -199,6 +200,10 @@ void async_scope_coroutine_ended(async_coroutine_t *co);
 /* Called in the coroutine's own context before it ends: gives an exception nobody awaits to the
  * scope's handlers, or makes its scopes fail together. */
 void async_scope_coroutine_failed(async_coroutine_t *co);
+/* What finally handlers run by the running coroutine threw: its scope's exception handler takes it
+ * (with the scope, the coroutine and the exception), as upstream; false when the scope has none.
+ * Takes the reference either way when true. */
+bool async_scope_take_finally_error(zend_object *error);
 void async_scope_cancel(zend_async_scope_t *scope, zend_object *error);
 /* Closes it: with `safely`, its active coroutines become zombies, else they are cancelled. */
 void async_scope_dispose(zend_async_scope_t *scope, bool safely);

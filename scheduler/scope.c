@@ -68,6 +68,7 @@ static zend_object *scope_create_object(zend_class_entry *ce)
 	ZVAL_UNDEF(&scope->exception_handler);
 	ZVAL_UNDEF(&scope->child_exception_handler);
 	ZVAL_UNDEF(&scope->finally_handlers);
+	scope->not_safely = true; /* a `new Scope()` cancels (allowZombies() makes it safe); see async_scope_new() */
 	return &scope->std;
 }
 
@@ -96,6 +97,8 @@ zend_async_scope_t *async_scope_new(zend_async_scope_t *parent)
 		return NULL;
 	}
 	zend_async_scope_t *scope = ASYNC_SCOPE_FROM_OBJ(scope_create_object(async_ce_scope));
+	/* A child is as safe as its parent; the main scope (the only root made here) is safe. */
+	scope->not_safely = parent != NULL && parent->not_safely;
 	if (parent != NULL) {
 		add_child(parent, scope);
 	}
@@ -150,7 +153,7 @@ bool async_scope_contains(zend_async_scope_t *scope, zend_coroutine_t *coroutine
 bool async_scope_check_spawn(zend_async_scope_t *scope)
 {
 	if (scope->closed) {
-		zend_throw_error(NULL, "Cannot spawn a coroutine in a closed Scope: it was disposed");
+		zend_throw_exception(async_ce_async_exception, "Cannot spawn a coroutine in a closed scope", 0);
 		return false;
 	}
 	return true;
@@ -240,8 +243,9 @@ void async_scope_add_finally(zend_async_scope_t *scope, zval *callback)
 /* ---- completion ---- */
 
 /* Something in `scope` ended or changed state: each scope from it upwards that is now finished
- * tells its awaiters, and runs its finally handlers if it was disposed. A scope that is not
- * finished keeps its ancestors from being finished too. */
+ * tells its awaiters, and runs its finally handlers if it is closed. A cancelled scope closes once
+ * nothing is left in it, zombies included (as upstream). A scope that is not finished keeps its
+ * ancestors from being finished too. */
 static void scope_changed(zend_async_scope_t *scope)
 {
 	for (zend_async_scope_t *s = scope; s != NULL; s = s->parent_scope) {
@@ -249,6 +253,9 @@ static void scope_changed(zend_async_scope_t *scope)
 			return;
 		}
 		ZEND_ASYNC_CALLBACKS_NOTIFY(&s->event, NULL, NULL);
+		if (s->cancelled && !s->closed && async_scope_is_empty(s)) {
+			s->closed = true;
+		}
 		if (s->closed) {
 			dispatch_finally(s);
 		}
@@ -309,9 +316,20 @@ static async_snapshot_t take_children(zend_async_scope_t *scope)
 	return snap;
 }
 
+/* A coroutine that goes on in a scope that no longer waits for it: it stops counting as active. */
+static void make_zombie(zend_async_scope_t *scope, async_coroutine_t *co)
+{
+	if (!ZEND_COROUTINE_IS_ZOMBIE(&co->coroutine)) {
+		ZEND_COROUTINE_SET_ZOMBIE(&co->coroutine);
+		scope->active_count--;
+	}
+}
+
 /* Cancels its child scopes, then its coroutines (each once), with `error` or, when NULL, a new
- * "The Scope was cancelled" AsyncCancellation for each. It stays open: spawn() still works. */
-void async_scope_cancel(zend_async_scope_t *scope, zend_object *error)
+ * "The Scope was cancelled" AsyncCancellation for each. `safely`: a coroutine that has started
+ * (and is not the running one) is not cancelled but goes on as a zombie, as upstream's safe
+ * scopes do. The scope stays open until nothing is left in it (scope_changed). */
+static void scope_cancel(zend_async_scope_t *scope, zend_object *error, bool safely)
 {
 	scope->cancelled = true;
 	GC_ADDREF(ASYNC_SCOPE_OBJ(scope));
@@ -319,7 +337,7 @@ void async_scope_cancel(zend_async_scope_t *scope, zend_object *error)
 
 	async_snapshot_t children = take_children(scope);
 	for (uint32_t i = 0; i < children.count; i++) {
-		async_scope_cancel(ASYNC_SCOPE_FROM_OBJ(children.objects[i]), error);
+		scope_cancel(ASYNC_SCOPE_FROM_OBJ(children.objects[i]), error, safely);
 	}
 	async_snapshot_release(&children);
 
@@ -327,6 +345,12 @@ void async_scope_cancel(zend_async_scope_t *scope, zend_object *error)
 	for (uint32_t i = 0; i < coroutines.count; i++) {
 		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(coroutines.objects[i]);
 		if (ASYNC_COROUTINE_ENDED(co) || ZEND_COROUTINE_IS_CANCELLED(&co->coroutine)) {
+			continue;
+		}
+		if (safely && ZEND_COROUTINE_IS_STARTED(&co->coroutine) && &co->coroutine != ZEND_ASYNC_CURRENT_COROUTINE) {
+			if (async_list_node_linked(&co->scope_link)) {
+				make_zombie(scope, co);
+			}
 			continue;
 		}
 		if (error != NULL) {
@@ -338,7 +362,13 @@ void async_scope_cancel(zend_async_scope_t *scope, zend_object *error)
 	}
 	async_snapshot_release(&coroutines);
 
+	scope_changed(scope);
 	OBJ_RELEASE(ASYNC_SCOPE_OBJ(scope));
+}
+
+void async_scope_cancel(zend_async_scope_t *scope, zend_object *error)
+{
+	scope_cancel(scope, error, false);
 }
 
 static void drop_dispose_timer(zend_async_scope_t *scope)
@@ -353,10 +383,9 @@ static void drop_dispose_timer(zend_async_scope_t *scope)
 }
 
 /* dispose(), with `error` for the coroutines it cancels (NULL: a new one each, "The Scope was
- * cancelled"). */
+ * cancelled"); `safely`: they go on as zombies instead. */
 static void scope_dispose(zend_async_scope_t *scope, bool safely, zend_object *error)
 {
-	safely = safely && !scope->not_safely;
 	GC_ADDREF(ASYNC_SCOPE_OBJ(scope));
 	scope->closed = true;
 	scope->cancelled = true;
@@ -372,11 +401,7 @@ static void scope_dispose(zend_async_scope_t *scope, bool safely, zend_object *e
 	if (safely) {
 		/* Its coroutines go on as zombies: they no longer count as active. */
 		ASYNC_LIST_FOREACH(&scope->coroutines, node) {
-			async_coroutine_t *co = ASYNC_LIST_ENTRY(node, async_coroutine_t, scope_link);
-			if (!ZEND_COROUTINE_IS_ZOMBIE(&co->coroutine)) {
-				ZEND_COROUTINE_SET_ZOMBIE(&co->coroutine);
-				scope->active_count--;
-			}
+			make_zombie(scope, ASYNC_LIST_ENTRY(node, async_coroutine_t, scope_link));
 		}
 	} else {
 		async_scope_cancel(scope, error);
@@ -435,6 +460,29 @@ static void call_exception_handler(zval *handler, zend_async_scope_t *scope, asy
 	if (EG(exception) != NULL) {
 		async_report_handler_error(take_exception());
 	}
+}
+
+bool async_scope_take_finally_error(zend_object *error)
+{
+	zend_coroutine_t *current = ZEND_ASYNC_CURRENT_COROUTINE;
+	zend_async_scope_t *scope = current != NULL ? current->scope : NULL;
+	if (scope == NULL || Z_TYPE(scope->exception_handler) == IS_UNDEF) {
+		return false;
+	}
+	async_coroutine_t *co = ASYNC_COROUTINE_OF(current);
+	zval callable, retval, args[3];
+	ZVAL_COPY(&callable, &scope->exception_handler); /* the handler may replace itself */
+	ZVAL_OBJ(&args[0], ASYNC_SCOPE_OBJ(scope));
+	ZVAL_OBJ(&args[1], &co->std);
+	ZVAL_OBJ(&args[2], error);
+	call_user_function(NULL, NULL, &callable, &retval, 3, args);
+	zval_ptr_dtor(&retval);
+	zval_ptr_dtor(&callable);
+	OBJ_RELEASE(error);
+	if (EG(exception) != NULL) {
+		async_report_handler_error(take_exception());
+	}
+	return true;
 }
 
 static bool is_cancellation(zend_object *exception)
@@ -511,7 +559,7 @@ static void scope_dtor(zend_object *object)
 			&& (current == NULL || !async_scope_contains(scope, current))) {
 		zend_object *error = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION,
 			"Scope is being disposed due to object destruction");
-		scope_dispose(scope, true, error);
+		scope_dispose(scope, !scope->not_safely, error);
 		OBJ_RELEASE(error);
 		return;
 	}
@@ -671,7 +719,8 @@ ZEND_METHOD(Async_Scope, cancel)
 	ZEND_PARSE_PARAMETERS_END();
 	(void) return_value;
 
-	async_scope_cancel(THIS_SCOPE(), cancellation);
+	zend_async_scope_t *scope = THIS_SCOPE();
+	scope_cancel(scope, cancellation, !scope->not_safely);
 }
 
 /* The checks both waits share: a scheduler, no wait for one's own scope. */
@@ -686,7 +735,8 @@ static zend_coroutine_t *waiter_for(zend_async_scope_t *scope, zend_object *canc
 		return NULL;
 	}
 	if (async_scope_contains(scope, self)) {
-		zend_throw_error(NULL, "Cannot await a Scope from one of its own coroutines: it would wait for itself (deadlock)");
+		/* upstream's text: it would wait for itself */
+		zend_throw_error(NULL, "Cannot await completion of scope from a coroutine that belongs to the same scope or its children");
 		return NULL;
 	}
 	return self;
@@ -710,7 +760,7 @@ ZEND_METHOD(Async_Scope, awaitCompletion)
 		return; /* nothing to wait for (a disposed scope: see awaitAfterCancellation) */
 	}
 	if (scope->cancelled) {
-		zend_async_throw(ZEND_ASYNC_EXCEPTION_CANCELLATION, "The Scope has been cancelled");
+		zend_async_throw(ZEND_ASYNC_EXCEPTION_CANCELLATION, "The scope has been cancelled"); /* upstream's text */
 		RETURN_THROWS();
 	}
 	zend_async_waker_new(self);
@@ -726,7 +776,7 @@ ZEND_METHOD(Async_Scope, awaitCompletion)
 typedef struct {
 	zend_coroutine_event_callback_t base;
 	zend_async_scope_t *scope;
-	zval *errors;  /* on the waiting method's stack, alive while it waits */
+	zval *errors;  /* on the waiting method's stack, alive while it waits; NULL: no handler */
 } empty_callback_t;
 
 static void on_scope_event(zend_async_event_t *event, zend_async_event_callback_t *callback, void *result,
@@ -740,6 +790,11 @@ static void on_scope_event(zend_async_event_t *event, zend_async_event_callback_
 	}
 	if (exception != NULL) {
 		ZEND_ASYNC_EVENT_SET_EXCEPTION_HANDLED(event);
+		if (cb->errors == NULL) {
+			/* No handler: the waiter throws the first one, as upstream. */
+			ZEND_ASYNC_RESUME_WITH_ERROR(coroutine, exception, false);
+			return;
+		}
 		GC_ADDREF(exception);
 		add_next_index_object(cb->errors, exception);
 	}
@@ -763,7 +818,7 @@ ZEND_METHOD(Async_Scope, awaitAfterCancellation)
 
 	zend_async_scope_t *scope = THIS_SCOPE();
 	if (!scope->cancelled) {
-		zend_throw_error(NULL, "Cannot await a Scope after cancellation: it has not been cancelled (call cancel() or dispose() first)");
+		zend_throw_error(NULL, "Attempt to await a Scope that has not been cancelled");
 		RETURN_THROWS();
 	}
 	zend_coroutine_t *self = waiter_for(scope, cancellation);
@@ -779,7 +834,7 @@ ZEND_METHOD(Async_Scope, awaitAfterCancellation)
 	empty_callback_t *cb = ecalloc(1, sizeof(*cb));
 	cb->base.base.callback = on_scope_event;
 	cb->scope = scope;
-	cb->errors = &errors;
+	cb->errors = ZEND_FCI_INITIALIZED(fci) ? &errors : NULL;
 	zend_async_waker_new(self);
 	if (!zend_async_resume_when(self, &scope->event, false, NULL, &cb->base)
 			|| !async_class_services->add_cancellation_token(self, cancellation)) {
@@ -874,7 +929,8 @@ ZEND_METHOD(Async_Scope, dispose)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	(void) return_value;
-	async_scope_dispose(THIS_SCOPE(), false);
+	zend_async_scope_t *scope = THIS_SCOPE();
+	async_scope_dispose(scope, !scope->not_safely);
 }
 
 ZEND_METHOD(Async_Scope, disposeSafely)
@@ -888,6 +944,13 @@ ZEND_METHOD(Async_Scope, asNotSafely)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	THIS_SCOPE()->not_safely = true;
+	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(Async_Scope, allowZombies)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	THIS_SCOPE()->not_safely = false;
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 

@@ -374,10 +374,16 @@ interface ScopeProvider
  */
 final class Scope implements ScopeProvider
 {
-    /** A root scope: no parent, so the failure of its coroutines goes no further up. */
+    /**
+     * A root scope: no parent, so the failure of its coroutines goes no further up. Not safe:
+     * cancel(), dispose() and losing its last reference cancel its coroutines (see allowZombies()).
+     */
     public function __construct() {}
 
-    /** A child of $parentScope, or of the current scope (the main scope at top level). */
+    /**
+     * A child of $parentScope, or of the current scope (the main scope at top level). As safe as
+     * its parent (the main scope is safe).
+     */
     public static function inherit(?Scope $parentScope = null): Scope {}
 
     public function provideScope(): Scope {}
@@ -390,7 +396,10 @@ final class Scope implements ScopeProvider
      */
     public function spawn(\Closure $task, mixed ...$args): Coroutine {}
 
-    /** Cancels every coroutine in it and in its child scopes. The scope stays open. */
+    /**
+     * Cancels every coroutine in it and in its child scopes; in a safe scope a coroutine that has
+     * started goes on as a zombie instead. It closes once nothing is left in it.
+     */
     public function cancel(?AsyncCancellation $cancellation = null): void {}
 
     /**
@@ -434,17 +443,17 @@ final class Scope implements ScopeProvider
      */
     public function finally(\Closure $callback): void {}
 
-    /** Closes it and cancels every coroutine in it and in its child scopes. */
+    /** Closes it and cancels every coroutine in it and in its child scopes (a safe scope: disposeSafely()). */
     public function dispose(): void {}
 
-    /**
-     * Closes it (and its child scopes); their coroutines go on as zombies, unless asNotSafely()
-     * was called: then it cancels them as dispose() does.
-     */
+    /** Closes it (and its child scopes); their coroutines go on as zombies. */
     public function disposeSafely(): void {}
 
-    /** Makes disposeSafely() act as dispose(): it cancels, here and below, instead of leaving zombies. */
+    /** Not safe: cancel(), dispose() and losing the last reference cancel its coroutines. */
     public function asNotSafely(): Scope {}
+
+    /** Safe: cancel(), dispose() and losing the last reference leave started coroutines as zombies. */
+    public function allowZombies(): Scope {}
 
     /** dispose() after $timeout milliseconds, unless it was disposed before. */
     public function disposeAfterTimeout(int $timeout): void {}

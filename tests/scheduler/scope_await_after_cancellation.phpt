@@ -1,5 +1,5 @@
 --TEST--
-Scope::awaitAfterCancellation(): needs a cancelled scope; waits for every coroutine, zombies included, even those that go on after the cancellation; gives their exceptions to the handler; a token interrupts; refused from inside
+Scope::awaitAfterCancellation(): needs a cancelled scope; waits for every coroutine, zombies included, even those that go on after the cancellation; gives their exceptions to the handler; a token interrupts; refused from inside; without a handler the first exception is thrown by the wait
 --FILE--
 <?php
 use Async\{Scope, AsyncCancellation, OperationCanceledException};
@@ -29,13 +29,12 @@ echo implode("\n", $errors), "\n";
 echo "empty now: finished=", json_encode($scope->isFinished()), "\n";
 $scope->awaitAfterCancellation(); // nothing left: returns at once
 
-// Without a handler the exceptions are taken and dropped (the application goes on).
+// Without a handler the first exception is thrown by the wait, as upstream (the application goes on).
 $quiet = new Scope();
-$quiet->spawn(function () { try { delay(5000); } catch (AsyncCancellation) { throw new Exception("dropped"); } });
+$quiet->spawn(function () { try { delay(5000); } catch (AsyncCancellation) { throw new Exception("rethrown"); } });
 delay(5);
 $quiet->cancel();
-$quiet->awaitAfterCancellation();
-echo "no handler: dropped\n";
+try { $quiet->awaitAfterCancellation(); } catch (Exception $e) { echo "no handler: ", $e->getMessage(), "\n"; }
 
 // Zombies of disposeSafely() count; a token interrupts the wait.
 $zombies = new Scope();
@@ -56,14 +55,14 @@ delay(10);
 try { $own->awaitAfterCancellation('not a callable'); } catch (TypeError $e) { echo $e->getMessage(), "\n"; }
 ?>
 --EXPECT--
-Cannot await a Scope after cancellation: it has not been cancelled (call cancel() or dispose() first)
+Attempt to await a Scope that has not been cancelled
 cleanup after cancellation done
 LogicException: child failed too (scope given)
 RuntimeException: failed while cleaning up (scope given)
 empty now: finished=true
-no handler: dropped
+no handler: rethrown
 interrupted by the token
 zombie finished its work
 after the zombie
-Cannot await a Scope from one of its own coroutines: it would wait for itself (deadlock)
+Cannot await completion of scope from a coroutine that belongs to the same scope or its children
 Async\Scope::awaitAfterCancellation(): Argument #1 ($errorHandler) must be a valid callback or null, function "not a callable" not found or invalid function name

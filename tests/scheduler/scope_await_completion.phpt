@@ -28,9 +28,9 @@ echo "waited for the task: ", await($c), "\n";
 $inside = $scope->spawn(function () use ($scope) {
 	try { $scope->awaitCompletion(timeout(100)); } catch (Error $e) { echo $e->getMessage(), "\n"; }
 	$child = Scope::inherit();
-	$child->spawn(function () use ($scope) {
+	await($child->spawn(function () use ($scope) {
 		try { $scope->awaitCompletion(timeout(100)); } catch (Error $e) { echo "from a child scope too\n"; }
-	});
+	}));
 });
 $scope->awaitCompletion(timeout(2000));
 
@@ -54,10 +54,10 @@ scope still running: true
 interrupted by a Future
 long task done
 waited for the task: ok
-Cannot await a Scope from one of its own coroutines: it would wait for itself (deadlock)
+Cannot await completion of scope from a coroutine that belongs to the same scope or its children
 from a child scope too
 completed token: throws at once
-Async\AsyncCancellation: The Scope has been cancelled
+Async\AsyncCancellation: The scope has been cancelled
 Async\Scope::awaitCompletion() expects exactly 1 argument, 0 given
 Async\Scope::awaitCompletion(): Argument #1 ($cancellation) must be of type Async\Awaitable, null given
 Cannot use an instance of Async\Channel as a cancellation token

@@ -1,5 +1,5 @@
 --TEST--
-Scope::cancel(): reaches every coroutine of the scope and of its child scopes (started or not), once; a given AsyncCancellation is used; the scope stays open; a coroutine may cancel its own scope
+Scope::cancel(): reaches every coroutine of the scope and of its child scopes (started or not), once; a given AsyncCancellation is used; the scope closes once empty; a coroutine may cancel its own scope
 --FILE--
 <?php
 use Async\{Scope, AsyncCancellation};
@@ -28,9 +28,9 @@ $scope->cancel(); // again: nothing more to do
 $scope->awaitAfterCancellation(null, timeout(2000));
 $sibling->awaitCompletion(timeout(2000));
 
-// Cancelled but open: it still takes coroutines.
+// Cancelled and nothing left in it: closed, it refuses coroutines (as upstream).
 var_dump($scope->isClosed());
-await($scope->spawn(fn() => print("spawned after cancel runs\n")));
+try { $scope->spawn(fn() => 1); } catch (Async\AsyncException $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; }
 
 // A coroutine that cancels its own scope is cancelled at its next suspension point.
 $self = new Scope();
@@ -52,8 +52,8 @@ in grandchild: Async\AsyncCancellation custom reason
 in child: Async\AsyncCancellation custom reason
 in scope: Async\AsyncCancellation custom reason
 sibling scope: untouched
-bool(false)
-spawned after cancel runs
+bool(true)
+Async\AsyncException: Cannot spawn a coroutine in a closed scope
 still running until it suspends
 self-cancel delivered: The Scope was cancelled
 Async\Scope::cancel(): Argument #1 ($cancellation) must be of type ?Async\AsyncCancellation, Exception given

@@ -10,7 +10,7 @@ $child = Scope::inherit($scope);
 $c = $scope->spawn(function () {
 	try { delay(5000); } catch (AsyncCancellation $e) {
 		echo "disposed: ", $e->getMessage(), "\n";
-		try { spawn(fn() => 1); } catch (Error $e) { echo "spawn() in a closed scope: ", $e->getMessage(), "\n"; }
+		try { spawn(fn() => 1); } catch (Async\AsyncException $e) { echo "spawn() in a closed scope: ", $e->getMessage(), "\n"; }
 	}
 });
 $child->spawn(function () { try { delay(5000); } catch (AsyncCancellation) { echo "child scope's coroutine cancelled\n"; } });
@@ -18,8 +18,8 @@ delay(5);
 $scope->dispose();
 echo "closed=", json_encode($scope->isClosed()), " cancelled=", json_encode($scope->isCancelled()),
 	" child closed=", json_encode($child->isClosed()), "\n";
-try { $scope->spawn(fn() => 1); } catch (Error $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; }
-try { $child->spawn(fn() => 1); } catch (Error $e) { echo "child: ", $e->getMessage(), "\n"; }
+try { $scope->spawn(fn() => 1); } catch (Async\AsyncException $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; }
+try { $child->spawn(fn() => 1); } catch (Async\AsyncException $e) { echo "child: ", $e->getMessage(), "\n"; }
 // A disposed scope has nothing to wait for with awaitCompletion (awaitAfterCancellation waits for the unwinding).
 $scope->awaitCompletion(timeout(1));
 $scope->awaitAfterCancellation(null, timeout(2000));
@@ -43,29 +43,38 @@ $late->disposeSafely();
 $late->dispose();
 $late->awaitAfterCancellation(null, timeout(2000));
 
-// asNotSafely(): disposeSafely() is dispose(), for its child scopes too.
-$strict = new Scope();
+// dispose() follows the scope's mode: Scope::inherit() of the main scope is safe (zombies go
+// on); asNotSafely() makes it cancel, for its child scopes too.
+$kind = Scope::inherit();
+$kind->spawn(function () { delay(30); echo "safe scope's dispose(): the zombie went on\n"; });
+delay(5);
+$kind->dispose();
+echo "safe dispose: closed=", json_encode($kind->isClosed()), "\n";
+$kind->awaitAfterCancellation(null, timeout(2000));
+$strict = Scope::inherit();
 var_dump($strict->asNotSafely() === $strict);
 $strictChild = Scope::inherit($strict);
 $strict->spawn(function () { try { delay(5000); } catch (AsyncCancellation) { echo "not safely: cancelled\n"; } });
 $strictChild->spawn(function () { try { delay(5000); } catch (AsyncCancellation) { echo "its child scope's coroutine: cancelled too\n"; } });
 delay(5);
-$strict->disposeSafely();
+$strict->dispose();
 $strict->awaitAfterCancellation(null, timeout(2000));
 echo "done\n";
 ?>
 --EXPECT--
 closed=true cancelled=true child closed=true
-Error: Cannot spawn a coroutine in a closed Scope: it was disposed
-child: Cannot spawn a coroutine in a closed Scope: it was disposed
+Async\AsyncException: Cannot spawn a coroutine in a closed scope
+child: Cannot spawn a coroutine in a closed scope
 child scope's coroutine cancelled
 disposed: The Scope was cancelled
-spawn() in a closed scope: Cannot spawn a coroutine in a closed Scope: it was disposed
+spawn() in a closed scope: Cannot spawn a coroutine in a closed scope
 finished=true
 safe: closed=true finished (zombies do not count)=true
 zombie: finished its work, not cancelled
 result: zombie result
 zombie cancelled by dispose()
+safe dispose: closed=true
+safe scope's dispose(): the zombie went on
 bool(true)
 its child scope's coroutine: cancelled too
 not safely: cancelled

@@ -44,7 +44,7 @@ echo "the application goes on\n";
 child scope's coroutine: cancelled
 sibling: The Scope was cancelled
 awaitCompletion threw: one failed
-cancelled=true child cancelled=true closed=false
+cancelled=true child cancelled=true closed=true
 parent's coroutine: cancelled
 parent's awaiter got: inner failed
 inner cancelled=true parent cancelled=true

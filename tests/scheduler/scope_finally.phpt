@@ -32,12 +32,12 @@ unset($kept);
 suspend();
 echo "after unset\n";
 
-// A scope whose last reference goes while its coroutine runs is disposed safely: the coroutine
+// A safe scope whose last reference goes while its coroutine runs is disposed safely: the coroutine
 // goes on as a zombie, and the handlers run at once (nothing active is left in the scope).
 $ran = new Async\FutureState();
 $done = new Async\FutureState();
 (function () use ($ran, $done) {
-	$local = new Scope();
+	$local = (new Scope())->allowZombies(); // safe: its coroutine goes on
 	$local->finally(function () use ($ran) { echo "local: handler ran when the scope was disposed\n"; $ran->complete(); });
 	$local->spawn(function () use ($done) { delay(10); echo "local: coroutine done (a zombie)\n"; $done->complete(); });
 })();

@@ -1,5 +1,5 @@
 --TEST--
-Scope: the last reference to a Scope going while its coroutines run disposes it (cancelled with asNotSafely(), zombies otherwise); not the scope the running coroutine is in, not the main scope; through the GC too
+Scope: the last reference to a Scope going while its coroutines run disposes it (a new Scope() or asNotSafely(): cancelled; allowZombies() or a Scope::inherit() of the main scope: zombies); not the scope the running coroutine is in, not the main scope; through the GC too
 --FILE--
 <?php
 use Async\{Scope, AsyncCancellation};
@@ -26,12 +26,22 @@ echo "-- asNotSafely(): its coroutines are cancelled, child scopes too\n";
 })();
 suspend(); suspend(); suspend();
 
-echo "-- by default: disposed safely, its coroutine goes on as a zombie in a closed scope\n";
-$zombie = (function () {
+echo "-- by default a new Scope() is not safe: its coroutines are cancelled (upstream)\n";
+$victim = (function () {
     $scope = new Scope();
+    $co = $scope->spawn(function () { delay(5000); return "not cancelled"; });
+    suspend();
+    return $co;
+})();
+try { await($victim); } catch (AsyncCancellation $e) { echo "default: ", $e->getMessage(), "\n"; }
+var_dump($victim->isCancelled());
+
+echo "-- allowZombies(): disposed safely, its coroutine goes on as a zombie in a closed scope\n";
+$zombie = (function () {
+    $scope = (new Scope())->allowZombies();
     $co = $scope->spawn(function () {
         delay(5);
-        try { spawn(fn() => null); } catch (Error $e) { echo "zombie: ", $e->getMessage(), "\n"; }
+        try { spawn(fn() => null); } catch (Async\AsyncException $e) { echo "zombie: ", $e->getMessage(), "\n"; }
         return "zombie finished";
     });
     suspend();
@@ -77,8 +87,11 @@ echo "end\n";
 inner: Async\AsyncCancellation: Scope is being disposed due to object destruction
 grandchild: Async\AsyncCancellation: Scope is being disposed due to object destruction
 child spawner cancelled
--- by default: disposed safely, its coroutine goes on as a zombie in a closed scope
-zombie: Cannot spawn a coroutine in a closed Scope: it was disposed
+-- by default a new Scope() is not safe: its coroutines are cancelled (upstream)
+default: Scope is being disposed due to object destruction
+bool(true)
+-- allowZombies(): disposed safely, its coroutine goes on as a zombie in a closed scope
+zombie: Cannot spawn a coroutine in a closed scope
 string(15) "zombie finished"
 bool(false)
 -- the scope of the running coroutine is not disposed under it
