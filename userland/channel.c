@@ -26,6 +26,7 @@
 #include "../async_list.h"
 #include "../scheduler/scheduler.h"
 #include "userland.h"
+#include "zval_ring.h"
 #include "channel_arginfo.h"
 
 zend_class_entry *async_ce_channel;
@@ -59,8 +60,7 @@ typedef enum {
 
 struct _async_channel_s {
 	zend_long capacity;
-	zval *buffer;             /* ring of `size` slots */
-	uint32_t size, head, count;
+	async_zval_ring_t buffer; /* the values waiting, oldest first */
 	waiter_queue_t senders, receivers;   /* waiting, nothing reserved for them yet */
 	uint32_t reserved_values, reserved_slots; /* kept for woken receivers / senders not yet run */
 	channel_waiter_t *delivering; /* capacity 0: the sender parked on the value in the slot */
@@ -144,28 +144,14 @@ static void wake(channel_waiter_t *waiter, zend_object *error)
 /* Appends a copy of the value (the caller checked there is room for it). */
 static void buffer_push(async_channel_t *channel, zval *value)
 {
-	if (channel->count == channel->size) {
-		uint32_t size = channel->size ? channel->size * 2 : 4;
-		zval *buffer = safe_emalloc(size, sizeof(zval), 0);
-		for (uint32_t i = 0; i < channel->count; i++) {
-			ZVAL_COPY_VALUE(&buffer[i], &channel->buffer[(channel->head + i) % channel->size]);
-		}
-		if (channel->buffer) {
-			efree(channel->buffer);
-		}
-		channel->buffer = buffer;
-		channel->size = size;
-		channel->head = 0;
-	}
-	ZVAL_COPY(&channel->buffer[(channel->head + channel->count) % channel->size], value);
-	channel->count++;
+	zval copy;
+	ZVAL_COPY(&copy, value);
+	async_zval_ring_push(&channel->buffer, &copy);
 }
 
 static void buffer_pop(async_channel_t *channel, zval *out)
 {
-	ZVAL_COPY_VALUE(out, &channel->buffer[channel->head]);
-	channel->head = (channel->head + 1) % channel->size;
-	channel->count--;
+	async_zval_ring_shift(&channel->buffer, out);
 }
 
 static zend_object *closed_error(async_channel_t *channel)
@@ -327,13 +313,13 @@ static uint32_t channel_slots(async_channel_t *channel)
 /* A value no woken receiver was promised. */
 static bool has_free_value(async_channel_t *channel)
 {
-	return channel->count > channel->reserved_values;
+	return channel->buffer.count > channel->reserved_values;
 }
 
 /* A slot no woken sender was promised. */
 static bool has_free_slot(async_channel_t *channel)
 {
-	return channel->count + channel->reserved_slots < channel_slots(channel);
+	return channel->buffer.count + channel->reserved_slots < channel_slots(channel);
 }
 
 /* Takes the value at the head (free, or the caller's reservation). A delivering rendezvous sender
@@ -550,7 +536,7 @@ static bool channel_send(async_channel_t *channel, zval *value, zend_object *can
 		if (has_free_slot(channel)) {
 			put_value(channel, value);
 			/* Capacity 0: delivered when a receiver was woken for it or a Future took it. */
-			if (channel->capacity > 0 || channel->slot_committed || channel->count == 0) {
+			if (channel->capacity > 0 || channel->slot_committed || channel->buffer.count == 0) {
 				return true;
 			}
 			if (async_current_or_launch() == NULL) {
@@ -732,7 +718,7 @@ static void close_channel(async_channel_t *channel, close_reason_t reason)
 		wake(waiter, error);
 		OBJ_RELEASE(error);
 	}
-	if (channel->capacity == 0 && channel->count > 0 && !channel->slot_committed) {
+	if (channel->capacity == 0 && channel->buffer.count > 0 && !channel->slot_committed) {
 		zval value;
 		buffer_pop(channel, &value);
 		zval_ptr_dtor(&value);
@@ -755,8 +741,8 @@ ZEND_METHOD(Async_Channel, close)
 
 ZEND_METHOD(Async_Channel, isClosed) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_BOOL(THIS_CHANNEL()->closed); }
 ZEND_METHOD(Async_Channel, capacity) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_LONG(THIS_CHANNEL()->capacity); }
-ZEND_METHOD(Async_Channel, count) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_LONG(THIS_CHANNEL()->count); }
-ZEND_METHOD(Async_Channel, isEmpty) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_BOOL(THIS_CHANNEL()->count == 0); }
+ZEND_METHOD(Async_Channel, count) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_LONG(THIS_CHANNEL()->buffer.count); }
+ZEND_METHOD(Async_Channel, isEmpty) { ZEND_PARSE_PARAMETERS_NONE(); RETURN_BOOL(THIS_CHANNEL()->buffer.count == 0); }
 
 /* Whether the buffer (or the slot) holds as many values as it can; a free slot kept for a woken
  * sender still counts as free here, though sendAsync() may not take it. */
@@ -764,7 +750,7 @@ ZEND_METHOD(Async_Channel, isFull)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	async_channel_t *channel = THIS_CHANNEL();
-	RETURN_BOOL(channel->count >= channel_slots(channel));
+	RETURN_BOOL(channel->buffer.count >= channel_slots(channel));
 }
 
 /* ---- iteration: foreach receives until closed and drained ---- */
@@ -900,14 +886,12 @@ static void channel_free(zend_object *object)
 	}
 	timer_disarm(channel, &channel->producer_timer);
 	timer_disarm(channel, &channel->consumer_timer);
-	while (channel->count > 0) {
+	while (channel->buffer.count > 0) {
 		zval value;
 		buffer_pop(channel, &value);
 		zval_ptr_dtor(&value);
 	}
-	if (channel->buffer) {
-		efree(channel->buffer);
-	}
+	async_zval_ring_free(&channel->buffer);
 	zend_object_std_dtor(object);
 }
 
@@ -915,8 +899,8 @@ static HashTable *channel_get_gc(zend_object *object, zval **table, int *n)
 {
 	async_channel_t *channel = CHANNEL_FROM_OBJ(object);
 	zend_get_gc_buffer *buffer = zend_get_gc_buffer_create();
-	for (uint32_t i = 0; i < channel->count; i++) {
-		zend_get_gc_buffer_add_zval(buffer, &channel->buffer[(channel->head + i) % channel->size]);
+	for (uint32_t i = 0; i < channel->buffer.count; i++) {
+		zend_get_gc_buffer_add_zval(buffer, async_zval_ring_at(&channel->buffer, i));
 	}
 	zend_get_gc_buffer_use(buffer, table, n);
 	return zend_std_get_properties(object);
