@@ -317,6 +317,10 @@ void async_scheduler_rshutdown(void);
 /* Switches from the running coroutine to the next runnable one, running the reactor while none
  * is. Returns when the running coroutine is scheduled again. */
 void async_scheduler_switch_away(void);
+/* Nothing runnable and nothing armed: cancels every waiting coroutine and records the
+ * DeadlockError that ends the script (deadlock.c). */
+void async_scheduler_resolve_deadlock(void);
+void async_deadlock_minit(int module_number);
 /* Called by a fiber whose coroutine ended: gives it the next coroutine to run in place (true)
  * or parks it and switches away (returns false after it was given new work or asked to exit). */
 bool async_scheduler_next_for_fiber(async_fiber_t *fiber);
