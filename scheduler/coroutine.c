@@ -779,6 +779,26 @@ ZEND_METHOD(Async_Coroutine, getSuspendFileAndLine)
 	file_and_line(return_value, suspended ? co->waker.filename : NULL, co->waker.lineno);
 }
 
+ZEND_METHOD(Async_Coroutine, getAwaitingInfo)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	async_coroutine_t *co = THIS_COROUTINE();
+	zend_async_waker_t *waker = &co->waker;
+	array_init(return_value);
+	if (ZEND_COROUTINE_IS_FINISHED(&co->coroutine) || is_running(co) || waker->status != ZEND_ASYNC_WAKER_WAITING) {
+		return;
+	}
+	for (uint32_t i = 0; i < waker->count; i++) {
+		zend_async_event_t *event = i < ZEND_ASYNC_WAKER_INLINE_SLOTS
+			? waker->inline_triggers[i].event : waker->more[i - ZEND_ASYNC_WAKER_INLINE_SLOTS].event;
+		zend_string *info = event->info != NULL ? event->info(event) : NULL;
+		if (info == NULL) {
+			info = zend_string_init("an event", sizeof("an event") - 1, 0);
+		}
+		add_next_index_str(return_value, info);
+	}
+}
+
 ZEND_METHOD(Async_Coroutine, asHiPriority)
 {
 	ZEND_PARSE_PARAMETERS_NONE();

@@ -132,6 +132,13 @@ final class Coroutine implements Completable
     /** [file, line] where it is suspended, or [null, 0] when it is not. */
     public function getSuspendFileAndLine(): array {}
 
+    /**
+     * What it waits for while suspended, one description per event ("a Channel recv",
+     * "coroutine #3 (spawned at f.php:4)", ...); [] when it waits for nothing (queued, running, ended).
+     * @return array<int, string>
+     */
+    public function getAwaitingInfo(): array {}
+
     /** Moves it to the head of the run queue when it waits there for its turn; returns it. */
     public function asHiPriority(): Coroutine {}
 }
