@@ -150,7 +150,7 @@ bool async_scope_contains(zend_async_scope_t *scope, zend_coroutine_t *coroutine
 bool async_scope_check_spawn(zend_async_scope_t *scope)
 {
 	if (scope->closed) {
-		zend_throw_error(NULL, "Cannot spawn a coroutine in a closed Scope: it was disposed");
+		zend_async_throw(ZEND_ASYNC_EXCEPTION_DEFAULT, "Cannot spawn a coroutine in a closed scope");
 		return false;
 	}
 	return true;
@@ -710,7 +710,7 @@ ZEND_METHOD(Async_Scope, awaitCompletion)
 		return; /* nothing to wait for (a disposed scope: see awaitAfterCancellation) */
 	}
 	if (scope->cancelled) {
-		zend_async_throw(ZEND_ASYNC_EXCEPTION_CANCELLATION, "The Scope has been cancelled");
+		zend_async_throw(ZEND_ASYNC_EXCEPTION_CANCELLATION, "The scope has been cancelled");
 		RETURN_THROWS();
 	}
 	zend_async_waker_new(self);

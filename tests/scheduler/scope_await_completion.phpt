@@ -57,7 +57,7 @@ waited for the task: ok
 Cannot await a Scope from one of its own coroutines: it would wait for itself (deadlock)
 from a child scope too
 completed token: throws at once
-Async\AsyncCancellation: The Scope has been cancelled
+Async\AsyncCancellation: The scope has been cancelled
 Async\Scope::awaitCompletion() expects exactly 1 argument, 0 given
 Async\Scope::awaitCompletion(): Argument #1 ($cancellation) must be of type Async\Awaitable, null given
 Cannot use an instance of Async\Channel as a cancellation token

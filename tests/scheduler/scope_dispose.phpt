@@ -10,7 +10,7 @@ $child = Scope::inherit($scope);
 $c = $scope->spawn(function () {
 	try { delay(5000); } catch (AsyncCancellation $e) {
 		echo "disposed: ", $e->getMessage(), "\n";
-		try { spawn(fn() => 1); } catch (Error $e) { echo "spawn() in a closed scope: ", $e->getMessage(), "\n"; }
+		try { spawn(fn() => 1); } catch (Async\AsyncException $e) { echo "spawn() in a closed scope: ", $e->getMessage(), "\n"; }
 	}
 });
 $child->spawn(function () { try { delay(5000); } catch (AsyncCancellation) { echo "child scope's coroutine cancelled\n"; } });
@@ -18,8 +18,8 @@ delay(5);
 $scope->dispose();
 echo "closed=", json_encode($scope->isClosed()), " cancelled=", json_encode($scope->isCancelled()),
 	" child closed=", json_encode($child->isClosed()), "\n";
-try { $scope->spawn(fn() => 1); } catch (Error $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; }
-try { $child->spawn(fn() => 1); } catch (Error $e) { echo "child: ", $e->getMessage(), "\n"; }
+try { $scope->spawn(fn() => 1); } catch (Async\AsyncException $e) { echo get_class($e), ": ", $e->getMessage(), "\n"; }
+try { $child->spawn(fn() => 1); } catch (Async\AsyncException $e) { echo "child: ", $e->getMessage(), "\n"; }
 // A disposed scope has nothing to wait for with awaitCompletion (awaitAfterCancellation waits for the unwinding).
 $scope->awaitCompletion(timeout(1));
 $scope->awaitAfterCancellation(null, timeout(2000));
@@ -56,11 +56,11 @@ echo "done\n";
 ?>
 --EXPECT--
 closed=true cancelled=true child closed=true
-Error: Cannot spawn a coroutine in a closed Scope: it was disposed
-child: Cannot spawn a coroutine in a closed Scope: it was disposed
+Async\AsyncException: Cannot spawn a coroutine in a closed scope
+child: Cannot spawn a coroutine in a closed scope
 child scope's coroutine cancelled
 disposed: The Scope was cancelled
-spawn() in a closed scope: Cannot spawn a coroutine in a closed Scope: it was disposed
+spawn() in a closed scope: Cannot spawn a coroutine in a closed scope
 finished=true
 safe: closed=true finished (zombies do not count)=true
 zombie: finished its work, not cancelled

@@ -31,7 +31,7 @@ $zombie = (function () {
     $scope = new Scope();
     $co = $scope->spawn(function () {
         delay(5);
-        try { spawn(fn() => null); } catch (Error $e) { echo "zombie: ", $e->getMessage(), "\n"; }
+        try { spawn(fn() => null); } catch (Async\AsyncException $e) { echo "zombie: ", $e->getMessage(), "\n"; }
         return "zombie finished";
     });
     suspend();
@@ -78,7 +78,7 @@ inner: Async\AsyncCancellation: Scope is being disposed due to object destructio
 grandchild: Async\AsyncCancellation: Scope is being disposed due to object destruction
 child spawner cancelled
 -- by default: disposed safely, its coroutine goes on as a zombie in a closed scope
-zombie: Cannot spawn a coroutine in a closed Scope: it was disposed
+zombie: Cannot spawn a coroutine in a closed scope
 string(15) "zombie finished"
 bool(false)
 -- the scope of the running coroutine is not disposed under it

@@ -65,7 +65,7 @@ suspend();
 echo "-- a closed scope refuses, a provider that throws is heard\n";
 $closed = new Scope();
 $closed->dispose();
-try { spawn_with($closed, fn() => null); } catch (Error $e) { echo $e->getMessage(), "\n"; }
+try { spawn_with($closed, fn() => null); } catch (Async\AsyncException $e) { echo $e->getMessage(), "\n"; }
 try {
     spawn_with(new class implements ScopeProvider { public function provideScope(): ?Scope { throw new LogicException('no scope today'); } }, fn() => null);
 } catch (LogicException $e) { echo $e->getMessage(), "\n"; }
@@ -91,7 +91,7 @@ after failed
 -- a hook cannot suspend
 Error: Cannot wait: this code runs inside the scheduler (a destructor or a callback it called)
 -- a closed scope refuses, a provider that throws is heard
-Cannot spawn a coroutine in a closed Scope: it was disposed
+Cannot spawn a coroutine in a closed scope
 no scope today
 -- a Scope is its own provider
 ran
