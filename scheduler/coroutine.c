@@ -21,6 +21,8 @@ static zend_object_handlers coroutine_handlers;
 /* The bottom frame of every coroutine's VM stack, so backtraces end there. */
 static zend_function root_function = { ZEND_INTERNAL_FUNCTION };
 
+static void hand_on_finally_error(async_coroutine_t *co);
+
 /* ---- the coroutine's event: fires once, when it ends ---- */
 
 static bool event_dispose(zend_async_event_t *event)
@@ -266,6 +268,7 @@ static void run_coroutine(async_coroutine_t *co)
 			async_coroutine_call_finally(co);
 			async_output_coroutine_ended();
 			async_scope_coroutine_failed(co);
+			hand_on_finally_error(co); /* after its own exception, as upstream */
 		} zend_catch {
 			bailout = true;
 		} zend_end_try();
@@ -342,6 +345,7 @@ void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *ex
 		coroutine->exception = exception;
 	}
 	async_coroutine_call_finally(co); /* if it did not run yet: cancelled before it started */
+	hand_on_finally_error(co);
 	zend_async_waker_destroy(coroutine);
 	if (co->pending_cancel != NULL) {
 		OBJ_RELEASE(co->pending_cancel);
@@ -431,7 +435,22 @@ void async_coroutine_call_finally(async_coroutine_t *co)
 	zval handlers;
 	ZVAL_COPY_VALUE(&handlers, &co->finally_handlers);
 	ZVAL_UNDEF(&co->finally_handlers);
-	async_call_finally_handlers(&handlers, &co->std, "Several finally handlers threw");
+	co->finally_error = async_call_finally_handlers_collect(&handlers, &co->std, "Several finally handlers threw");
+}
+
+/* What its finally handlers threw goes to its scope's exception handler, or else is uncaught. */
+static void hand_on_finally_error(async_coroutine_t *co)
+{
+	zend_object *error = co->finally_error;
+	if (error == NULL) {
+		return;
+	}
+	co->finally_error = NULL;
+	if (async_scope_handle_finally_error(co, error)) {
+		OBJ_RELEASE(error);
+	} else {
+		async_report_handler_error(error);
+	}
 }
 
 void async_coroutine_add_finally(async_coroutine_t *co, zval *callback)
@@ -492,6 +511,9 @@ static void coroutine_free(zend_object *object)
 	}
 	if (co->pending_cancel != NULL) {
 		OBJ_RELEASE(co->pending_cancel);
+	}
+	if (co->finally_error != NULL) {
+		OBJ_RELEASE(co->finally_error); /* a fatal error came first */
 	}
 	if (co->context != NULL) {
 		OBJ_RELEASE(co->context);

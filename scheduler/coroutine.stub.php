@@ -56,7 +56,8 @@ final class Coroutine implements Completable
 
     /**
      * Calls $callback($coroutine) when it has ended (at once if it already has). An exception a
-     * handler throws is reported like an uncaught one; several become one CompositeException.
+     * handler throws (several become one CompositeException) goes to its scope's exception
+     * handler, or is reported like an uncaught one when there is none.
      */
     public function finally(\Closure $callback): void {}
 

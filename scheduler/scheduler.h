@@ -41,6 +41,7 @@ struct _async_coroutine_s {
 	bool ended;                     /* its body has ended: result and exception are final */
 	bool queue_holds_ref;           /* ended while queued: the queue keeps it alive until popped */
 	zval finally_handlers;          /* array of Closures, or UNDEF */
+	zend_object *finally_error;     /* what its finally handlers threw, until it is handed on */
 	async_list_node_t live_link;    /* in async_scheduler.live until it ends */
 	async_list_node_t scope_link;   /* in its scope's `coroutines` until it ends */
 	zend_object *context;           /* its Async\Context (userland makes it on first use), or NULL */
@@ -111,6 +112,8 @@ static zend_always_inline zend_object **async_coroutine_context_slot(zend_corout
  * nobody can catch: one exception as it is, several in a CompositeException (`several_message`),
  * goes to async_report_handler_error(). */
 void async_call_finally_handlers(zval *handlers, zend_object *subject, const char *several_message);
+/* The same, returning what they threw (a reference for the caller; NULL when nothing). */
+zend_object *async_call_finally_handlers_collect(zval *handlers, zend_object *subject, const char *several_message);
 /* An exception thrown by a handler nobody can catch: it is uncaught (the application ends
  * gracefully and reports it), as for the uncaught exception of a coroutine. Takes the reference. */
 void async_report_handler_error(zend_object *error);
@@ -199,6 +202,10 @@ void async_scope_coroutine_ended(async_coroutine_t *co);
 /* Called in the coroutine's own context before it ends: gives an exception nobody awaits to the
  * scope's handlers, or makes its scopes fail together. */
 void async_scope_coroutine_failed(async_coroutine_t *co);
+/* What a coroutine's finally handlers threw goes to the handler that would take the coroutine's
+ * own exception (its scope's, else the nearest parent's child handler), as upstream; false when
+ * no scope has one. The reference stays the caller's. */
+bool async_scope_handle_finally_error(async_coroutine_t *co, zend_object *error);
 void async_scope_cancel(zend_async_scope_t *scope, zend_object *error);
 /* Closes it: with `safely`, its active coroutines become zombies, else they are cancelled. */
 void async_scope_dispose(zend_async_scope_t *scope, bool safely);

@@ -437,6 +437,27 @@ static void call_exception_handler(zval *handler, zend_async_scope_t *scope, asy
 	}
 }
 
+bool async_scope_handle_finally_error(async_coroutine_t *co, zend_object *error)
+{
+	zend_async_scope_t *scope = co->coroutine.scope;
+	zval *handler = NULL;
+	if (scope != NULL && Z_TYPE(scope->exception_handler) != IS_UNDEF) {
+		handler = &scope->exception_handler;
+	}
+	for (zend_async_scope_t *s = scope; handler == NULL && s != NULL && s->parent_scope != NULL; s = s->parent_scope) {
+		if (Z_TYPE(s->parent_scope->child_exception_handler) != IS_UNDEF) {
+			handler = &s->parent_scope->child_exception_handler;
+		}
+	}
+	if (handler == NULL) {
+		return false;
+	}
+	bool handled = co->exception_handled; /* the coroutine's own exception is not this one */
+	call_exception_handler(handler, scope, co, error);
+	co->exception_handled = handled;
+	return true;
+}
+
 static bool is_cancellation(zend_object *exception)
 {
 	return instanceof_function(exception->ce, async_ce_cancellation);
