@@ -759,6 +759,18 @@ void async_scheduler_run_after_main(void)
 	}
 }
 
+/* An AsyncCancellation that leaves the script ends it without an error message, as upstream:
+ * the script was cancelled, it did not fail. The exit status stays what it was (0 unless exit()
+ * set another). A handler of set_exception_handler() still gets it, as any uncaught exception. */
+static void end_silently_if_cancelled(void)
+{
+	zend_object *exception = EG(exception);
+	if (exception != NULL && Z_TYPE(EG(user_exception_handler)) == IS_UNDEF
+			&& instanceof_function(exception->ce, async_ce_cancellation)) {
+		zend_clear_exception();
+	}
+}
+
 /* Wraps the execution of a top-level script only: it puts the original back at once, so every
  * other call runs as if we were not there, and re-installs itself for the next script file. */
 static void async_execute_ex(zend_execute_data *execute_data)
@@ -768,6 +780,7 @@ static void async_execute_ex(zend_execute_data *execute_data)
 	if (async_scheduler.launched && !async_scheduler.after_main) {
 		async_scheduler_run_after_main();
 	}
+	end_silently_if_cancelled();
 	if (!async_scheduler.after_main) {
 		zend_execute_ex = async_execute_ex;
 	}
