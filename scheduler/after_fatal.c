@@ -128,8 +128,8 @@ static void run_handlers_of_kept_scopes(void)
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(scope->finally_handlers), handler) {
 			call_user_function(NULL, NULL, handler, &retval, 1, kept);
 			zval_ptr_dtor(&retval);
-			if (EG(exception) != NULL && !give_to_exception_handler(scope, kept)) {
-				return;
+			if (EG(exception) != NULL && (!give_to_exception_handler(scope, kept) || EG(exception) != NULL)) {
+				return; /* no exception handler, or it threw: reported as uncaught */
 			}
 		} ZEND_HASH_FOREACH_END();
 	} ZEND_HASH_FOREACH_END();

@@ -1,5 +1,7 @@
 --TEST--
 Coroutine::getAwaitingInfo(): what a suspended coroutine waits for, one description per event (a coroutine, a channel, a timer, several at once); [] when queued, running, ended or after a plain suspend()
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 use Async\Channel;
