@@ -60,11 +60,60 @@ void async_after_fatal_minit(void)
 	zend_error_cb = on_error;
 }
 
+static void run_handlers_of_kept_scopes(void);
+
+/* An exception a kept Scope's finally handler threw goes to the Scope's exception handler, as
+ * upstream, with null for the coroutine (none ran the handler); false when it has none. */
+static bool give_to_exception_handler(zend_async_scope_t *scope, zval *scope_zv)
+{
+	if (Z_TYPE(scope->exception_handler) == IS_UNDEF) {
+		return false;
+	}
+	zval args[3], retval, callable;
+	ZVAL_COPY_VALUE(&args[0], scope_zv);
+	ZVAL_NULL(&args[1]);
+	ZVAL_OBJ(&args[2], EG(exception));
+	GC_ADDREF(EG(exception));
+	zend_clear_exception();
+	ZVAL_COPY(&callable, &scope->exception_handler);
+	call_user_function(NULL, NULL, &callable, &retval, 3, args);
+	zval_ptr_dtor(&retval);
+	zval_ptr_dtor(&callable);
+	zval_ptr_dtor(&args[2]);
+	return true;
+}
+
 /* Each kept Scope's handlers, in the order they were added, with the Scope. They cannot wait
- * (the scheduler is gone: the same Error as in a destructor the scheduler runs). No PHP frame is
- * below them, as below a shutdown function: an exception one throws is reported as uncaught, a
- * fatal error, which ends the handlers left (upstream gives it to the Scope's exception handler). */
+ * (the scheduler is gone: the same Error as in a destructor the scheduler runs). An exception
+ * one throws goes to the Scope's exception handler, each on its own; without one (or when the
+ * exception handler throws) no PHP frame is below it, as below a shutdown function: it is
+ * reported as uncaught, a fatal error, which ends the handlers left. */
 static void run_kept_finally_handlers(void)
+{
+	/* A frame below the handlers, as a coroutine has (coroutine.c): without one, PHP reports an
+	 * exception the moment it is thrown, before the Scope's exception handler could get it. */
+	static zend_function bottom_function = { ZEND_INTERNAL_FUNCTION };
+	zend_execute_data bottom;
+	memset(&bottom, 0, sizeof(bottom));
+	bottom.func = &bottom_function;
+	zend_execute_data *previous = EG(current_execute_data);
+	EG(current_execute_data) = &bottom;
+	volatile bool bailout = false; /* a second fatal error in a handler */
+	zend_try {
+		run_handlers_of_kept_scopes();
+	} zend_catch {
+		bailout = true;
+	} zend_end_try();
+	EG(current_execute_data) = previous;
+	if (bailout) {
+		zend_bailout();
+	}
+	if (EG(exception) != NULL) {
+		zend_exception_error(EG(exception), E_ERROR); /* no handler took it: a fatal error */
+	}
+}
+
+static void run_handlers_of_kept_scopes(void)
 {
 	zval *kept;
 	ZEND_HASH_FOREACH_VAL(kept_scopes, kept) {
@@ -79,6 +128,9 @@ static void run_kept_finally_handlers(void)
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(scope->finally_handlers), handler) {
 			call_user_function(NULL, NULL, handler, &retval, 1, kept);
 			zval_ptr_dtor(&retval);
+			if (EG(exception) != NULL && (!give_to_exception_handler(scope, kept) || EG(exception) != NULL)) {
+				return; /* no exception handler, or it threw: reported as uncaught */
+			}
 		} ZEND_HASH_FOREACH_END();
 	} ZEND_HASH_FOREACH_END();
 }

@@ -21,6 +21,8 @@ static zend_object_handlers coroutine_handlers;
 /* The bottom frame of every coroutine's VM stack, so backtraces end there. */
 static zend_function root_function = { ZEND_INTERNAL_FUNCTION };
 
+static void hand_on_finally_error(async_coroutine_t *co);
+
 /* ---- the coroutine's event: fires once, when it ends ---- */
 
 static bool event_dispose(zend_async_event_t *event)
@@ -269,6 +271,7 @@ static void run_coroutine(async_coroutine_t *co)
 			async_scope_coroutine_failed(co);
 			async_coroutine_call_finally(co);
 			async_output_coroutine_ended();
+			hand_on_finally_error(co); /* after its own exception, as upstream */
 		} zend_catch {
 			bailout = true;
 		} zend_end_try();
@@ -345,6 +348,7 @@ void async_coroutine_finish(async_coroutine_t *co, zval *result, zend_object *ex
 		coroutine->exception = exception;
 	}
 	async_coroutine_call_finally(co); /* if it did not run yet: cancelled before it started */
+	hand_on_finally_error(co);
 	zend_async_waker_destroy(coroutine);
 	if (co->pending_cancel != NULL) {
 		OBJ_RELEASE(co->pending_cancel);
@@ -434,7 +438,22 @@ void async_coroutine_call_finally(async_coroutine_t *co)
 	zval handlers;
 	ZVAL_COPY_VALUE(&handlers, &co->finally_handlers);
 	ZVAL_UNDEF(&co->finally_handlers);
-	async_call_finally_handlers(&handlers, &co->std, "Several finally handlers threw");
+	co->finally_error = async_call_finally_handlers_collect(&handlers, &co->std, "Several finally handlers threw");
+}
+
+/* What its finally handlers threw goes to its scope's exception handler, or else is uncaught. */
+static void hand_on_finally_error(async_coroutine_t *co)
+{
+	zend_object *error = co->finally_error;
+	if (error == NULL) {
+		return;
+	}
+	co->finally_error = NULL;
+	if (async_scope_handle_finally_error(co, error)) {
+		OBJ_RELEASE(error);
+	} else {
+		async_report_handler_error(error);
+	}
 }
 
 void async_coroutine_add_finally(async_coroutine_t *co, zval *callback)
@@ -495,6 +514,9 @@ static void coroutine_free(zend_object *object)
 	}
 	if (co->pending_cancel != NULL) {
 		OBJ_RELEASE(co->pending_cancel);
+	}
+	if (co->finally_error != NULL) {
+		OBJ_RELEASE(co->finally_error); /* a fatal error came first */
 	}
 	if (co->context != NULL) {
 		OBJ_RELEASE(co->context);
@@ -780,6 +802,26 @@ ZEND_METHOD(Async_Coroutine, getSuspendFileAndLine)
 	bool suspended = ZEND_COROUTINE_IS_STARTED(&co->coroutine) && !ZEND_COROUTINE_IS_FINISHED(&co->coroutine)
 		&& !is_running(co);
 	file_and_line(return_value, suspended ? co->waker.filename : NULL, co->waker.lineno);
+}
+
+ZEND_METHOD(Async_Coroutine, getAwaitingInfo)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	async_coroutine_t *co = THIS_COROUTINE();
+	zend_async_waker_t *waker = &co->waker;
+	array_init(return_value);
+	if (ZEND_COROUTINE_IS_FINISHED(&co->coroutine) || is_running(co) || waker->status != ZEND_ASYNC_WAKER_WAITING) {
+		return;
+	}
+	for (uint32_t i = 0; i < waker->count; i++) {
+		zend_async_event_t *event = i < ZEND_ASYNC_WAKER_INLINE_SLOTS
+			? waker->inline_triggers[i].event : waker->more[i - ZEND_ASYNC_WAKER_INLINE_SLOTS].event;
+		zend_string *info = event->info != NULL ? event->info(event) : NULL;
+		if (info == NULL) {
+			info = zend_string_init("an event", sizeof("an event") - 1, 0);
+		}
+		add_next_index_str(return_value, info);
+	}
 }
 
 ZEND_METHOD(Async_Coroutine, asHiPriority)

@@ -56,7 +56,8 @@ final class Coroutine implements Completable
 
     /**
      * Calls $callback($coroutine) when it has ended (at once if it already has). An exception a
-     * handler throws is reported like an uncaught one; several become one CompositeException.
+     * handler throws (several become one CompositeException) goes to its scope's exception
+     * handler, or is reported like an uncaught one when there is none.
      */
     public function finally(\Closure $callback): void {}
 
@@ -77,6 +78,13 @@ final class Coroutine implements Completable
 
     /** [file, line] where it is suspended, or [null, 0] when it is not. */
     public function getSuspendFileAndLine(): array {}
+
+    /**
+     * What it waits for while suspended, one description per event ("a Channel recv",
+     * "coroutine #3 (spawned at f.php:4)", ...); [] when it waits for nothing (queued, running, ended).
+     * @return array<int, string>
+     */
+    public function getAwaitingInfo(): array {}
 
     /** Moves it to the head of the run queue when it waits there for its turn; returns it. */
     public function asHiPriority(): Coroutine {}

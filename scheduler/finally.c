@@ -15,7 +15,7 @@ void async_report_handler_error(zend_object *error)
 	ZEND_ASYNC_SHUTDOWN();
 }
 
-void async_call_finally_handlers(zval *handlers, zend_object *subject, const char *several_message)
+zend_object *async_call_finally_handlers_collect(zval *handlers, zend_object *subject, const char *several_message)
 {
 	zend_object *first = NULL;
 	zval list, argument, retval, *handler;
@@ -47,7 +47,15 @@ void async_call_finally_handlers(zval *handlers, zend_object *subject, const cha
 		zend_update_property(async_ce_composite_exception, first, "exceptions", sizeof("exceptions") - 1, &list);
 		zval_ptr_dtor(&list);
 	}
-	if (first != NULL && !async_scope_take_finally_error(first)) {
-		async_report_handler_error(first);
+	return first;
+}
+
+void async_call_finally_handlers(zval *handlers, zend_object *subject, const char *several_message)
+{
+	zend_object *error = async_call_finally_handlers_collect(handlers, subject, several_message);
+	if (error != NULL) {
+		if (!async_scope_take_finally_error(error)) {
+			async_report_handler_error(error);
+		}
 	}
 }

@@ -135,94 +135,6 @@ static uint32_t live_count(void)
 	return async_scheduler.live.count;
 }
 
-/* ---- deadlock ---- */
-
-static void describe(smart_str *report, async_coroutine_t *co)
-{
-	if (co == async_scheduler.main) {
-		smart_str_appends(report, "\n  the main script");
-	} else {
-		zend_string *spawned = async_coroutine_spawn_location(co);
-		smart_str_append_printf(report, "\n  coroutine #%" PRIu64 " (%s)", co->id, ZSTR_VAL(spawned));
-		zend_string_release(spawned);
-	}
-	if (co->waker.filename != NULL) {
-		smart_str_append_printf(report, " suspended at %s:%u", ZSTR_VAL(co->waker.filename), co->waker.lineno);
-	}
-	for (uint32_t i = 0; i < co->waker.count; i++) {
-		zend_async_event_t *event = i < ZEND_ASYNC_WAKER_INLINE_SLOTS
-			? co->waker.inline_triggers[i].event : co->waker.more[i - ZEND_ASYNC_WAKER_INLINE_SLOTS].event;
-		zend_string *info = event->info ? event->info(event) : NULL;
-		smart_str_append_printf(report, "%s %s", i == 0 ? ", waiting for" : ",", info ? ZSTR_VAL(info) : "an event");
-		if (info) {
-			zend_string_release(info);
-		}
-	}
-}
-
-/* Nothing runnable, nothing armed: every coroutine still waiting would wait forever. They are all
- * cancelled (protection ignored) so their finally blocks run, and the script ends with a
- * DeadlockError that says who waited for what. */
-static void resolve_deadlock(void)
-{
-	/* A last non-blocking turn: pending close or error callbacks may still wake someone. */
-	ZEND_ASYNC_REACTOR_EXECUTE(true);
-	if (async_queue_length() > 0 || async_resolve_deadlock_by_handlers()) {
-		return; /* (e.g. channels with soft timeouts closed: their waiters go on with an exception) */
-	}
-
-	uint32_t waiting = 0;
-	smart_str report = {0};
-	ASYNC_LIST_FOREACH(&async_scheduler.live, node) {
-		async_coroutine_t *co = ASYNC_LIST_ENTRY(node, async_coroutine_t, live_link);
-		if (is_started(co) && co->waker.status == ZEND_ASYNC_WAKER_WAITING) {
-			waiting++;
-			describe(&report, co);
-		}
-	}
-	if (async_scheduler.main != NULL && async_scheduler.main->waker.status == ZEND_ASYNC_WAKER_WAITING
-			&& !async_scheduler.after_main) {
-		waiting++;
-		describe(&report, async_scheduler.main);
-	}
-	smart_str_0(&report);
-
-	if (waiting == 0) {
-		/* Only the main script is left, waiting for the others to end: nothing to resolve. */
-		smart_str_free(&report);
-		if (async_scheduler.main->waker.status == ZEND_ASYNC_WAKER_WAITING) {
-			ZEND_ASYNC_RESUME(&async_scheduler.main->coroutine);
-		}
-		return;
-	}
-
-	zend_object *deadlock = zend_async_new_exception(ZEND_ASYNC_EXCEPTION_DEADLOCK,
-		"Deadlock detected: %u coroutine%s waiting and nothing left that can wake them:%s",
-		waiting, waiting == 1 ? " is" : "s are", report.s ? ZSTR_VAL(report.s) : "");
-	smart_str_free(&report);
-	if (async_scheduler.deadlock == NULL) {
-		async_scheduler.deadlock = deadlock;
-	} else {
-		OBJ_RELEASE(deadlock);
-	}
-
-	async_snapshot_t live = async_coroutine_list_snapshot(&async_scheduler.live, XtOffsetOf(async_coroutine_t, live_link));
-	for (uint32_t i = 0; i < live.count; i++) {
-		async_coroutine_t *co = ASYNC_COROUTINE_FROM_OBJ(live.objects[i]);
-		if (is_started(co) && co->waker.status == ZEND_ASYNC_WAKER_WAITING) {
-			ZEND_COROUTINE_CLR_PROTECTED(&co->coroutine);
-			ZEND_ASYNC_CANCEL(&co->coroutine,
-				zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Deadlock detected"), true);
-		}
-	}
-	async_snapshot_release(&live);
-	async_coroutine_t *main = async_scheduler.main;
-	if (main != NULL && main->waker.status == ZEND_ASYNC_WAKER_WAITING) {
-		ZEND_ASYNC_CANCEL(&main->coroutine,
-			zend_async_new_exception(ZEND_ASYNC_EXCEPTION_CANCELLATION, "Deadlock detected"), true);
-	}
-}
-
 /* Runs the reactor once (blocking until something happens unless no_wait); false when it has
  * nothing left that could wake anyone. */
 static bool run_reactor(bool no_wait)
@@ -248,7 +160,7 @@ static void wait_for_work(void)
 		return;
 	}
 	if (async_queue_length() == 0 && !alive) {
-		resolve_deadlock();
+		async_scheduler_resolve_deadlock();
 	}
 }
 
@@ -847,6 +759,18 @@ void async_scheduler_run_after_main(void)
 	}
 }
 
+/* An AsyncCancellation that leaves the script ends it without an error message, as upstream:
+ * the script was cancelled, it did not fail. The exit status stays what it was (0 unless exit()
+ * set another). A handler of set_exception_handler() still gets it, as any uncaught exception. */
+static void end_silently_if_cancelled(void)
+{
+	zend_object *exception = EG(exception);
+	if (exception != NULL && Z_TYPE(EG(user_exception_handler)) == IS_UNDEF
+			&& instanceof_function(exception->ce, async_ce_cancellation)) {
+		zend_clear_exception();
+	}
+}
+
 /* Wraps the execution of a top-level script only: it puts the original back at once, so every
  * other call runs as if we were not there, and re-installs itself for the next script file. */
 static void async_execute_ex(zend_execute_data *execute_data)
@@ -856,6 +780,7 @@ static void async_execute_ex(zend_execute_data *execute_data)
 	if (async_scheduler.launched && !async_scheduler.after_main) {
 		async_scheduler_run_after_main();
 	}
+	end_silently_if_cancelled();
 	if (!async_scheduler.after_main) {
 		zend_execute_ex = async_execute_ex;
 	}
@@ -906,6 +831,7 @@ PHP_INI_END()
 void async_scheduler_minit(int type, int module_number)
 {
 	REGISTER_INI_ENTRIES();
+	async_deadlock_minit(module_number);
 	async_coroutine_register_classes();
 	async_scope_register_classes();
 	async_after_fatal_minit();

@@ -41,6 +41,7 @@ struct _async_coroutine_s {
 	bool ended;                     /* its body has ended: result and exception are final */
 	bool queue_holds_ref;           /* ended while queued: the queue keeps it alive until popped */
 	zval finally_handlers;          /* array of Closures, or UNDEF */
+	zend_object *finally_error;     /* what its finally handlers threw, until it is handed on */
 	async_list_node_t live_link;    /* in async_scheduler.live until it ends */
 	async_list_node_t scope_link;   /* in its scope's `coroutines` until it ends */
 	zend_object *context;           /* its Async\Context (userland makes it on first use), or NULL */
@@ -112,6 +113,8 @@ static zend_always_inline zend_object **async_coroutine_context_slot(zend_corout
  * exception handler of the running coroutine's scope (async_scope_take_finally_error()), else to
  * async_report_handler_error(). */
 void async_call_finally_handlers(zval *handlers, zend_object *subject, const char *several_message);
+/* The same, returning what they threw (a reference for the caller; NULL when nothing). */
+zend_object *async_call_finally_handlers_collect(zval *handlers, zend_object *subject, const char *several_message);
 /* An exception thrown by a handler nobody can catch: it is uncaught (the application ends
  * gracefully and reports it), as for the uncaught exception of a coroutine. Takes the reference. */
 void async_report_handler_error(zend_object *error);
@@ -200,9 +203,12 @@ void async_scope_coroutine_ended(async_coroutine_t *co);
 /* Called in the coroutine's own context before it ends: gives an exception nobody awaits to the
  * scope's handlers, or makes its scopes fail together. */
 void async_scope_coroutine_failed(async_coroutine_t *co);
-/* What finally handlers run by the running coroutine threw: its scope's exception handler takes it
- * (with the scope, the coroutine and the exception), as upstream; false when the scope has none.
- * Takes the reference either way when true. */
+/* What a coroutine's finally handlers threw goes to the handler that would take the coroutine's
+ * own exception (its scope's, else the nearest parent's child handler), as upstream; false when
+ * no scope has one. The reference stays the caller's. */
+bool async_scope_handle_finally_error(async_coroutine_t *co, zend_object *error);
+/* What finally handlers run by the running coroutine (a Scope's, say) threw: as above, for that
+ * coroutine. Takes the reference when true. */
 bool async_scope_take_finally_error(zend_object *error);
 void async_scope_cancel(zend_async_scope_t *scope, zend_object *error);
 /* Closes it: with `safely`, its active coroutines become zombies, else they are cancelled. */
@@ -322,6 +328,10 @@ void async_scheduler_rshutdown(void);
 /* Switches from the running coroutine to the next runnable one, running the reactor while none
  * is. Returns when the running coroutine is scheduled again. */
 void async_scheduler_switch_away(void);
+/* Nothing runnable and nothing armed: cancels every waiting coroutine and records the
+ * DeadlockError that ends the script (deadlock.c). */
+void async_scheduler_resolve_deadlock(void);
+void async_deadlock_minit(int module_number);
 /* Called by a fiber whose coroutine ended: gives it the next coroutine to run in place (true)
  * or parks it and switches away (returns false after it was given new work or asked to exit). */
 bool async_scheduler_next_for_fiber(async_fiber_t *fiber);

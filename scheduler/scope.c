@@ -462,26 +462,35 @@ static void call_exception_handler(zval *handler, zend_async_scope_t *scope, asy
 	}
 }
 
+bool async_scope_handle_finally_error(async_coroutine_t *co, zend_object *error)
+{
+	zend_async_scope_t *scope = co->coroutine.scope;
+	zval *handler = NULL;
+	if (scope != NULL && Z_TYPE(scope->exception_handler) != IS_UNDEF) {
+		handler = &scope->exception_handler;
+	}
+	for (zend_async_scope_t *s = scope; handler == NULL && s != NULL && s->parent_scope != NULL; s = s->parent_scope) {
+		if (Z_TYPE(s->parent_scope->child_exception_handler) != IS_UNDEF) {
+			handler = &s->parent_scope->child_exception_handler;
+		}
+	}
+	if (handler == NULL) {
+		return false;
+	}
+	bool handled = co->exception_handled; /* the coroutine's own exception is not this one */
+	call_exception_handler(handler, scope, co, error);
+	co->exception_handled = handled;
+	return true;
+}
+
 bool async_scope_take_finally_error(zend_object *error)
 {
 	zend_coroutine_t *current = ZEND_ASYNC_CURRENT_COROUTINE;
-	zend_async_scope_t *scope = current != NULL ? current->scope : NULL;
-	if (scope == NULL || Z_TYPE(scope->exception_handler) == IS_UNDEF) {
+	if (current == NULL || ZEND_ASYNC_IS_SCHEDULER_CONTEXT
+		|| !async_scope_handle_finally_error(ASYNC_COROUTINE_OF(current), error)) {
 		return false;
 	}
-	async_coroutine_t *co = ASYNC_COROUTINE_OF(current);
-	zval callable, retval, args[3];
-	ZVAL_COPY(&callable, &scope->exception_handler); /* the handler may replace itself */
-	ZVAL_OBJ(&args[0], ASYNC_SCOPE_OBJ(scope));
-	ZVAL_OBJ(&args[1], &co->std);
-	ZVAL_OBJ(&args[2], error);
-	call_user_function(NULL, NULL, &callable, &retval, 3, args);
-	zval_ptr_dtor(&retval);
-	zval_ptr_dtor(&callable);
 	OBJ_RELEASE(error);
-	if (EG(exception) != NULL) {
-		async_report_handler_error(take_exception());
-	}
 	return true;
 }
 

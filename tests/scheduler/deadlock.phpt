@@ -14,7 +14,7 @@ echo "not reached\n";
 --EXPECTF--
 a's finally ran
 
-Fatal error: Uncaught Async\DeadlockError: Deadlock detected: 3 coroutines are waiting and nothing left that can wake them:
+Fatal error: Uncaught Async\DeadlockError: Deadlock detected: no active coroutines, %d coroutines in waiting
   coroutine #%d (spawned at %s:6) suspended at %s:6, waiting for coroutine #%d (spawned at %s:7)
   coroutine #%d (spawned at %s:7) suspended at %s:7, waiting for coroutine #%d (spawned at %s:6)
   the main script suspended at %s:8, waiting for coroutine #%d (spawned at %s:6) in %s

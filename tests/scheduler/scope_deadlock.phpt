@@ -16,7 +16,7 @@ echo "not reached\n";
 --EXPECTF--
 scope's coroutine: finally ran
 
-Fatal error: Uncaught Async\DeadlockError: Deadlock detected: 2 coroutines are waiting and nothing left that can wake them:
+Fatal error: Uncaught Async\DeadlockError: Deadlock detected: no active coroutines, %d coroutines in waiting
   coroutine #%d (spawned at %s:%d) suspended at %s:%d, waiting for a Channel recv
   the main script suspended at %s:%d, waiting for a Scope (1 coroutine, 0 child scopes), %s
 %A

@@ -44,6 +44,6 @@ a: DEADLOCK
 b: DEADLOCK
 -- a channel without timeouts still ends in a DeadlockError
 
-Fatal error: Uncaught Async\DeadlockError: Deadlock detected: 1 coroutine is waiting and nothing left that can wake them:
+Fatal error: Uncaught Async\DeadlockError: Deadlock detected: no active coroutines, %d coroutines in waiting
   the main script suspended at %s:%d, waiting for a Channel recv in %s
 %A

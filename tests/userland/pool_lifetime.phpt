@@ -50,6 +50,6 @@ RuntimeException: close 3 failed
 int(0)
 -- a waiter nobody can serve
 
-Fatal error: Uncaught Async\DeadlockError: Deadlock detected: 1 coroutine is waiting and nothing left that can wake them:
+Fatal error: Uncaught Async\DeadlockError: Deadlock detected: no active coroutines, %d coroutines in waiting
   coroutine #%d (spawned at %s:%d) suspended at %s:%d, waiting for a Pool acquire in %s
 %A
