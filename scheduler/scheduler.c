@@ -823,11 +823,10 @@ void async_scheduler_run_after_main(void)
 	} else if (deadlock != NULL) {
 		to_throw = deadlock;
 		deadlock = NULL;
-	} else if (main_exception != NULL) {
-		/* The main script let a cancellation through: it ends the script like any exception. */
-		to_throw = main_exception;
-		main_exception = NULL;
 	}
+	/* Else the main script let a cancellation through (it awaited a cancelled coroutine, or was
+	 * cancelled itself by graceful_shutdown()): it ends the script without an error message and
+	 * with exit status 0, as upstream. main_exception is released below. */
 	if (main_exception != NULL) {
 		OBJ_RELEASE(main_exception);
 	}
