@@ -574,7 +574,7 @@ static void await_many(INTERNAL_FUNCTION_PARAMETERS, wait_kind kind, bool has_co
 	if (has_count) {
 		ZEND_PARSE_PARAMETERS_START(2, kind == ANY_OF ? 5 : 4)
 			Z_PARAM_LONG(count)
-			Z_PARAM_ITERABLE(triggers)
+			Z_PARAM_ZVAL(triggers)
 			Z_PARAM_OPTIONAL
 			Z_PARAM_OBJ_OF_CLASS_OR_NULL(cancellation, async_ce_awaitable)
 			Z_PARAM_BOOL(preserve_key_order)
@@ -582,7 +582,7 @@ static void await_many(INTERNAL_FUNCTION_PARAMETERS, wait_kind kind, bool has_co
 		ZEND_PARSE_PARAMETERS_END();
 	} else {
 		ZEND_PARSE_PARAMETERS_START(1, kind == ALL ? 4 : (kind == ALL_OR_FAIL ? 3 : 2))
-			Z_PARAM_ITERABLE(triggers)
+			Z_PARAM_ZVAL(triggers)
 			Z_PARAM_OPTIONAL
 			Z_PARAM_OBJ_OF_CLASS_OR_NULL(cancellation, async_ce_awaitable)
 			Z_PARAM_BOOL(preserve_key_order)
@@ -591,6 +591,13 @@ static void await_many(INTERNAL_FUNCTION_PARAMETERS, wait_kind kind, bool has_co
 	}
 	if (count < 0) {
 		zend_argument_value_error(1, "must be greater than or equal to 0");
+		RETURN_THROWS();
+	}
+	/* Declared iterable, checked here as upstream does: its class and message. */
+	if (Z_TYPE_P(triggers) != IS_ARRAY
+			&& (Z_TYPE_P(triggers) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(triggers), zend_ce_traversable))) {
+		zend_throw_exception(async_ce_async_exception,
+			"Expected parameter 'iterable' to be an array or an object implementing Traversable", 0);
 		RETURN_THROWS();
 	}
 	if (cancellation != NULL && async_awaitable_event(cancellation) == NULL) {

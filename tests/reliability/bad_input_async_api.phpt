@@ -83,5 +83,5 @@ echo "waited until cancelled: ", implode(', ', array_unique(array_map(fn($k) => 
 ?>
 --EXPECT--
 more than 1000 calls
-thrown: ArgumentCountError, Async\ContextException, Async\OperationCanceledException, Error, TypeError, ValueError
+thrown: ArgumentCountError, Async\AsyncException, Async\ContextException, Async\OperationCanceledException, Error, TypeError, ValueError
 waited until cancelled: Async\delay, Channel::recv, Future::await
