@@ -422,7 +422,7 @@ static void walk_run(void)
 	zend_object_iterator *it = walk->iterator;
 	zend_long position = 0;
 
-	if (it->funcs->rewind) {
+	if (walk->group != NULL && it->funcs->rewind) {
 		it->funcs->rewind(it);
 	}
 	while (walk->group != NULL && !EG(exception) && it->funcs->valid(it) == SUCCESS && !EG(exception)
@@ -535,11 +535,22 @@ static bool wait_walking(wait_group_t *group, members_t *members, zend_coroutine
 		ok = !EG(exception) && !(group->fail_fast && group->first_error != NULL);
 	} else {
 		zend_async_waker_clean(self);
-		/* The walker has not run: it ends without touching the iterator. */
-		ZEND_ASYNC_CANCEL(walker, NULL, false);
 	}
 	walk->group = NULL;
 	walk->members = NULL;
+	if (!ZEND_COROUTINE_IS_STARTED(walker) && !ZEND_COROUTINE_IS_FINISHED(walker)) {
+		/* The wait ended (a token, a cancellation) before the walk began: it need not begin. It
+		 * ends at once, and the caller's exception stays the one thrown. */
+		zend_object *error = EG(exception);
+		if (error != NULL) {
+			GC_ADDREF(error);
+			zend_clear_exception();
+		}
+		ZEND_ASYNC_CANCEL(walker, NULL, false);
+		if (error != NULL) {
+			zend_throw_exception_internal(error);
+		}
+	}
 	walk_release(walk);
 	OBJ_RELEASE(walker_object);
 	return ok;

@@ -80,6 +80,12 @@ $waiter = spawn(function () {
 suspend(); suspend();
 $waiter->cancel();
 await($waiter);
+echo "-- a token that has completed already: the walk never begins\n";
+function noisy() { echo "generator ran\n"; yield spawn(fn() => 1); }
+$finished = spawn(fn() => null);
+await($finished);
+try { await_all(noisy(), $finished); } catch (Async\OperationCanceledException $e) { echo get_class($e), "\n"; }
+suspend(); suspend();
 echo "end\n";
 ?>
 --EXPECT--
@@ -111,4 +117,6 @@ Async\OperationCanceledException
 walk stopped
 -- the waiter is cancelled while the walk suspends
 waiter cancelled
+-- a token that has completed already: the walk never begins
+Async\OperationCanceledException
 end
