@@ -7,7 +7,9 @@ function run(string $php, string $code): void {
     $cmd = escapeshellarg($php) . ' -n -d extension_dir=' . escapeshellarg(ini_get('extension_dir'))
         . ' -d extension=async -d display_errors=1 -r ' . escapeshellarg($code) . ' 2>&1';
     exec($cmd, $out, $status);
-    $text = preg_replace('/ in .*$/m', '', implode("\n", $out));
+    // Without the file names (no preg: PCRE's JIT trips valgrind).
+    $out = array_map(fn($line) => ($p = strpos($line, ' in ')) === false ? $line : substr($line, 0, $p), $out);
+    $text = implode("\n", $out);
     echo $text === '' ? '' : "$text\n", "status $status\n";
 }
 
