@@ -251,6 +251,11 @@ void async_future_outcome(zend_object *future, zval **result, zend_object **exce
 	*exception = state->exception;
 }
 
+void async_future_mark_used(zend_object *future)
+{
+	STATE_FROM_OBJ(FUTURE_FROM_OBJ(future)->state)->used = true;
+}
+
 bool async_future_has_state(zend_object *future)
 {
 	return FUTURE_FROM_OBJ(future)->state != NULL;

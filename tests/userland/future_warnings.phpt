@@ -20,6 +20,14 @@ echo "-- used: awaited, chained, waited on by await_*, a cancellation token, or 
     $t->complete(null);
     (new FutureState())->ignore();
     Future::completed(6)->ignore();
+    // A token handed to an operation that completes at once, without waiting on it.
+    $ch = new Async\Channel(1);
+    $ch->send(7, new Future(new FutureState()));
+    $ch->recv(new Future(new FutureState()));
+    $done = spawn(fn() => 8);
+    await($done);
+    await($done, new Future(new FutureState()));
+    await_all([$done], new Future(new FutureState()));
 })();
 echo "nothing reported\n";
 
@@ -69,7 +77,7 @@ Warning: Future was never used; call await(), map(), catch(), finally() or ignor
 nothing reported
 -- an error nobody handled: warned with where it was made and completed
 
-Warning: Unhandled exception in Future: unhandled; use catch() or ignore() to handle. Created at %sfuture_warnings.php:25, completed at %sfuture_warnings.php:28 in %s on line %d
+Warning: Unhandled exception in Future: unhandled; use catch() or ignore() to handle. Created at %sfuture_warnings.php:33, completed at %sfuture_warnings.php:36 in %s on line %d
 -- handled: awaited, caught, cancelled
 nothing reported
 -- a finally() handler that throws on a failed source chains the source's error
