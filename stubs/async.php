@@ -248,6 +248,9 @@ final class Future implements Completable
 
     public function isCancelled(): bool {}
 
+    /** What it waits for, as upstream: ["FutureState(pending)"] or ["FutureState(completed)"]. */
+    public function getAwaitingInfo(): array {}
+
     /**
      * An error nobody awaits is then not reported.
      * @return Future<T>

@@ -10,6 +10,8 @@
 #include "../scheduler/scheduler.h"
 #include "userland.h"
 
+/* A Future asked for here is being handed to an API (awaited, waited on, a cancellation token),
+ * which counts as using it even when the API is done at once without attaching to it. */
 zend_async_event_t *async_awaitable_event(zend_object *object)
 {
 	if (instanceof_function(object->ce, async_ce_coroutine)) {
@@ -19,6 +21,7 @@ zend_async_event_t *async_awaitable_event(zend_object *object)
 		return async_timeout_event(object);
 	}
 	if (instanceof_function(object->ce, async_ce_future) && async_future_has_state(object)) {
+		async_future_mark_used(object);
 		return async_future_event(object);
 	}
 	return NULL;

@@ -566,6 +566,9 @@ ZEND_METHOD(Async_Channel, send)
 	ZEND_PARSE_PARAMETERS_END();
 	(void) return_value;
 
+	if (cancellation != NULL) {
+		async_awaitable_event(cancellation); /* a Future token counts as used even if not waited on */
+	}
 	if (!channel_send(THIS_CHANNEL(), value, cancellation)) {
 		RETURN_THROWS();
 	}
@@ -614,6 +617,9 @@ ZEND_METHOD(Async_Channel, recv)
 		Z_PARAM_OBJ_OF_CLASS_OR_NULL(cancellation, async_ce_completable)
 	ZEND_PARSE_PARAMETERS_END();
 
+	if (cancellation != NULL) {
+		async_awaitable_event(cancellation); /* a Future token counts as used even if not waited on */
+	}
 	if (!channel_recv(THIS_CHANNEL(), return_value, cancellation)) {
 		RETURN_THROWS();
 	}

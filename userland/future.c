@@ -2,12 +2,14 @@
 /*
  * Async\FutureState and Async\Future. The state carries the event (inside its PHP object, as a
  * coroutine does); a Future is a view on one state. An error that nobody awaited or ignored is
- * reported as a warning when the state goes.
+ * reported as a warning when the state goes, as is a state nobody used at all (awaited, chained
+ * or ignored); upstream's texts.
  *
  * map(), catch() and finally() derive a new Future: a link on the source state's event runs the
  * callback, in a coroutine of its own, once the source completes (at once if it has already),
- * and the coroutine's outcome settles the derived state. Taking the source's outcome this way
- * counts as handling its error: an error that goes on unhandled is reported on the derived one.
+ * and the coroutine's outcome settles the derived state. As upstream, only catch() handles the
+ * source's error; map() and finally() pass it on, and it counts as handled on the source once it
+ * is handled on the derived Future (ignore() there does not count).
  */
 #include "php.h"
 #include "zend_exceptions.h"
@@ -27,7 +29,9 @@ typedef struct {
 	zval result;
 	zend_object *exception;
 	bool ignored;
+	bool used;                  /* awaited, chained or waited on: no "never used" warning */
 	bool handled;               /* someone awaited the error */
+	zend_object *passed_from;   /* the state whose error map()/finally() passed on to this one */
 	zend_string *created_file;  /* where PHP code made it and completed it (NULL: no PHP code did) */
 	uint32_t created_line;
 	zend_string *completed_file;
@@ -73,6 +77,38 @@ static zend_string *state_event_info(zend_async_event_t *event)
 	return zend_string_init("a Future", sizeof("a Future") - 1, 0);
 }
 
+/* Whoever attaches to the state (a waiter, a chain link) uses it. */
+static bool state_add_callback(zend_async_event_t *event, zend_async_event_callback_t *callback)
+{
+	((async_future_state_t *) event)->used = true;
+	return zend_async_callbacks_push(event, callback);
+}
+
+/* The error was handled: on this state, and on those that passed it on to this one. */
+static void state_handled(async_future_state_t *state)
+{
+	for (;;) {
+		state->handled = true;
+		if (state->passed_from == NULL) {
+			return;
+		}
+		state = STATE_FROM_OBJ(state->passed_from);
+	}
+}
+
+/* `derived` completed with the error of `source` (or one that has it as previous): that stays
+ * unhandled until `derived`'s is. */
+static void state_passed_on(zend_object *derived, zend_object *source)
+{
+	async_future_state_t *state = STATE_FROM_OBJ(derived);
+	if (state->handled) {
+		state_handled(STATE_FROM_OBJ(source));
+	} else if (state->passed_from == NULL) {
+		GC_ADDREF(source);
+		state->passed_from = source;
+	}
+}
+
 static zend_object *state_create(zend_class_entry *ce)
 {
 	async_future_state_t *state = zend_object_alloc(sizeof(async_future_state_t), ce);
@@ -82,7 +118,7 @@ static zend_object *state_create(zend_class_entry *ce)
 	zend_async_event_t *event = &state->event;
 	event->flags = ZEND_ASYNC_EVENT_F_ZEND_OBJ | ZEND_ASYNC_EVENT_F_ZVAL_RESULT;
 	event->zend_object_offset = XtOffsetOf(async_future_state_t, std);
-	event->add_callback = zend_async_callbacks_push;
+	event->add_callback = state_add_callback;
 	event->del_callback = zend_async_callbacks_remove;
 	event->start = async_event_start_nothing;
 	event->stop = async_event_stop_nothing;
@@ -93,6 +129,38 @@ static zend_object *state_create(zend_class_entry *ce)
 	return &state->std;
 }
 
+/* Upstream's warnings (users grep for them), with where the state was made and completed. */
+static void warn_unused(async_future_state_t *state)
+{
+	if (!state->used) {
+		if (state->created_file != NULL) {
+			zend_error(E_WARNING, "Future was never used; call await(), map(), catch(), finally() or ignore() "
+				"to suppress this warning. Created at %s:%u", ZSTR_VAL(state->created_file), state->created_line);
+		} else {
+			zend_error(E_WARNING, "Future was never used; call await(), map(), catch(), finally() or ignore() "
+				"to suppress this warning");
+		}
+	}
+	if (state->exception == NULL || state->handled) {
+		return;
+	}
+	zval rv;
+	zend_string *message = zval_get_string(zend_read_property_ex(zend_get_exception_base(state->exception),
+		state->exception, ZSTR_KNOWN(ZEND_STR_MESSAGE), true, &rv));
+	if (state->created_file != NULL && state->completed_file != NULL) {
+		zend_error(E_WARNING, "Unhandled exception in Future: %s; use catch() or ignore() to handle. "
+			"Created at %s:%u, completed at %s:%u", ZSTR_VAL(message), ZSTR_VAL(state->created_file),
+			state->created_line, ZSTR_VAL(state->completed_file), state->completed_line);
+	} else if (state->created_file != NULL) {
+		zend_error(E_WARNING, "Unhandled exception in Future: %s; use catch() or ignore() to handle. "
+			"Created at %s:%u", ZSTR_VAL(message), ZSTR_VAL(state->created_file), state->created_line);
+	} else {
+		zend_error(E_WARNING, "Unhandled exception in Future: %s; use catch() or ignore() to handle",
+			ZSTR_VAL(message));
+	}
+	zend_string_release(message);
+}
+
 static void state_free(zend_object *object)
 {
 	async_future_state_t *state = STATE_FROM_OBJ(object);
@@ -100,16 +168,14 @@ static void state_free(zend_object *object)
 		state->release_producer(state->producer);
 		state->release_producer = NULL;
 	}
+	if (!state->ignored && !EG(exception)) {
+		warn_unused(state);
+	}
 	if (state->exception != NULL) {
-		if (!state->ignored && !state->handled && !EG(exception)) {
-			zval rv;
-			zend_string *message = zval_get_string(zend_read_property_ex(zend_get_exception_base(state->exception),
-				state->exception, ZSTR_KNOWN(ZEND_STR_MESSAGE), true, &rv));
-			zend_error(E_WARNING, "Unhandled exception in a Future that nobody awaited: %s: %s",
-				ZSTR_VAL(state->exception->ce->name), ZSTR_VAL(message));
-			zend_string_release(message);
-		}
 		OBJ_RELEASE(state->exception);
+	}
+	if (state->passed_from != NULL) {
+		OBJ_RELEASE(state->passed_from); /* after this one's warning: the chain's end first */
 	}
 	zend_async_callbacks_free(&state->event);
 	zval_ptr_dtor(&state->result);
@@ -133,6 +199,9 @@ static HashTable *state_get_gc(zend_object *object, zval **table, int *n)
 	zend_get_gc_buffer_add_zval(buffer, &state->result);
 	if (state->exception != NULL) {
 		zend_get_gc_buffer_add_obj(buffer, state->exception);
+	}
+	if (state->passed_from != NULL) {
+		zend_get_gc_buffer_add_obj(buffer, state->passed_from);
 	}
 	chain_links_get_gc(state, buffer);
 	zend_get_gc_buffer_use(buffer, table, n);
@@ -162,7 +231,7 @@ static bool state_complete(async_future_state_t *state, zval *result, zend_objec
 	ZEND_ASYNC_EVENT_SET_CLOSED(&state->event);
 	ZEND_ASYNC_CALLBACKS_NOTIFY(&state->event, &state->result, state->exception);
 	if (exception != NULL && ZEND_ASYNC_EVENT_IS_EXCEPTION_HANDLED(&state->event)) {
-		state->handled = true;
+		state_handled(state);
 	}
 	return !EG(exception);
 }
@@ -176,9 +245,15 @@ zend_async_event_t *async_future_event(zend_object *future)
 void async_future_outcome(zend_object *future, zval **result, zend_object **exception)
 {
 	async_future_state_t *state = STATE_FROM_OBJ(FUTURE_FROM_OBJ(future)->state);
-	state->handled = true;
+	state->used = true;
+	state_handled(state);
 	*result = &state->result;
 	*exception = state->exception;
+}
+
+void async_future_mark_used(zend_object *future)
+{
+	STATE_FROM_OBJ(FUTURE_FROM_OBJ(future)->state)->used = true;
 }
 
 bool async_future_has_state(zend_object *future)
@@ -342,9 +417,11 @@ ZEND_METHOD(Async_Future, await)
 		Z_PARAM_OBJ_OF_CLASS_OR_NULL(cancellation, async_ce_completable)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (this_future(ZEND_THIS)->state == NULL) {
+	async_future_t *future = this_future(ZEND_THIS);
+	if (future->state == NULL) {
 		RETURN_THROWS();
 	}
+	STATE_FROM_OBJ(future->state)->used = true;
 	if (!async_await_object(Z_OBJ_P(ZEND_THIS), cancellation, return_value)) {
 		RETURN_THROWS();
 	}
@@ -375,6 +452,7 @@ ZEND_METHOD(Async_Future, cancel)
 	} else {
 		GC_ADDREF(error);
 	}
+	state->used = true;
 	state->handled = true; /* the canceller knows */
 	state_complete(state, NULL, error);
 	OBJ_RELEASE(error);
@@ -399,6 +477,18 @@ ZEND_METHOD(Async_Future, isCancelled)
 	}
 	async_future_state_t *state = STATE_FROM_OBJ(future->state);
 	RETURN_BOOL(state->exception != NULL && instanceof_function(state->exception->ce, async_ce_cancellation));
+}
+
+ZEND_METHOD(Async_Future, getAwaitingInfo)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	async_future_t *future = this_future(ZEND_THIS);
+	if (future->state == NULL) {
+		RETURN_THROWS();
+	}
+	bool completed = ZEND_ASYNC_EVENT_IS_CLOSED(&STATE_FROM_OBJ(future->state)->event);
+	array_init_size(return_value, 1);
+	add_next_index_string(return_value, completed ? "FutureState(completed)" : "FutureState(pending)");
 }
 
 ZEND_METHOD(Async_Future, ignore)
@@ -489,12 +579,24 @@ static void on_callback_done(zend_async_event_t *event, zend_async_event_callbac
 {
 	chain_done_t *done = (chain_done_t *) callback;
 	ZEND_ASYNC_EVENT_CALLBACK_ADD_REF(callback); /* alive until we are done here */
+	async_future_state_t *source = done->source != NULL ? STATE_FROM_OBJ(done->source) : NULL;
 	if (exception != NULL) {
 		ZEND_ASYNC_EVENT_SET_EXCEPTION_HANDLED(event); /* the derived Future carries it on */
+		if (source != NULL && source->exception != NULL && source->exception != exception) {
+			/* A finally handler that throws on a failed source: the source's error becomes the
+			 * previous of the new one, as upstream. */
+			GC_ADDREF(source->exception);
+			zend_exception_set_previous(exception, source->exception);
+		}
 		state_settle(done->derived, NULL, exception);
-	} else if (done->source != NULL) {
-		async_future_state_t *source = STATE_FROM_OBJ(done->source);
+		if (source != NULL && source->exception != NULL) {
+			state_passed_on(done->derived, done->source);
+		}
+	} else if (source != NULL) {
 		state_settle(done->derived, &source->result, source->exception);
+		if (source->exception != NULL) {
+			state_passed_on(done->derived, done->source);
+		}
 	} else {
 		state_settle(done->derived, (zval *) result, NULL);
 	}
@@ -539,17 +641,23 @@ static void chain_spawn(chain_link_t *link, zval *argument)
 /* The source completed: run the callback if it applies, else pass the outcome through. */
 static void chain_run(chain_link_t *link, zval *result, zend_object *exception)
 {
-	STATE_FROM_OBJ(link->source)->handled = true;
+	async_future_state_t *source = STATE_FROM_OBJ(link->source);
+	source->used = true;
 	if (link->kind == CHAIN_FINALLY) {
 		chain_spawn(link, NULL);
 	} else if (link->kind == CHAIN_MAP && exception == NULL) {
 		chain_spawn(link, result);
 	} else if (link->kind == CHAIN_CATCH && exception != NULL) {
+		state_handled(source);
 		zval error;
 		ZVAL_OBJ(&error, exception);
 		chain_spawn(link, &error);
 	} else {
+		/* Passed on: handled here if it was handled on the derived Future as it completed. */
 		state_settle(link->derived, result, exception);
+		if (exception != NULL) {
+			state_passed_on(link->derived, link->source);
+		}
 	}
 }
 
@@ -602,6 +710,7 @@ static void future_chain(INTERNAL_FUNCTION_PARAMETERS, chain_kind_t kind)
 	FUTURE_FROM_OBJ(object)->state = derived;
 	GC_ADDREF(derived);
 
+	source->used = true;
 	chain_link_t *link = ecalloc(1, sizeof(*link));
 	link->base.callback = on_source_completed;
 	link->base.dispose = chain_link_dispose;

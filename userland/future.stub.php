@@ -72,6 +72,9 @@ final class Future implements Completable
 
     public function isCancelled(): bool {}
 
+    /** What it waits for, as upstream: ["FutureState(pending)"] or ["FutureState(completed)"]. */
+    public function getAwaitingInfo(): array {}
+
     /** An error nobody awaits is then not reported. */
     public function ignore(): Future {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1b98c2b2dad69aa979680be9ea25564f56e089df */
+ * Stub hash: 69ead247c69cc1dbc7d9a192a68e2d2846a7371b */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Async_FutureState___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -60,6 +60,8 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Async_Future_isCancelled arginfo_class_Async_FutureState_isCompleted
 
+#define arginfo_class_Async_Future_getAwaitingInfo arginfo_class_Async_FutureState_getCreatedFileAndLine
+
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Async_Future_ignore, 0, 0, Async\\Future, 0)
 ZEND_END_ARG_INFO()
 
@@ -92,6 +94,7 @@ ZEND_METHOD(Async_Future, getCreatedLocation);
 ZEND_METHOD(Async_Future, getCompletedFileAndLine);
 ZEND_METHOD(Async_Future, getCompletedLocation);
 ZEND_METHOD(Async_Future, isCancelled);
+ZEND_METHOD(Async_Future, getAwaitingInfo);
 ZEND_METHOD(Async_Future, ignore);
 ZEND_METHOD(Async_Future, map);
 ZEND_METHOD(Async_Future, catch);
@@ -124,6 +127,7 @@ static const zend_function_entry class_Async_Future_methods[] = {
 	ZEND_ME(Async_Future, getCompletedFileAndLine, arginfo_class_Async_Future_getCompletedFileAndLine, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_Future, getCompletedLocation, arginfo_class_Async_Future_getCompletedLocation, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_Future, isCancelled, arginfo_class_Async_Future_isCancelled, ZEND_ACC_PUBLIC)
+	ZEND_ME(Async_Future, getAwaitingInfo, arginfo_class_Async_Future_getAwaitingInfo, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_Future, ignore, arginfo_class_Async_Future_ignore, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_Future, map, arginfo_class_Async_Future_map, ZEND_ACC_PUBLIC)
 	ZEND_ME(Async_Future, catch, arginfo_class_Async_Future_catch, ZEND_ACC_PUBLIC)

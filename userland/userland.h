@@ -32,6 +32,8 @@ void async_userland_register_future(void);
 zend_async_event_t *async_future_event(zend_object *future);
 void async_future_outcome(zend_object *future, zval **result, zend_object **exception);
 bool async_future_has_state(zend_object *future);
+/* Handed to an API (awaited, a cancellation token): no "never used" warning for it. */
+void async_future_mark_used(zend_object *future);
 /* A pending Future settled from C; its state in *state (borrowed: the Future holds it).
  * `release_producer(producer)` (nullable) runs when the state goes. */
 zend_object *async_future_new_pending(zend_object **state, void (*release_producer)(void *), void *producer);

@@ -9,7 +9,9 @@ $closed = fopen('php://memory', 'r'); fclose($closed);
 $done = spawn(fn() => 1); await($done);
 $bad = [null, -1, 0, PHP_INT_MAX, PHP_INT_MIN, NAN, INF, -INF, '', 'x', [], [1, 2], new stdClass, $closed, $done, fn() => null, 1.5];
 // PHP's own deprecations for null and fractional floats given to int parameters are expected.
+// So is upstream's warning for the Futures made here and never used.
 set_error_handler(function ($no, $message) {
+    if (str_starts_with($message, 'Future was never used')) return true;
     if ($no !== E_DEPRECATED) echo "warning: $message\n";
     return true;
 });
@@ -81,5 +83,5 @@ echo "waited until cancelled: ", implode(', ', array_unique(array_map(fn($k) => 
 ?>
 --EXPECT--
 more than 1000 calls
-thrown: ArgumentCountError, Async\ContextException, Async\OperationCanceledException, Error, TypeError, ValueError
+thrown: ArgumentCountError, Async\AsyncException, Async\ContextException, Async\OperationCanceledException, Error, TypeError, ValueError
 waited until cancelled: Async\delay, Channel::recv, Future::await

@@ -65,7 +65,12 @@ show(await_all([]));
 
 echo "-- bad input\n";
 try { await_all([1]); } catch (TypeError $x) { echo $x->getMessage(), "\n"; }
-try { await_all('nope'); } catch (TypeError $x) { echo $x->getMessage(), "\n"; }
+// Not iterable: upstream's AsyncException, for every await_* function.
+foreach (['await_all', 'await_all_or_fail', 'await_any_or_fail', 'await_first_success'] as $f) {
+    try { ('Async\\' . $f)('nope'); } catch (Async\AsyncException $x) { echo "$f: ", $x->getMessage(), "\n"; }
+}
+try { await_any_of(1, 42); } catch (Async\AsyncException $x) { echo "await_any_of: ", $x->getMessage(), "\n"; }
+try { await_any_of_or_fail(1, new stdClass); } catch (Async\AsyncException $x) { echo "await_any_of_or_fail: ", $x->getMessage(), "\n"; }
 try { await_any_of(-1, []); } catch (ValueError $x) { echo $x->getMessage(), "\n"; }
 $self = spawn(function () { try { await_all([Async\current_coroutine()]); } catch (Error $e) { return $e->getMessage(); } });
 show(await($self));
@@ -105,6 +110,11 @@ Async\OperationCanceledException < Async\TimeoutException
 [[],[]]
 -- bad input
 Async\await_all(): Argument #1 ($triggers) must contain only Async\Completable objects, int given
-Async\await_all(): Argument #1 ($triggers) must be of type Traversable|array, string given
+await_all: Expected parameter 'iterable' to be an array or an object implementing Traversable
+await_all_or_fail: Expected parameter 'iterable' to be an array or an object implementing Traversable
+await_any_or_fail: Expected parameter 'iterable' to be an array or an object implementing Traversable
+await_first_success: Expected parameter 'iterable' to be an array or an object implementing Traversable
+await_any_of: Expected parameter 'iterable' to be an array or an object implementing Traversable
+await_any_of_or_fail: Expected parameter 'iterable' to be an array or an object implementing Traversable
 Async\await_any_of(): Argument #1 ($count) must be greater than or equal to 0
 "A coroutine cannot await itself"

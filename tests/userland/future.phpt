@@ -41,9 +41,12 @@ echo "-- an error nobody awaits is reported, unless ignored\n";
 
 echo "-- bad use\n";
 try { new Future(new stdClass); } catch (TypeError $e) { echo $e->getMessage(), "\n"; }
-$f = new Future(new FutureState());
-try { $f->__construct(new FutureState()); } catch (Error $e) { echo $e->getMessage(), "\n"; }
+$f = (new Future(new FutureState()))->ignore();
+$other = new FutureState();
+$other->ignore();
+try { $f->__construct($other); } catch (Error $e) { echo $e->getMessage(), "\n"; }
 $s4 = new FutureState();
+$s4->ignore();
 $s4->complete();
 try { $s4->error(new Exception("late")); } catch (Async\AsyncException $e) { echo $e->getMessage(), "\n"; }
 ?>
@@ -73,8 +76,10 @@ bool(true)
 await: Future has been cancelled
 -- an error nobody awaits is reported, unless ignored
 
-Warning: Unhandled exception in a Future that nobody awaited: DomainException: lost in %s on line %d
+Warning: Future was never used; call await(), map(), catch(), finally() or ignore() to suppress this warning. Created at %sfuture.php:36 in %s on line 36
+
+Warning: Unhandled exception in Future: lost; use catch() or ignore() to handle. Created at %sfuture.php:36, completed at %sfuture.php:36 in %s on line 36
 -- bad use
 Async\Future::__construct(): Argument #1 ($state) must be of type Async\FutureState, stdClass given
 The Future is already constructed
-FutureState is already completed at %s:44
+FutureState is already completed at %s:47

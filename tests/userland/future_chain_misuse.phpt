@@ -1,5 +1,5 @@
 --TEST--
-Future::map/catch/finally: bad callables, unhandled errors reported once on the derived Future, ignore(), cancelling a derived Future, cycles
+Future::map/catch/finally: bad callables, unhandled errors passed on (reported on each Future that has them, as upstream), ignore(), cancelling a derived Future, cycles
 --FILE--
 <?php
 use Async\{Future, FutureState};
@@ -11,13 +11,21 @@ foreach (['map', 'catch', 'finally'] as $method) {
 }
 try { Future::completed(1)->map(); } catch (ArgumentCountError $e) { echo $e->getMessage(), "\n"; }
 
-echo "-- an error nobody takes is reported once, on the end of the chain\n";
+echo "-- an error map() passes on and nobody takes: reported on both, and the unused end too\n";
 (function () { $d = Future::failed(new DomainException("lost at the end"))->map(fn($v) => $v); await(Async\spawn(fn() => null)); })();
 echo "-- a map callback's error nobody awaits\n";
 (function () { $d = Future::completed(1)->map(function () { throw new DomainException("lost in map"); }); delay(5); })();
-echo "-- ignore() on the derived one silences it; catch() handles it\n";
+echo "-- ignore() on the derived one silences that one only; catch() handles it\n";
 (function () { $d = Future::failed(new DomainException("x"))->map(fn($v) => $v)->ignore(); delay(1); })();
-(function () { $d = Future::failed(new DomainException("x"))->catch(fn($e) => null); delay(5); })();
+(function () { $d = Future::failed(new DomainException("x"))->catch(fn($e) => null)->ignore(); delay(5); })();
+echo "-- handled on the derived Future: handled on the source too\n";
+(function () {
+    try { await(Future::failed(new DomainException("awaited"))->map(fn($v) => $v)); } catch (DomainException $e) { echo $e->getMessage(), "\n"; }
+    $s = new FutureState();
+    $d = (new Future($s))->finally(fn() => null);
+    $s->error(new DomainException("through finally"));
+    try { await($d); } catch (DomainException $e) { echo $e->getMessage(), "\n"; }
+})();
 
 echo "-- cancelling the derived Future: the callback still runs, its outcome is dropped\n";
 $d = Future::completed(1)->map(function ($v) { delay(10); echo "callback ended\n"; return $v; });
@@ -31,7 +39,7 @@ echo "-- a chain on a source that never completes, in a cycle with its callback,
 (function () {
     $s = new FutureState();
     $f = new Future($s);
-    $d = $f->map(function () use (&$d, $f) { return $d; });
+    $d = $f->map(function () use (&$d, $f) { return $d; })->ignore();
 })();
 var_dump(gc_collect_cycles() > 0);
 echo "end\n";
@@ -42,13 +50,24 @@ Async\Future::map(): Argument #1 ($callback) must be a valid callback, function 
 Async\Future::catch(): Argument #1 ($callback) must be a valid callback, function "no_such_function" not found or invalid function name
 Async\Future::finally(): Argument #1 ($callback) must be a valid callback, function "no_such_function" not found or invalid function name
 Async\Future::map() expects exactly 1 argument, 0 given
--- an error nobody takes is reported once, on the end of the chain
+-- an error map() passes on and nobody takes: reported on both, and the unused end too
 
-Warning: Unhandled exception in a Future that nobody awaited: DomainException: lost at the end in %s on line %d
+Warning: Future was never used; call await(), map(), catch(), finally() or ignore() to suppress this warning. Created at %s:12 in %s on line 12
+
+Warning: Unhandled exception in Future: lost at the end; use catch() or ignore() to handle. Created at %s:12, completed at %s:12 in %s on line 12
+
+Warning: Unhandled exception in Future: lost at the end; use catch() or ignore() to handle. Created at %s:12, completed at %s:12 in %s on line 12
 -- a map callback's error nobody awaits
 
-Warning: Unhandled exception in a Future that nobody awaited: DomainException: lost in map in %s on line %d
--- ignore() on the derived one silences it; catch() handles it
+Warning: Future was never used; call await(), map(), catch(), finally() or ignore() to suppress this warning. Created at %s:14 in %s on line 14
+
+Warning: Unhandled exception in Future: lost in map; use catch() or ignore() to handle. Created at %s:14 in %s on line 14
+-- ignore() on the derived one silences that one only; catch() handles it
+
+Warning: Unhandled exception in Future: x; use catch() or ignore() to handle. Created at %s:16, completed at %s:16 in %s on line 16
+-- handled on the derived Future: handled on the source too
+awaited
+through finally
 -- cancelling the derived Future: the callback still runs, its outcome is dropped
 bool(true)
 Future has been cancelled

@@ -5,7 +5,7 @@ FutureState and Future: where the state was made and where it was completed (fil
 use Async\{Future, FutureState};
 use function Async\spawn;
 $state = new FutureState();
-$future = new Future($state);
+$future = new Future($state); $future->ignore(); // only its locations are looked at
 var_dump($state->getCreatedFileAndLine() === [__FILE__, 4], $future->getCreatedLocation() === __FILE__ . ':4');
 var_dump($future->getCompletedFileAndLine(), $state->getCompletedLocation());
 function finish(FutureState $s) {
@@ -15,7 +15,7 @@ finish($state);
 var_dump($future->getCompletedFileAndLine() === [__FILE__, 9], $state->getCompletedLocation() === __FILE__ . ':9');
 try { $state->complete(2); } catch (Async\AsyncException $e) { var_dump($e->getMessage() === 'FutureState is already completed at ' . __FILE__ . ':9'); }
 
-$done = Future::completed(1);
+$done = Future::completed(1)->ignore();
 var_dump($done->getCreatedFileAndLine() === [__FILE__, 15], $done->getCompletedFileAndLine() === [__FILE__, 15]);
 $failed = Future::failed(new Exception('x'));
 var_dump($failed->getCompletedLocation() === __FILE__ . ':17');

@@ -41,7 +41,7 @@ try {
 } catch (LogicException $caught) { echo $caught->getMessage(), "\n"; }
 
 echo "-- a Future (or an object) as the callback's value is not unwrapped\n";
-$inner = Future::completed("inner");
+$inner = Future::completed("inner")->ignore();
 var_dump(Future::completed(0)->map(fn() => $inner)->await() === $inner);
 
 echo "-- callables of every kind\n";

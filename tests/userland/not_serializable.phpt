@@ -4,6 +4,7 @@ Userland: Coroutine, Timeout, Future, FutureState, Channel and Scope cannot be s
 <?php
 use function Async\{spawn, await, timeout};
 $state = new Async\FutureState();
+$state->ignore();
 $objects = [spawn(fn() => 1), timeout(1000), $state, new Async\Future($state), new Async\Channel(1), new Async\Scope()];
 foreach ($objects as $object) {
     $class = get_class($object);

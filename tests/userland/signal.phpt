@@ -71,7 +71,7 @@ posix_kill(getmypid(), SIGUSR1);
 echo "pcntl handler alone: $pcntl\n";
 
 // Dropped without being awaited: the loop is not kept alive by it.
-$dropped = signal(Signal::SIGUSR2);
+$dropped = signal(Signal::SIGUSR2)->ignore();
 unset($dropped);
 delay(5);
 echo "end\n";
