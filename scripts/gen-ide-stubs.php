@@ -26,6 +26,7 @@ $sources = [
     'userland/task_group.stub.php',
     'userland/pool.stub.php',
     'userland/fs_watcher.stub.php',
+    'userland/thread_channel.stub.php',
 ];
 $target = 'stubs/async.php';
 

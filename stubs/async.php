@@ -7,9 +7,9 @@
  * userland/channel.stub.php, scheduler/scope.stub.php, userland/context.stub.php,
  * userland/functions.stub.php, userland/cpu_snapshot.stub.php, userland/signal.stub.php,
  * userland/spawn_with.stub.php, userland/task_group.stub.php, userland/pool.stub.php,
- * userland/fs_watcher.stub.php; do not edit: change the *.stub.php files (or the script's generics
- * table) and run it again. Never include this file in code that runs: the extension declares all
- * of this itself.
+ * userland/fs_watcher.stub.php, userland/thread_channel.stub.php; do not edit: change the
+ * *.stub.php files (or the script's generics table) and run it again. Never include this file in
+ * code that runs: the extension declares all of this itself.
  */
 
 namespace Async;
@@ -987,4 +987,40 @@ final class FileSystemWatcher implements Awaitable, \IteratorAggregate
     public function isClosed(): bool {}
 
     public function getIterator(): \Iterator {}
+}
+
+// from userland/thread_channel.stub.php
+
+/** A ThreadChannel operation that cannot be done: the channel is closed. */
+class ThreadChannelException extends AsyncException {}
+
+/** A value that cannot be copied for another thread (an object with dynamic properties, ...). */
+class ThreadTransferException extends AsyncException {}
+
+/**
+ * Upstream's channel between threads, on a PHP without threads: a buffered FIFO between
+ * coroutines whose values are copied when sent (as they would be for another thread), so the
+ * receiver never shares them with the sender.
+ */
+final class ThreadChannel implements Awaitable, \Countable
+{
+    public function __construct(int $capacity = 16) {}
+
+    /** Waits while the channel is full; throws ThreadChannelException once it is closed. */
+    public function send(mixed $value, ?Completable $cancellation = null): void {}
+
+    /** Waits while the channel is empty; once it is closed, what is left, then ThreadChannelException. */
+    public function recv(?Completable $cancellation = null): mixed {}
+
+    public function close(): void {}
+
+    public function isClosed(): bool {}
+
+    public function capacity(): int {}
+
+    public function count(): int {}
+
+    public function isEmpty(): bool {}
+
+    public function isFull(): bool {}
 }

@@ -25,6 +25,7 @@
 #include "../async_list.h"
 #include "../scheduler/scheduler.h"
 #include "userland.h"
+#include "wait_list.h"
 #include "fs_watcher_arginfo.h"
 
 #if defined(__APPLE__) || defined(_WIN32)
@@ -63,12 +64,6 @@ struct _directory_watch_s {
 	ino_t inode;
 };
 
-/* A coroutine waiting in a foreach for a change or the close. */
-typedef struct {
-	zend_async_event_t event;
-	async_list_node_t link;
-} change_waiter_t;
-
 typedef struct {
 	zend_async_event_callback_t base;
 	async_fs_watcher_t *watcher;
@@ -86,7 +81,7 @@ struct _async_fs_watcher_s {
 	uint64_t burst_started_ms;
 	zend_async_timer_event_t *quiet_timer;
 	zend_object *error;           /* a watch failed: the loop throws it after what was kept */
-	async_list_t waiters;
+	async_list_t waiters;         /* loops waiting for a change or the close */
 	zend_object std;
 };
 
@@ -98,76 +93,6 @@ static uint64_t monotonic_ms(void)
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	return (uint64_t) now.tv_sec * 1000 + (uint64_t) now.tv_nsec / 1000000;
-}
-
-/* ---- the waiters ---- */
-
-static bool waiter_dispose(zend_async_event_t *event)
-{
-	if (event->ref_count > 1) {
-		event->ref_count--;
-		return true;
-	}
-	zend_async_callbacks_free(event);
-	efree(event);
-	return true;
-}
-
-static zend_string *waiter_info(zend_async_event_t *event)
-{
-	(void) event;
-	return zend_string_init("a FileSystemWatcher iteration", sizeof("a FileSystemWatcher iteration") - 1, 0);
-}
-
-/* Wakes every waiting loop: each looks at the watcher again. */
-static void wake_waiters(async_fs_watcher_t *watcher)
-{
-	while (!async_list_empty(&watcher->waiters)) {
-		async_list_node_t *node = async_list_first(&watcher->waiters);
-		async_list_remove(&watcher->waiters, node);
-		change_waiter_t *waiter = ASYNC_LIST_ENTRY(node, change_waiter_t, link);
-		ZEND_ASYNC_EVENT_SET_CLOSED(&waiter->event);
-		ZEND_ASYNC_CALLBACKS_NOTIFY(&waiter->event, NULL, NULL);
-		ZEND_ASYNC_EVENT_RELEASE(&waiter->event); /* the list's reference */
-	}
-}
-
-/* Suspends the current coroutine until a change or the close. False with an exception thrown
- * (cancelled, or the wait could not begin). */
-static bool wait_for_change(async_fs_watcher_t *watcher)
-{
-	zend_coroutine_t *self = async_current_or_launch();
-	if (self == NULL) {
-		return false;
-	}
-	change_waiter_t *waiter = ecalloc(1, sizeof(*waiter));
-	waiter->event.ref_count = 2; /* ours and the list's */
-	waiter->event.add_callback = zend_async_callbacks_push;
-	waiter->event.del_callback = zend_async_callbacks_remove;
-	waiter->event.start = async_event_start_nothing;
-	waiter->event.stop = async_event_stop_nothing;
-	waiter->event.dispose = waiter_dispose;
-	waiter->event.info = waiter_info;
-	async_list_append(&watcher->waiters, &waiter->link);
-
-	zend_async_waker_new(self);
-	bool ok = zend_async_resume_when(self, &waiter->event, false, zend_async_waker_callback_resolve, NULL);
-	if (ok) {
-		GC_ADDREF(&watcher->std);
-		ZEND_ASYNC_SUSPEND();
-		ok = EG(exception) == NULL;
-		if (async_list_node_linked(&waiter->link)) { /* woken by something else: a cancel */
-			async_list_remove(&watcher->waiters, &waiter->link);
-			ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
-		}
-		OBJ_RELEASE(&watcher->std);
-	} else {
-		zend_async_waker_clean(self);
-		async_list_remove(&watcher->waiters, &waiter->link);
-		ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
-	}
-	ZEND_ASYNC_EVENT_RELEASE(&waiter->event);
-	return ok;
 }
 
 /* ---- what is kept ---- */
@@ -241,7 +166,7 @@ static void on_quiet(zend_async_event_t *event, zend_async_event_callback_t *cal
 	async_fs_watcher_t *watcher = ((timer_callback_t *) callback)->watcher;
 	quiet_timer_disarm(watcher); /* the notify holds the timer until it returns */
 	burst_flush(watcher);
-	wake_waiters(watcher);
+	async_wait_list_wake(&watcher->waiters);
 }
 
 /* (Re)starts the quiet window of the burst; ends the burst now if it has been held long enough.
@@ -338,7 +263,7 @@ static void on_change(zend_async_event_t *event, zend_async_event_callback_t *ca
 			watcher->error = exception;
 		}
 		ZEND_ASYNC_EVENT_SET_EXCEPTION_HANDLED(event);
-		wake_waiters(watcher);
+		async_wait_list_wake(&watcher->waiters);
 		return;
 	}
 	zend_async_filesystem_event_t *fs_event = (zend_async_filesystem_event_t *) event;
@@ -380,7 +305,7 @@ static void on_change(zend_async_event_t *event, zend_async_event_callback_t *ca
 		} else {
 			queue_push(watcher, relative, renamed, changed);
 		}
-		wake_waiters(watcher);
+		async_wait_list_wake(&watcher->waiters);
 	}
 	if (relative != NULL) {
 		zend_string_release(relative);
@@ -493,7 +418,7 @@ static void watcher_close(async_fs_watcher_t *watcher)
 	zend_hash_clean(&watcher->watches);
 	quiet_timer_disarm(watcher);
 	burst_flush(watcher);
-	wake_waiters(watcher);
+	async_wait_list_wake(&watcher->waiters);
 }
 
 /* ---- FileSystemEvent ---- */
@@ -549,7 +474,7 @@ static void iterator_fetch(watcher_iterator_t *iterator)
 			iterator->finished = true;
 			return;
 		}
-		if (watcher->closed || !wait_for_change(watcher)) {
+		if (watcher->closed || !async_wait_list_wait(&watcher->waiters, &watcher->std, NULL, "a FileSystemWatcher iteration")) {
 			iterator->finished = true;
 			return;
 		}
@@ -747,11 +672,7 @@ static void watcher_free(zend_object *object)
 {
 	async_fs_watcher_t *watcher = WATCHER_FROM_OBJ(object);
 	/* Waiting loops hold the watcher, so none is left here but after a fatal error. */
-	while (!async_list_empty(&watcher->waiters)) {
-		async_list_node_t *node = async_list_first(&watcher->waiters);
-		async_list_remove(&watcher->waiters, node);
-		ZEND_ASYNC_EVENT_RELEASE(&ASYNC_LIST_ENTRY(node, change_waiter_t, link)->event);
-	}
+	async_wait_list_forget(&watcher->waiters);
 	zend_hash_destroy(&watcher->watches);
 	quiet_timer_disarm(watcher);
 	queue_clear(watcher);

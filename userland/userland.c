@@ -28,6 +28,7 @@ void async_userland_minit(void)
 	async_userland_register_task_group();
 	async_userland_register_pool();
 	async_userland_register_fs_watcher();
+	async_userland_register_thread_channel();
 }
 
 /* The request's lists start empty (channels with a soft timer armed). */
