@@ -164,6 +164,7 @@ extern const async_function_hook_table_t async_http_headers_hooks;
 extern const async_function_hook_table_t async_curl_busy_hooks;
 extern const async_function_hook_table_t async_socket_pair_hooks;
 extern const async_function_hook_table_t async_flock_hooks;
+extern const async_function_hook_table_t async_fork_hooks;
 /* curl_handle_busy.c: forgets the transfers a fatal error cut short. */
 void async_curl_busy_post_deactivate(void);
 /* xport_stream.c: closing this stream now would free it under a coroutine that waits on it, and the
