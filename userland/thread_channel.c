@@ -97,7 +97,9 @@ static bool transfer_object(zend_object *object, zval *copy, HashTable *copies, 
 		ZVAL_UNDEF(&value);
 		if (Z_TYPE_P(OBJ_PROP_NUM(object, i)) != IS_UNDEF
 				&& !transfer_value(OBJ_PROP_NUM(object, i), &value, copies, depth + 1)) {
-			return false; /* the copy is released with the table */
+			zval_ptr_dtor(copy); /* the half-made copy goes with the table */
+			ZVAL_UNDEF(copy);
+			return false;
 		}
 		zval_ptr_dtor(slot);
 		ZVAL_COPY_VALUE(slot, &value); /* UNDEF stays uninitialized, as in the original */

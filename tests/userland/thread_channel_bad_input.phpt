@@ -19,6 +19,9 @@ attempt(fn() => $ch->send(new stdClass));
 attempt(fn() => get_class($ch->recv()));
 attempt(fn() => $ch->send(fn() => 1));
 attempt(fn() => $ch->send(new ArrayObject([])));
+class Holder { public $first = 1; public $inner; public $last = 2; }
+$holder = new Holder(); $holder->inner = new Holder(); $holder->inner->inner = STDERR;
+attempt(fn() => $ch->send([$holder, 'x']));
 $cycle = []; $cycle['self'] = &$cycle;
 attempt(fn() => $ch->send($cycle));
 unset($cycle['self']);
@@ -45,6 +48,7 @@ ok: NULL
 ok: 'stdClass'
 Async\ThreadTransferException: Cannot transfer an object of class Closure between threads
 Async\ThreadTransferException: Cannot transfer an object of class ArrayObject between threads
+Error: Cannot transfer a resource between threads
 Async\ThreadTransferException: Cannot transfer a value nested deeper than 512 levels between threads
 ok: 0
 ok: true
