@@ -29,7 +29,7 @@ static const struct {
 	{ "curl multi handles driven by several coroutines", "curl", &async_curl_multi_shared_hooks, 0 },
 	{ "stream_socket_pair", NULL, &async_socket_pair_hooks, 0 },
 	{ "flock", NULL, &async_flock_hooks, 0 },
-	{ "pcntl_fork (refused while coroutines live)", "pcntl", &async_fork_guard_hooks, 0 },
+	{ "pcntl_fork (refused while coroutines other than the main one live)", "pcntl", &async_fork_hooks, 0 },
 	{ "http_get_last_response_headers, http_clear_last_response_headers", NULL, &async_http_headers_hooks, 80400 },
 };
 

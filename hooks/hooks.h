@@ -166,7 +166,7 @@ extern const async_function_hook_table_t async_curl_busy_hooks;
 extern const async_function_hook_table_t async_curl_multi_shared_hooks;
 extern const async_function_hook_table_t async_socket_pair_hooks;
 extern const async_function_hook_table_t async_flock_hooks;
-extern const async_function_hook_table_t async_fork_guard_hooks;
+extern const async_function_hook_table_t async_fork_hooks;
 /* curl_multi_shared.c: no coroutine waits in curl_multi_select() at a request's start. */
 void async_curl_multi_shared_rinit(void);
 /* curl_handle_busy.c: forgets the transfers a fatal error cut short. */

@@ -11,7 +11,8 @@
  * ops are used as they are everywhere.
  *
  * Unlike stock PHP pipes, these honour stream_set_timeout(): a read or write that waits longer
- * gives what it has (possibly nothing) and stream_get_meta_data() reports timed_out.
+ * gives what it has (a read with nothing: false, as a socket's) and stream_get_meta_data()
+ * reports timed_out.
  *
  * A pipe closed by one coroutine while others wait in its read or write (proc_close() from a
  * watchdog, an fclose()) follows the rule socket streams follow (stream_waiters.c): the waiters
@@ -190,7 +191,7 @@ static ssize_t pipe_read(php_stream *stream, char *buf, size_t count)
 	if (!async_hook_in_coroutine()) {
 		set_descriptor_nonblocking(stream, state, false);
 		if (!poll_ready_blocking(stream, state, POLLIN)) {
-			return 0;
+			return -1; /* timed out: fread() gives false, as on a socket */
 		}
 		return php_stream_stdio_ops.read(stream, buf, count);
 	}
@@ -209,7 +210,7 @@ static ssize_t pipe_read(php_stream *stream, char *buf, size_t count)
 			case WAIT_CLOSED:
 				return fail_as_closed(stream, "Read", count);
 			case WAIT_ENDED:
-				return EG(exception) ? -1 : 0;
+				return EG(exception) || state->timed_out ? -1 : 0; /* timed out: false, as a socket */
 			default:
 				break;
 		}

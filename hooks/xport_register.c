@@ -171,6 +171,13 @@ static int proxy_set_option(php_stream *stream, int option, int value, void *ptr
 				return async_xport_connect(xport, stream, xparam);
 			case STREAM_XPORT_OP_ACCEPT:
 				return async_xport_accept(xport, stream, xparam);
+			case STREAM_XPORT_OP_BIND: {
+				/* stream_socket_server() lets the other queued coroutines run once, as upstream's
+				 * (whose bind goes through the reactor): code written for it counts on that order. */
+				int result = async_xport_original_set_option(xport, stream, option, value, ptrparam);
+				async_hook_yield();
+				return result;
+			}
 			case STREAM_XPORT_OP_RECV:
 			case STREAM_XPORT_OP_SEND:
 				if (blocking(stream)) {

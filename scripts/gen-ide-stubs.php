@@ -25,6 +25,8 @@ $sources = [
     'userland/spawn_with.stub.php',
     'userland/task_group.stub.php',
     'userland/pool.stub.php',
+    'userland/fs_watcher.stub.php',
+    'userland/thread_channel.stub.php',
 ];
 $target = 'stubs/async.php';
 

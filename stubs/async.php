@@ -6,9 +6,10 @@
  * scheduler/coroutine.stub.php, userland/timeout.stub.php, userland/future.stub.php,
  * userland/channel.stub.php, scheduler/scope.stub.php, userland/context.stub.php,
  * userland/functions.stub.php, userland/cpu_snapshot.stub.php, userland/signal.stub.php,
- * userland/spawn_with.stub.php, userland/task_group.stub.php, userland/pool.stub.php; do not edit:
- * change the *.stub.php files (or the script's generics table) and run it again. Never include
- * this file in code that runs: the extension declares all of this itself.
+ * userland/spawn_with.stub.php, userland/task_group.stub.php, userland/pool.stub.php,
+ * userland/fs_watcher.stub.php, userland/thread_channel.stub.php; do not edit: change the
+ * *.stub.php files (or the script's generics table) and run it again. Never include this file in
+ * code that runs: the extension declares all of this itself.
  */
 
 namespace Async;
@@ -966,4 +967,80 @@ final class Pool implements \Countable, CircuitBreaker
     public function deactivate(): void {}
 
     public function recover(): void {}
+}
+
+// from userland/fs_watcher.stub.php
+
+/**
+ * One change FileSystemWatcher saw. $path is the path the watcher was made with; $filename the
+ * entry that changed, relative to it (null for a debounced burst, which stands for several).
+ * Made by the watcher only.
+ */
+final class FileSystemEvent
+{
+    public readonly string $path;
+    public readonly ?string $filename;
+    public readonly bool $renamed;
+    public readonly bool $changed;
+
+    private function __construct() {}
+}
+
+/**
+ * Watches a file or a directory from construction until close(); changes wait in the watcher
+ * until a foreach over it takes them (the loop suspends while there are none and ends once the
+ * watcher is closed and what it kept has been taken).
+ */
+final class FileSystemWatcher implements Awaitable, \IteratorAggregate
+{
+    /**
+     * $coalesce: changes to one entry not yet taken merge into one event. $debounceMs > 0: a burst
+     * of changes separated by less than that is delivered as one event once it is quiet (or once
+     * it has lasted $maxHoldMs, if > 0). $extensions: only entries with one of these extensions count.
+     */
+    public function __construct(string $path, bool $recursive = false, bool $coalesce = true,
+        int $debounceMs = 0, int $maxHoldMs = 0, array $extensions = []) {}
+
+    /** Stops watching; a foreach over it ends once what it kept has been taken. Idempotent. */
+    public function close(): void {}
+
+    public function isClosed(): bool {}
+
+    public function getIterator(): \Iterator {}
+}
+
+// from userland/thread_channel.stub.php
+
+/** A ThreadChannel operation that cannot be done: the channel is closed. */
+class ThreadChannelException extends AsyncException {}
+
+/** A value that cannot be copied for another thread (an object with dynamic properties, ...). */
+class ThreadTransferException extends AsyncException {}
+
+/**
+ * Upstream's channel between threads, on a PHP without threads: a buffered FIFO between
+ * coroutines whose values are copied when sent (as they would be for another thread), so the
+ * receiver never shares them with the sender.
+ */
+final class ThreadChannel implements Awaitable, \Countable
+{
+    public function __construct(int $capacity = 16) {}
+
+    /** Waits while the channel is full; throws ThreadChannelException once it is closed. */
+    public function send(mixed $value, ?Completable $cancellation = null): void {}
+
+    /** Waits while the channel is empty; once it is closed, what is left, then ThreadChannelException. */
+    public function recv(?Completable $cancellation = null): mixed {}
+
+    public function close(): void {}
+
+    public function isClosed(): bool {}
+
+    public function capacity(): int {}
+
+    public function count(): int {}
+
+    public function isEmpty(): bool {}
+
+    public function isFull(): bool {}
 }

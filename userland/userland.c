@@ -27,6 +27,8 @@ void async_userland_minit(void)
 	async_userland_register_spawn_with();
 	async_userland_register_task_group();
 	async_userland_register_pool();
+	async_userland_register_fs_watcher();
+	async_userland_register_thread_channel();
 }
 
 /* The request's lists start empty (channels with a soft timer armed). */

@@ -19,6 +19,8 @@ void async_userland_register_task_group(void);
 
 extern zend_class_entry *async_ce_scope_provider;
 void async_userland_register_pool(void);
+void async_userland_register_fs_watcher(void);
+void async_userland_register_thread_channel(void);
 
 extern zend_class_entry *async_ce_timeout;
 

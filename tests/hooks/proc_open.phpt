@@ -44,7 +44,7 @@ function probe(): array {
     $r[] = stream_select($read, $write, $except, 5);
     $r[] = fread($pipes[1], 100);
     $r[] = proc_close($proc);
-    // Timeouts (stock PHP pipes have none): a silent pipe gives "" after it, with timed_out set.
+    // Timeouts (stock PHP pipes have none): a silent pipe gives false after it (as a socket), with timed_out set.
     $proc = proc_open("sleep 5", [1 => ["pipe", "w"]], $pipes);
     $r[] = stream_set_timeout($pipes[1], 0, 200000);
     $t = hrtime(true);
@@ -173,7 +173,7 @@ false
 "late\n"
 0
 true
-""
+false
 true
 true
 15

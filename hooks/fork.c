@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
- * pcntl_fork() while coroutines other than the main script are alive throws an Error, as
- * upstream: the child would inherit their stacks, the reactor's armed handles and the thread
- * pool's work in flight, none of which can go on in two processes. With only the main script
- * (or before the first spawn()) it is PHP's own pcntl_fork(); the child's reactor starts anew.
+ * pcntl_fork() while coroutines other than the main one live throws, as upstream: the child
+ * would inherit their stacks and their waits on the parent's reactor (timers, sockets, the
+ * thread pool's work) and could finish none of them. With only the main coroutine left (or
+ * nothing ever spawned) it is PHP's own fork, after the engine's before-fork handlers.
  */
 #include "hooks.h"
 
@@ -16,6 +16,7 @@ static PHP_FUNCTION(async_hook_pcntl_fork)
 			"fork() is only allowed when just the main coroutine is active.");
 		RETURN_THROWS();
 	}
+	async_before_fork();
 	original_pcntl_fork(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
@@ -23,4 +24,4 @@ static const async_function_hook_t hooks[] = {
 	{ "pcntl_fork", PHP_FN(async_hook_pcntl_fork), &original_pcntl_fork },
 };
 
-const async_function_hook_table_t async_fork_guard_hooks = ASYNC_HOOK_TABLE(hooks);
+const async_function_hook_table_t async_fork_hooks = ASYNC_HOOK_TABLE(hooks);
