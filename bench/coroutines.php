@@ -40,12 +40,19 @@ printf("%-52s %14s %14s %10s\n", "workload", "coroutines", "Fiber", "ratio");
 
 // 1. spawn + await: $n tasks spawned at once then awaited, and one task at a time; the baseline
 //    is a new Fiber per task (the only way a Fiber runs a task). Ratio: times faster.
-$spawn_at_once = function () use ($n): float {
+// CPU time (user + system) of the process in ns: on a shared machine the wall time also counts
+// the waits for a core, which differ from round to round.
+function cpu_ns(): float { $u = getrusage(); return ($u['ru_utime.tv_sec'] + $u['ru_stime.tv_sec']) * 1e9 + ($u['ru_utime.tv_usec'] + $u['ru_stime.tv_usec']) * 1e3; }
+$at_once_cpu = [];
+$spawn_at_once = function () use ($n, &$at_once_cpu): float {
+    $cpu = cpu_ns();
     $t = hrtime(true);
     $cs = [];
     for ($i = 0; $i < $n; $i++) $cs[] = spawn(fn($i) => $i, $i);
     foreach ($cs as $c) await($c);
-    return ns_since($t) / $n;
+    $wall = ns_since($t) / $n;
+    $at_once_cpu[] = (cpu_ns() - $cpu) / $n;
+    return $wall;
 };
 $spawn_one_at_a_time = function () use ($n): float {
     $t = hrtime(true);
@@ -68,6 +75,10 @@ $fiber_median = median($fiber);
 row("spawn+await per second ($n at once)", 1e9 / median($at_once), 1e9 / $fiber_median, false);
 row("spawn+await per second ($n, one at a time)", 1e9 / median($one), 1e9 / $fiber_median, false);
 row("spawn+await per second ($n at once, first round)", 1e9 / $first, 1e9 / $fiber_median, false);
+// the first round beside the warm rounds of the same process (wall, then per CPU second)
+$first_cpu = array_shift($at_once_cpu);
+row("spawn+await per second ($n at once), first round / warm", 1e9 / $first, 1e9 / median($at_once), false);
+row("spawn+await per CPU second ($n at once), first round / warm", 1e9 / $first_cpu, 1e9 / median($at_once_cpu), false);
 
 // 2. 1,000,000 switches: two coroutines taking turns / one Fiber resumed and suspended.
 $switches = 1000000;
