@@ -116,6 +116,8 @@ while read -r line; do
 	"ns per switch"*) row "ns per switch (1,000,000 switches)" "$ours" "$fiber" "ns" "<=1.2" ;;
 	"heap bytes"*)   row "Zend heap bytes per suspended coroutine (10,000, fresh process)" "$ours" "$fiber" "B" "<=0.5" ;;
 	"resident bytes"*) row "resident bytes per suspended coroutine (10,000, fresh process)" "$ours" "$fiber" "B" "<=0.5" ;;
+	"page-table bytes"*) row "page-table bytes (VmPTE, not in RSS) per suspended coroutine" "$ours" "$fiber" "B" ;;
+	"resident + page-table"*) row "resident + page-table bytes per suspended coroutine" "$ours" "$fiber" "B" ;;
 	esac
 done < <("${php_ours[@]}" "$root/bench/coroutines.php")
 
