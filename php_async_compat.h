@@ -55,6 +55,16 @@ static zend_always_inline void async_fiber_set_stack_limits(zend_fiber_context *
 #endif
 }
 
+/* Coroutine contexts on C stacks of the extension's own (scheduler/fiber_stack.c, mapped in
+ * batches): the context is made with boost.context's make_fcontext(), which PHP exports, and a
+ * trampoline like Zend's; the switches stay zend_fiber_switch_context()'s. Only where Zend's
+ * switch needs nothing more of a stack than its handle: PHP 8.2 and 8.3 built with boost.context
+ * (not ucontext). PHP 8.4 may keep a CET shadow stack per fiber, which only Zend's own allocation
+ * sets up, so 8.4 and later keep zend_fiber_init_context(). */
+#if PHP_VERSION_ID < 80400 && !defined(ZEND_FIBER_UCONTEXT) && defined(__linux__)
+# define ASYNC_FIBER_OWN_STACKS 1
+#endif
+
 /* The ValueError for an empty argument, worded as PHP's own functions word it: "cannot be empty"
  * up to 8.3 (exec() and friends), "must not be empty" from zend_argument_must_not_be_empty_error(),
  * new in 8.4. */

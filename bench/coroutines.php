@@ -10,6 +10,8 @@
 use function Async\{spawn, await, suspend, delay};
 
 function rss_kib(): int { return (int) (explode(' ', file_get_contents('/proc/self/statm'))[1] * 4); }
+// page tables (not in RSS): a 2 MiB C stack needs a page-table page of its own
+function pte_kib(): int { return preg_match('/^VmPTE:\s+(\d+)/m', (string) @file_get_contents('/proc/self/status'), $m) ? (int) $m[1] : 0; }
 function ns_since(int $t): float { return (float) (hrtime(true) - $t); }
 function median(array $values): float { sort($values); $n = count($values); return $n % 2 ? $values[intdiv($n, 2)] : ($values[$n / 2 - 1] + $values[$n / 2]) / 2; }
 function row(string $what, float $ours, float $fiber, bool $lower_is_better = true): void {
@@ -20,7 +22,7 @@ function row(string $what, float $ours, float $fiber, bool $lower_is_better = tr
 if (($argv[1] ?? '') === 'memory') {
     $k = 10000;
     gc_collect_cycles();
-    [$heap, $rss] = [memory_get_usage(), rss_kib()];
+    [$heap, $rss, $pte] = [memory_get_usage(), rss_kib(), pte_kib()];
     if ($argv[2] === 'fiber') {
         $fs = [];
         for ($i = 0; $i < $k; $i++) { $f = new Fiber(function () { Fiber::suspend(); }); $f->start(); $fs[] = $f; }
@@ -29,7 +31,7 @@ if (($argv[1] ?? '') === 'memory') {
         for ($i = 0; $i < $k; $i++) $cs[] = spawn(function () { delay(100000); });
         suspend(); // all of them start and suspend
     }
-    printf("%.1f %.1f\n", (memory_get_usage() - $heap) / $k, (rss_kib() - $rss) * 1024 / $k);
+    printf("%.1f %.1f %.1f\n", (memory_get_usage() - $heap) / $k, (rss_kib() - $rss) * 1024 / $k, (pte_kib() - $pte) * 1024 / $k);
     if (isset($cs)) foreach ($cs as $c) $c->cancel();
     exit(0);
 }
@@ -40,12 +42,19 @@ printf("%-52s %14s %14s %10s\n", "workload", "coroutines", "Fiber", "ratio");
 
 // 1. spawn + await: $n tasks spawned at once then awaited, and one task at a time; the baseline
 //    is a new Fiber per task (the only way a Fiber runs a task). Ratio: times faster.
-$spawn_at_once = function () use ($n): float {
+// CPU time (user + system) of the process in ns: on a shared machine the wall time also counts
+// the waits for a core, which differ from round to round.
+function cpu_ns(): float { $u = getrusage(); return ($u['ru_utime.tv_sec'] + $u['ru_stime.tv_sec']) * 1e9 + ($u['ru_utime.tv_usec'] + $u['ru_stime.tv_usec']) * 1e3; }
+$at_once_cpu = [];
+$spawn_at_once = function () use ($n, &$at_once_cpu): float {
+    $cpu = cpu_ns();
     $t = hrtime(true);
     $cs = [];
     for ($i = 0; $i < $n; $i++) $cs[] = spawn(fn($i) => $i, $i);
     foreach ($cs as $c) await($c);
-    return ns_since($t) / $n;
+    $wall = ns_since($t) / $n;
+    $at_once_cpu[] = (cpu_ns() - $cpu) / $n;
+    return $wall;
 };
 $spawn_one_at_a_time = function () use ($n): float {
     $t = hrtime(true);
@@ -68,6 +77,10 @@ $fiber_median = median($fiber);
 row("spawn+await per second ($n at once)", 1e9 / median($at_once), 1e9 / $fiber_median, false);
 row("spawn+await per second ($n, one at a time)", 1e9 / median($one), 1e9 / $fiber_median, false);
 row("spawn+await per second ($n at once, first round)", 1e9 / $first, 1e9 / $fiber_median, false);
+// the first round beside the warm rounds of the same process (wall, then per CPU second)
+$first_cpu = array_shift($at_once_cpu);
+row("spawn+await per second ($n at once), first round / warm", 1e9 / $first, 1e9 / median($at_once), false);
+row("spawn+await per CPU second ($n at once), first round / warm", 1e9 / $first_cpu, 1e9 / median($at_once_cpu), false);
 
 // 2. 1,000,000 switches: two coroutines taking turns / one Fiber resumed and suspended.
 $switches = 1000000;
@@ -90,7 +103,9 @@ row("ns per switch (1,000,000 switches)", median($ours), median($theirs));
 // 3. memory per suspended coroutine / Fiber, 10,000 of them, each side in a fresh process.
 $php = sprintf('%s -n -d memory_limit=-1 -d extension_dir=%s -d extension=async %s memory',
     escapeshellarg(PHP_BINARY), escapeshellarg(ini_get('extension_dir')), escapeshellarg(__FILE__));
-[$ours_heap, $ours_rss] = array_map('floatval', explode(' ', trim((string) shell_exec("$php ours"))));
-[$fiber_heap, $fiber_rss] = array_map('floatval', explode(' ', trim((string) shell_exec("$php fiber"))));
+[$ours_heap, $ours_rss, $ours_pte] = array_map('floatval', explode(' ', trim((string) shell_exec("$php ours"))));
+[$fiber_heap, $fiber_rss, $fiber_pte] = array_map('floatval', explode(' ', trim((string) shell_exec("$php fiber"))));
 row("heap bytes per suspended one (10000)", $ours_heap, $fiber_heap);
 row("resident bytes per suspended one (10000)", $ours_rss, $fiber_rss);
+row("page-table bytes per suspended one (10000)", $ours_pte, $fiber_pte);
+row("resident + page-table bytes per suspended one (10000)", $ours_rss + $ours_pte, $fiber_rss + $fiber_pte);

@@ -55,11 +55,10 @@ static async_fiber_t *create(void)
 	async_fiber_t *fiber = ecalloc(1, sizeof(async_fiber_t));
 	size_t stack_size = stack_size_wanted();
 	fiber->stack_size = stack_size;
-	if (!async_fiber_init_context(&fiber->context, &fiber_kind, fiber_entry, stack_size)) {
+	if (!async_fiber_context_init(fiber, &fiber_kind, fiber_entry, stack_size)) {
 		efree(fiber);
 		return NULL;
 	}
-	fiber->guard_merged = async_fiber_guard_merge(&fiber->context, stack_size);
 	context_count++;
 	unmerged_count += !fiber->guard_merged;
 	return fiber;
@@ -105,6 +104,8 @@ bool async_fibers_reserve(uint32_t alive)
 	return true;
 }
 
+static bool request_ending; /* destroy() at request end: the stacks are unmapped right after */
+
 static void destroy(async_fiber_t *fiber)
 {
 	zend_fiber_transfer transfer = { .context = &fiber->context, .flags = 0 };
@@ -113,9 +114,13 @@ static void destroy(async_fiber_t *fiber)
 	/* The dying context jumps back here through next_idle. */
 	fiber->next_idle = (async_fiber_t *) EG(current_fiber_context);
 	if (fiber->context.status == ZEND_FIBER_STATUS_INIT) {
-		zend_fiber_destroy_context(&fiber->context); /* never ran: nothing to unwind */
+		async_fiber_context_destroy(fiber, request_ending); /* never ran: nothing to unwind */
 	} else {
 		zend_fiber_switch_context(&transfer);
+		/* Zend frees a stack of its own when its context dies; one of fiber_stack.c's is given back here. */
+		if (async_fiber_context_owns_stack(fiber)) {
+			async_fiber_context_destroy(fiber, request_ending);
+		}
 	}
 	context_count--;
 	unmerged_count -= !fiber->guard_merged;
@@ -177,6 +182,7 @@ void async_fibers_stats(zval *stats)
 
 void async_fibers_destroy_idle(void)
 {
+	request_ending = true;
 	while (idle_head != NULL) {
 		async_fiber_t *fiber = idle_head;
 		idle_head = fiber->next_idle;
@@ -189,6 +195,8 @@ void async_fibers_destroy_idle(void)
  * (after a fatal error, contexts are left mapped and their records go with the request's heap). */
 void async_fibers_forget(void)
 {
+	async_fiber_stacks_forget(context_count == 0);
+	request_ending = false;
 	idle_head = NULL;
 	idle_count = 0;
 	context_count = 0;

@@ -92,3 +92,32 @@ bool async_fiber_guard_merge(zend_fiber_context *context, size_t stack_size)
 	return false;
 #endif
 }
+
+/* The guard below a stack the extension mapped itself (fiber_stack.c): a guard region where the
+ * kernel has them (*merged: the stack stays one mapping with its neighbours), else a PROT_NONE
+ * page as Zend makes, a mapping of its own. False when neither could be made. */
+bool async_fiber_guard_install(void *guard, size_t guard_size, bool *merged)
+{
+#ifdef __linux__
+	if (guard_regions_work == -1 && under_valgrind()) {
+		guard_regions_work = 0;
+	}
+	if (guard_regions_work != 0) {
+		if (madvise(guard, guard_size, MADV_GUARD_INSTALL) == 0) {
+			guard_regions_work = 1;
+			*merged = true;
+			return true;
+		}
+		if (errno == EINVAL) {
+			guard_regions_work = 0; /* an older kernel */
+		}
+	}
+	*merged = false;
+	return mprotect(guard, guard_size, PROT_NONE) == 0;
+#else
+	(void) guard;
+	(void) guard_size;
+	*merged = false;
+	return false;
+#endif
+}

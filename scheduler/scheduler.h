@@ -61,6 +61,12 @@ struct _async_fiber_s {
 	zend_vm_stack vm_page;          /* the first VM stack page of its coroutines, on its C stack */
 	size_t stack_size;              /* of its C stack, as asked for */
 	bool guard_merged;              /* its guard page is a guard region, one mapping with its stack */
+	struct {                        /* its stack when fiber_stack.c mapped it (else pointer is NULL): */
+		void *pointer;              /* laid out as Zend's zend_fiber_stack begins */
+		size_t size;
+	} own_stack;
+	uint32_t own_stack_batch;       /* fiber_stack.c: the batch it was mapped in */
+	unsigned int valgrind_stack_id;
 	bool exit_requested;            /* leave the loop and let the context die */
 };
 
@@ -313,6 +319,14 @@ void async_fiber_run_loop(async_fiber_t *fiber);
 bool async_fiber_guard_merge(zend_fiber_context *context, size_t stack_size);
 /* Contexts get guard regions (known once the first was made). */
 bool async_fiber_guard_regions(void);
+bool async_fiber_guard_install(void *guard, size_t guard_size, bool *merged);
+/* fiber_stack.c: a context on a stack from a batch of stacks (Zend's own allocation where that
+ * cannot be done); false with Zend's exception thrown. */
+bool async_fiber_context_init(async_fiber_t *fiber, void *kind, zend_fiber_coroutine entry, size_t stack_size);
+bool async_fiber_context_owns_stack(const async_fiber_t *fiber);
+/* After the context's last switch (or before it ever ran). */
+void async_fiber_context_destroy(async_fiber_t *fiber, bool request_ending);
+void async_fiber_stacks_forget(bool all_gone);
 /* fiber_budget.c: false (thrown) when `alive` coroutines could need more contexts than the
  * process's limits leave room for. */
 bool async_fiber_budget_admit(uint32_t alive, uint32_t contexts, uint32_t unmerged, size_t stack_size);
