@@ -660,12 +660,16 @@ static void forget_uncaught(void)
 	memset(&async_scheduler.uncaught, 0, sizeof(async_scheduler.uncaught));
 }
 
+/* async.debug_uncaught (PHP_INI_ALL, off by default: upstream prints PHP's fatal error alone). */
+static bool debug_uncaught = false;
+
 /* PHP reports an uncaught exception with its own trace, which starts at the coroutine's function
- * and ends in "{main}": this warning, placed where the coroutine was spawned, says which
- * coroutine it ended and where that came from. */
+ * and ends in "{main}": with async.debug_uncaught on, a warning placed where the coroutine was
+ * spawned says which coroutine it ended and where that came from. */
 static void warn_which_coroutine(zend_object *exception)
 {
-	if (async_scheduler.uncaught.id == 0) {
+	if (async_scheduler.uncaught.id == 0 || !debug_uncaught) {
+		forget_uncaught();
 		return;
 	}
 	zend_string *spawned_in = async_scheduler.uncaught.spawned_in;
@@ -822,8 +826,15 @@ static ZEND_INI_MH(on_update_default_scheduler)
 	return async_ini_parse_switch(entry, new_value, &default_scheduler) ? SUCCESS : FAILURE;
 }
 
+static ZEND_INI_MH(on_update_debug_uncaught)
+{
+	(void) mh_arg1; (void) mh_arg2; (void) mh_arg3; (void) stage;
+	return async_ini_parse_switch(entry, new_value, &debug_uncaught) ? SUCCESS : FAILURE;
+}
+
 PHP_INI_BEGIN()
 	PHP_INI_ENTRY("async.default_scheduler", "1", PHP_INI_SYSTEM, on_update_default_scheduler)
+	PHP_INI_ENTRY("async.debug_uncaught", "0", PHP_INI_ALL, on_update_debug_uncaught)
 	PHP_INI_ENTRY("async.fiber_stack_size", "0", PHP_INI_ALL, on_update_fiber_stack_size)
 	PHP_INI_ENTRY("async.fiber_pool_size", "128", PHP_INI_ALL, on_update_fiber_pool_size)
 PHP_INI_END()

@@ -1,5 +1,7 @@
 --TEST--
 Scope: cancelling coroutines that never started and that nobody holds (they are still in the run queue) ends them safely; the queue lets go of them when it reaches them
+--INI--
+async.debug_uncaught=1
 --FILE--
 <?php
 use Async\Scope;

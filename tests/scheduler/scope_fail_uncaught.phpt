@@ -1,5 +1,7 @@
 --TEST--
 Scope without handlers and without awaiters: the failure cancels the scope, then is uncaught like any coroutine's (the application ends gracefully, finally blocks run, the exception is reported)
+--INI--
+async.debug_uncaught=1
 --FILE--
 <?php
 use Async\{Scope, AsyncCancellation};

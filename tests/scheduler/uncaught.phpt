@@ -1,5 +1,7 @@
 --TEST--
-Scheduler: an exception nobody awaits ends the script like an uncaught exception, after the others were cancelled and their finally blocks ran
+Scheduler: an exception nobody awaits ends the script like an uncaught exception, after the others were cancelled and their finally blocks ran (with async.debug_uncaught=1, a warning placed where the coroutine was spawned names it)
+--INI--
+async.debug_uncaught=1
 --FILE--
 <?php
 use function Async\{spawn, delay};

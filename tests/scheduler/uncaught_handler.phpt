@@ -1,5 +1,7 @@
 --TEST--
 Scheduler: the uncaught exception of a coroutine reaches set_exception_handler() like the script's own
+--INI--
+async.debug_uncaught=1
 --FILE--
 <?php
 set_exception_handler(function (Throwable $e) { echo "handler got ", get_class($e), ": ", $e->getMessage(), "\n"; });
