@@ -6,8 +6,9 @@
  * A one-shot timer never fires early. libuv counts in whole milliseconds of a clock it reads
  * truncated (and may read from CLOCK_MONOTONIC_COARSE): a 2 ms timer started 0.7 ms into a
  * millisecond came due 1.3 ms later. So a one-shot timer also keeps its deadline on the precise
- * monotonic clock (the one hrtime() reads), and when libuv calls it before that deadline it waits
- * again for what is left, rounded up to a millisecond.
+ * monotonic clock (the one hrtime() reads), is given to libuv as due at the first loop-clock
+ * millisecond not before it (so equal timers fire in the order they were started), and when libuv
+ * still calls it before that deadline it waits again for what is left, rounded up to a millisecond.
  */
 #include "reactor.h"
 
@@ -59,7 +60,18 @@ static bool timer_start(zend_async_event_t *event)
 	uv_update_time(timer->handle.loop);
 	uint64_t now = uv_hrtime();
 	timer->deadline_ns = timer->timeout_ms > (UINT64_MAX - now) / 1000000 ? UINT64_MAX : now + timer->timeout_ms * 1000000;
-	int error = uv_timer_start(&timer->handle, on_timer, timer->timeout_ms, repeat);
+	uint64_t timeout = timer->timeout_ms;
+	if (!timer->event.is_periodic && timer->deadline_ns != UINT64_MAX) {
+		/* Due at the first millisecond of the loop's clock (the same monotonic clock, read coarsely
+		 * and truncated) that is not before the deadline, rather than loop time + timeout: a loop
+		 * clock lagging behind would make the timer come due early and start again (on_timer),
+		 * behind timers of the same length started after it. So equal timers fire in the order
+		 * they were started. */
+		uint64_t due_ms = (timer->deadline_ns + 999999) / 1000000;
+		uint64_t loop_ms = uv_now(timer->handle.loop);
+		timeout = due_ms > loop_ms ? due_ms - loop_ms : 0;
+	}
+	int error = uv_timer_start(&timer->handle, on_timer, timeout, repeat);
 	if (error < 0) {
 		async_uv_throw(ZEND_ASYNC_EXCEPTION_DEFAULT, error, "Cannot start the timer");
 		return false;

@@ -56,6 +56,6 @@ child handler: LogicException(in child)
 
 Fatal error: Uncaught LogicException: nobody handles it in %s:%d
 Stack trace:
-#0 [internal function]: {closure}(Object(Async\Coroutine))
+#0 [internal function]: {closure%S}(Object(Async\Coroutine))
 #1 {main}
   thrown in %s on line %d

@@ -57,7 +57,7 @@ finally 3
 handler: LogicException second, same scope: true, coroutine: null
 Fatal error: Uncaught DomainException: nobody handles it
 Stack trace:
-#0 [internal function]: {closure}(Object(Async\Scope))
+#0 [internal function]: {closure%S}(Object(Async\Scope))
 #1 {main}
   thrown
 exit 255
@@ -66,7 +66,7 @@ Fatal error: boom
 finally 1
 Fatal error: Uncaught UnexpectedValueException: from the handler
 Stack trace:
-#0 [internal function]: {closure}(Object(Async\Scope), NULL, Object(RuntimeException))
+#0 [internal function]: {closure%S}(Object(Async\Scope), NULL, Object(RuntimeException))
 #1 {main}
   thrown
 exit 255
