@@ -72,6 +72,7 @@ ZEND_BEGIN_MODULE_GLOBALS(async)
 		async_object_owners_t pgsql_connections_in_use;
 		async_object_owners_t curl_transfers;         /* curl_handle_busy.c */
 		async_list_t curl_multi_selects;              /* curl_multi_shared.c: coroutines in curl_multi_select() */
+		HashTable *curl_multi_running;                /* curl_multi_shared.c: each multi handle's last running count */
 		uint32_t http_opens_in_flight;                /* http_headers.c */
 		zval http_latest_headers;
 	} hooks;

@@ -12,7 +12,9 @@
  * (async_library_poll_curl) and their loop calls curl_multi_exec() to see the new state.
  *
  * Only a change wakes them: two coroutines whose transfers are still in flight would otherwise
- * wake each other for ever.
+ * wake each other for ever. The count to compare with is the one the handle's previous
+ * curl_multi_exec() gave, kept here per handle: the caller's $still_running variable is often a
+ * fresh one on each call (Symfony's CurlHttpClient), which would look like a change every time.
  */
 #include "hooks.h"
 
@@ -20,6 +22,7 @@ static zif_handler original_curl_multi_exec;
 static zif_handler original_curl_multi_select;
 
 #define selects ASYNC_G(hooks.curl_multi_selects)
+#define running_counts ASYNC_G(hooks.curl_multi_running) /* multi object handle => running transfers */
 
 /* A coroutine waiting in curl_multi_select(); lives on that call's C stack. */
 typedef struct {
@@ -38,7 +41,7 @@ static zend_object *multi_argument(zend_execute_data *execute_data)
 	return Z_TYPE_P(arg) == IS_OBJECT ? Z_OBJ_P(arg) : NULL;
 }
 
-/* The by-reference $still_running argument's value, or -1 when it holds no number yet. */
+/* The by-reference $still_running argument's value, or -1 when it holds no number. */
 static zend_long still_running_argument(zend_execute_data *execute_data)
 {
 	if (ZEND_NUM_ARGS() < 2) {
@@ -66,10 +69,23 @@ static PHP_FUNCTION(async_hook_curl_multi_exec)
 {
 	ASYNC_HOOK_OUTSIDE_COROUTINE_CALL(original_curl_multi_exec);
 	zend_object *multi = multi_argument(execute_data);
-	zend_long before = still_running_argument(execute_data);
 	original_curl_multi_exec(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-	zend_long after = still_running_argument(execute_data);
-	if (multi != NULL && !async_list_empty(&selects) && (before < 0 || after != before)) {
+	zend_long running = still_running_argument(execute_data);
+	if (multi == NULL || running < 0) {
+		return;
+	}
+	if (running_counts == NULL) {
+		ALLOC_HASHTABLE(running_counts);
+		zend_hash_init(running_counts, 8, NULL, NULL, 0);
+	}
+	zval *known = zend_hash_index_find(running_counts, multi->handle);
+	if (known != NULL && Z_LVAL_P(known) == running) {
+		return;
+	}
+	zval count;
+	ZVAL_LONG(&count, running);
+	zend_hash_index_update(running_counts, multi->handle, &count);
+	if (!async_list_empty(&selects)) {
 		wake_selects_on(multi);
 	}
 }
@@ -92,6 +108,16 @@ static PHP_FUNCTION(async_hook_curl_multi_select)
 void async_curl_multi_shared_rinit(void)
 {
 	async_list_init(&selects);
+	running_counts = NULL;
+}
+
+void async_curl_multi_shared_post_deactivate(void)
+{
+	if (running_counts != NULL) {
+		zend_hash_destroy(running_counts);
+		FREE_HASHTABLE(running_counts);
+		running_counts = NULL;
+	}
 }
 
 static const async_function_hook_t hooks[] = {

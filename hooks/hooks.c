@@ -130,6 +130,7 @@ void async_hooks_post_deactivate(void)
 	async_library_guard_post_deactivate();
 	async_memcached_busy_post_deactivate();
 	async_curl_busy_post_deactivate();
+	async_curl_multi_shared_post_deactivate();
 }
 
 void async_hooks_mshutdown(void)

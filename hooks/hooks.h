@@ -169,6 +169,7 @@ extern const async_function_hook_table_t async_flock_hooks;
 extern const async_function_hook_table_t async_fork_hooks;
 /* curl_multi_shared.c: no coroutine waits in curl_multi_select() at a request's start. */
 void async_curl_multi_shared_rinit(void);
+void async_curl_multi_shared_post_deactivate(void);
 /* curl_handle_busy.c: forgets the transfers a fatal error cut short. */
 void async_curl_busy_post_deactivate(void);
 /* xport_stream.c: closing this stream now would free it under a coroutine that waits on it, and the

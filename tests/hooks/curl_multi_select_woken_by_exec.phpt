@@ -1,5 +1,5 @@
 --TEST--
-Library hooks: a coroutine waiting in curl_multi_select() on a multi handle returns (0, as an early timeout) when another coroutine's curl_multi_exec() on the same handle changes the number of running transfers (one added or finished), even when none of the sockets it waits on becomes ready; exec calls that change nothing wake nobody (two loops on one handle do not spin)
+Library hooks: a coroutine waiting in curl_multi_select() on a multi handle returns (0, as an early timeout) when another coroutine's curl_multi_exec() on the same handle changes the number of running transfers (one added or finished), even when none of the sockets it waits on becomes ready; exec calls that change nothing wake nobody, whatever the caller's $still_running variable held (two loops on one handle do not spin)
 --EXTENSIONS--
 curl
 --FILE--
@@ -55,10 +55,16 @@ echo "waiter's select returned $ready ", $elapsed < 3.0 ? "before the long trans
 
 // Two coroutines loop exec/select on the handle while the long transfer runs: as long as nothing
 // changes they only wake for the sockets, not for each other.
+// Each exec gets a fresh $still_running variable, as Symfony's CurlHttpClient passes one: the
+// count compared is the handle's own, not the caller's variable.
+function exec_with_fresh_variable($multi): int {
+    curl_multi_exec($multi, $running);
+    return $running;
+}
 $loops = 0;
 $drive = function () use ($multi, $long, &$loops) {
     do {
-        curl_multi_exec($multi, $active);
+        $active = exec_with_fresh_variable($multi);
         while (curl_multi_info_read($multi));
         $loops++;
         if ($active) {
