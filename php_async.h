@@ -32,6 +32,7 @@ ZEND_BEGIN_MODULE_GLOBALS(async)
 		async_list_t live_events;                     /* lifetime.c: every event until its memory goes */
 		async_list_t in_flight;                       /* work.c: thread-pool requests in flight */
 		async_uv_pool_t timer_pool;                   /* timer.c */
+		HashTable *timeout_queues;                    /* timer_queue.c: length in ms => its queue */
 		async_uv_pool_t poll_pool;                    /* poll.c */
 		HashTable *poll_handles;                      /* poll.c: fd => its current poll handle */
 		async_list_t open_handles;                    /* poll.c: including lost ones */

@@ -15,6 +15,11 @@ bool async_uv_loop_started(void)
 	return reactor_loop.started;
 }
 
+uint32_t async_uv_loop_generation(void)
+{
+	return reactor_loop.generation;
+}
+
 uv_loop_t *async_uv_loop(void)
 {
 	if (UNEXPECTED(!reactor_loop.started)) {
@@ -56,6 +61,7 @@ bool async_uv_reactor_startup(void)
 		return false;
 	}
 	uv_idle_init(&reactor_loop.loop, &reactor_loop.nudge);
+	reactor_loop.generation++;
 	reactor_loop.started = true;
 	return true;
 }
@@ -75,6 +81,7 @@ bool async_uv_reactor_shutdown(void)
 	}
 
 	async_uv_close_all_handles();
+	async_uv_timer_loop_shutdown();
 	async_uv_signal_request_shutdown();
 	async_uv_signal_wake_request_shutdown();
 	async_uv_poll_request_shutdown();

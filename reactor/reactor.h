@@ -24,6 +24,8 @@
 /* The loop of this request (of this thread under ZTS), started on first use. */
 uv_loop_t *async_uv_loop(void);
 bool async_uv_loop_started(void);
+/* Counts the loop's starts in this process: what was bound to an earlier loop cannot be used. */
+uint32_t async_uv_loop_generation(void);
 
 /* Ends the current loop iteration before it polls: a callback has just woken a waiter, which must
  * run now, not after the next I/O. (UV_RUN_ONCE fires due timers first and would then block in the
@@ -155,6 +157,25 @@ zend_async_exec_event_t *async_uv_new_exec_event(zend_async_exec_mode exec_mode,
 int async_uv_exec(zend_async_exec_mode exec_mode, const char *cmd, zval *return_buffer, zval *return_value,
 	zval *std_error, const char *cwd, const char *env, const zend_ulong timeout);
 
+/* timer_queue.c: one-shot timeouts of one length queued behind one uv_timer_t. A timeout's memory
+ * is its owner's; `expired` is called once it is due (it is no longer queued then). */
+typedef struct _async_uv_timeout_queue_s async_uv_timeout_queue_t;
+typedef struct _async_uv_timeout_s async_uv_timeout_t;
+struct _async_uv_timeout_s {
+	async_list_node_t link;
+	async_uv_timeout_queue_t *queue;   /* NULL while not queued */
+	uint64_t deadline_ns;              /* uv_hrtime() it must not expire before */
+	uint64_t seq;
+	void (*expired)(async_uv_timeout_t *timeout);
+	bool visible;                      /* keeps the loop alive */
+};
+void async_uv_timeout_add(async_uv_timeout_t *timeout, uint64_t length_ms, bool visible,
+	void (*expired)(async_uv_timeout_t *timeout));
+void async_uv_timeout_remove(async_uv_timeout_t *timeout);
+/* Loop shutdown: `cancel` is called for every queued timeout (it should remove it), then the
+ * queues close. */
+void async_uv_timeout_queues_close(void (*cancel)(async_uv_timeout_t *timeout));
+void async_uv_timer_loop_shutdown(void);
 void async_uv_timer_pool_stats(uint64_t *reused, uint64_t *allocated);
 void async_uv_poll_pool_stats(uint64_t *reused, uint64_t *allocated);
 /* Readiness reports of descriptors libuv delivered so far in this process (each a call of the

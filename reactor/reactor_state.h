@@ -26,6 +26,7 @@ typedef struct {
 	/* Started only for a non-blocking turn of a loop that nothing keeps alive, so that the turn
 	 * still runs the timers that are due (libuv runs none in a loop it does not see alive). */
 	uv_idle_t nudge;
+	uint32_t generation; /* counts the starts */
 	bool started;
 } reactor_loop_t;
 

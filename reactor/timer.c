@@ -1,46 +1,48 @@
 /* SPDX-License-Identifier: MIT. Copyright (c) the async extension authors; see LICENSE. */
 /*
- * Timer events: uv_timer_t, one-shot or periodic. A one-shot timer closes (stop, then CLOSED)
- * before it notifies. Structs without extra_size come from a pool.
+ * Timer events, one-shot or periodic. A one-shot timer closes (stop, then CLOSED) before it
+ * notifies. Structs without extra_size come from a pool.
  *
- * A one-shot timer never fires early. libuv counts in whole milliseconds of a clock it reads
- * truncated (and may read from CLOCK_MONOTONIC_COARSE): a 2 ms timer started 0.7 ms into a
- * millisecond came due 1.3 ms later. So a one-shot timer also keeps its deadline on the precise
- * monotonic clock (the one hrtime() reads), is given to libuv as due at the first loop-clock
- * millisecond not before it (so equal timers fire in the order they were started), and when libuv
- * still calls it before that deadline it waits again for what is left, rounded up to a millisecond.
+ * A one-shot timer is a timeout in the queue of its length (timer_queue.c): no libuv handle of
+ * its own, so its memory goes as soon as its owner lets go, and it never fires before its
+ * deadline on the precise monotonic clock; equal timers fire in the order they were started.
+ * A periodic timer has its own uv_timer_t.
  */
 #include "reactor.h"
 
 typedef struct {
 	zend_async_timer_event_t event; /* the ABI struct first */
 	async_uv_event_t common;
-	uv_timer_t handle;
+	union {
+		uv_timer_t handle;               /* periodic */
+		async_uv_timeout_t timeout;      /* one-shot */
+	};
 	uint64_t timeout_ms;             /* the full value; event.timeout saturates at UINT_MAX */
-	uint64_t deadline_ns;            /* one-shot: uv_hrtime() it must not fire before */
+	uint32_t loop_generation;        /* one-shot: the loop it was made in */
 	size_t extra_size;
 } async_uv_timer_t;
 
 #define timer_pool ASYNC_G(reactor.timer_pool)
 
 #define TIMER_OF(ev) ((async_uv_timer_t *) (ev))
+#define TIMER_OF_TIMEOUT(t) ASYNC_LIST_ENTRY(t, async_uv_timer_t, timeout)
 
-static void on_timer(uv_timer_t *handle)
+static void on_periodic(uv_timer_t *handle)
 {
-	async_uv_timer_t *timer = (async_uv_timer_t *) ((async_uv_event_t *) handle->data)->event;
-	zend_async_event_t *event = &timer->event.base;
+	ASYNC_UV_NOTIFY(((async_uv_event_t *) handle->data)->event, NULL, NULL);
+}
 
-	if (!timer->event.is_periodic) {
-		uint64_t now = uv_hrtime();
-		if (UNEXPECTED(now < timer->deadline_ns)) {
-			uv_update_time(handle->loop);
-			if (uv_timer_start(handle, on_timer, (timer->deadline_ns - now + 999999) / 1000000, 0) == 0) {
-				return;
-			}
-		}
-		zend_async_event_close(event);
-	}
+static void on_expired(async_uv_timeout_t *timeout)
+{
+	zend_async_event_t *event = &TIMER_OF_TIMEOUT(timeout)->event.base;
+	zend_async_event_close(event);
 	ASYNC_UV_NOTIFY(event, NULL, NULL);
+}
+
+static bool throw_loop_gone(void)
+{
+	zend_throw_error(NULL, "Cannot start a timer after the event loop has shut down");
+	return false;
 }
 
 static bool timer_start(zend_async_event_t *event)
@@ -48,30 +50,25 @@ static bool timer_start(zend_async_event_t *event)
 	EVENT_START_PROLOGUE(event);
 	async_uv_timer_t *timer = TIMER_OF(event);
 
+	if (!timer->event.is_periodic) {
+		if (timer->loop_generation != async_uv_loop_generation() || !async_uv_loop_started()) {
+			return throw_loop_gone();
+		}
+		async_uv_timeout_add(&timer->timeout, timer->timeout_ms, !ZEND_ASYNC_EVENT_IS_HIDDEN(event), on_expired);
+		EVENT_START_EPILOGUE(event);
+		return true;
+	}
+
 	if (!(timer->common.state & ASYNC_UV_HANDLE_OPEN)) {
-		zend_throw_error(NULL, "Cannot start a timer after the event loop has shut down");
-		return false;
+		return throw_loop_gone();
 	}
 	async_uv_event_sync_ref(&timer->common);
 	/* libuv does not repeat with a period of 0: a periodic timer ticks at least every 1 ms. */
-	uint64_t repeat = timer->event.is_periodic ? MAX(timer->timeout_ms, 1) : 0;
+	uint64_t repeat = MAX(timer->timeout_ms, 1);
 	/* libuv counts from the loop's clock, last read when the loop last ran: after PHP code ran a
 	 * while without entering the loop, the timer would fire early by that while. */
 	uv_update_time(timer->handle.loop);
-	uint64_t now = uv_hrtime();
-	timer->deadline_ns = timer->timeout_ms > (UINT64_MAX - now) / 1000000 ? UINT64_MAX : now + timer->timeout_ms * 1000000;
-	uint64_t timeout = timer->timeout_ms;
-	if (!timer->event.is_periodic && timer->deadline_ns != UINT64_MAX) {
-		/* Due at the first millisecond of the loop's clock (the same monotonic clock, read coarsely
-		 * and truncated) that is not before the deadline, rather than loop time + timeout: a loop
-		 * clock lagging behind would make the timer come due early and start again (on_timer),
-		 * behind timers of the same length started after it. So equal timers fire in the order
-		 * they were started. */
-		uint64_t due_ms = (timer->deadline_ns + 999999) / 1000000;
-		uint64_t loop_ms = uv_now(timer->handle.loop);
-		timeout = due_ms > loop_ms ? due_ms - loop_ms : 0;
-	}
-	int error = uv_timer_start(&timer->handle, on_timer, timeout, repeat);
+	int error = uv_timer_start(&timer->handle, on_periodic, timer->timeout_ms, repeat);
 	if (error < 0) {
 		async_uv_throw(ZEND_ASYNC_EXCEPTION_DEFAULT, error, "Cannot start the timer");
 		return false;
@@ -84,7 +81,9 @@ static bool timer_stop(zend_async_event_t *event)
 {
 	EVENT_STOP_PROLOGUE(event);
 	async_uv_timer_t *timer = TIMER_OF(event);
-	if (timer->common.state & ASYNC_UV_HANDLE_OPEN) {
+	if (!timer->event.is_periodic) {
+		async_uv_timeout_remove(&timer->timeout);
+	} else if (timer->common.state & ASYNC_UV_HANDLE_OPEN) {
 		uv_timer_stop(&timer->handle);
 	}
 	EVENT_STOP_EPILOGUE(event);
@@ -140,8 +139,13 @@ zend_async_timer_event_t *async_uv_new_timer_event(const zend_ulong timeout, con
 	timer->event.is_periodic = is_periodic;
 
 	async_uv_event_init(&timer->common, base, NULL, timer_free_memory);
-	uv_timer_init(loop, &timer->handle); /* cannot fail */
-	async_uv_event_set_handle(&timer->common, (uv_handle_t *) &timer->handle);
+	if (is_periodic) {
+		uv_timer_init(loop, &timer->handle); /* cannot fail */
+		async_uv_event_set_handle(&timer->common, (uv_handle_t *) &timer->handle);
+	} else {
+		timer->timeout.queue = NULL;
+		timer->loop_generation = async_uv_loop_generation();
+	}
 	return &timer->event;
 }
 
@@ -149,6 +153,18 @@ void async_uv_timer_pool_stats(uint64_t *reused, uint64_t *allocated)
 {
 	*reused = timer_pool.reused;
 	*allocated = timer_pool.allocated;
+}
+
+/* A one-shot timer still queued when the loop shuts down is stopped, as the handles of the
+ * other events are (async_uv_close_all_handles). */
+static void stop_queued(async_uv_timeout_t *timeout)
+{
+	async_event_stop_all(&TIMER_OF_TIMEOUT(timeout)->event.base);
+}
+
+void async_uv_timer_loop_shutdown(void)
+{
+	async_uv_timeout_queues_close(stop_queued);
 }
 
 void async_uv_timer_request_shutdown(void)

@@ -1,12 +1,13 @@
 --TEST--
-libuv reactor from C: timer events (one-shot, periodic, stop, dispose while running and in its own callback, ns, huge, hidden, order)
+libuv reactor from C: timer events (one-shot, periodic, stop, dispose while running and in its own callback, ns, huge, hidden, order; one-shot timers of one length queued behind one libuv timer: the oldest stopped, hidden beside visible, ever-different lengths do not pile up queues)
 --EXTENSIONS--
 async_test
 --FILE--
 <?php
 var_dump(Async\engine_info()['reactor']);
 foreach (['oneshot', 'zero', 'restart', 'periodic', 'stop_before_fire', 'dispose_while_running',
-          'dispose_in_callback', 'nanoseconds', 'huge', 'hidden', 'order'] as $scenario) {
+          'dispose_in_callback', 'nanoseconds', 'huge', 'hidden', 'order',
+          'queue_head_stopped', 'queue_hidden_mix', 'queue_lengths'] as $scenario) {
     echo "-- $scenario\n";
     foreach (async_test_timer_scenario($scenario) as $line) echo $line, "\n";
 }
@@ -60,4 +61,15 @@ loop alive: 0
 hidden, after the visible one fired: fired 1, closed 1, loop_ref_count 0, active 0
 -- order
 fired in order: 1 10 20 30
+-- queue_head_stopped
+fired: 2 timers, first 1, then 2; the stopped one fired 0 times; after 30 ms or more
+stopped one: fired 0, closed 0, loop_ref_count 0, active 0
+-- queue_hidden_mix
+both started: loop alive 1
+visible stopped: loop alive 0
+visible again: loop alive 1
+hidden: fired 1, closed 1, loop_ref_count 0, active 0
+visible: fired 1, closed 1, loop_ref_count 0, active 0
+-- queue_lengths
+5000 lengths: memory grew less than 100 KB
 async_test_timer_scenario(): Argument #1 ($scenario) is not a timer scenario

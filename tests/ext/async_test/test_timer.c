@@ -2,6 +2,7 @@
 /* async_test: timer events of the registered reactor, through the public header. */
 #include "async_test.h"
 #include "test_timer_arginfo.h"
+#include <time.h>
 
 const zend_function_entry *async_test_timer_functions(void)
 {
@@ -48,6 +49,13 @@ static zend_async_event_t *new_timer(zend_ulong ms, zend_ulong ns, bool periodic
 	memset(STATE_OF(&timer->base), 0, sizeof(timer_state_t));
 	timer->base.add_callback(&timer->base, ZEND_ASYNC_EVENT_CALLBACK(on_fire));
 	return &timer->base;
+}
+
+static uint64_t monotonic_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t) ts.tv_sec * 1000000000u + (uint64_t) ts.tv_nsec;
 }
 
 #define LOG_EVENT(what, ev) async_test_logf("%s: fired %ld, closed %d, loop_ref_count %u, active %u", what, \
@@ -164,6 +172,64 @@ PHP_FUNCTION(async_test_timer_scenario)
 			ZEND_ASYNC_EVENT_RELEASE(evs[i]);
 		}
 		zval_ptr_dtor(&order);
+	} else if (strcmp(s, "queue_head_stopped") == 0) {
+		/* Three one-shot timers of one length share a queue; the oldest is stopped: the others
+		 * still fire, in start order, and not before their own deadline. */
+		zval order;
+		array_init(&order);
+		zend_async_event_t *evs[3];
+		uint64_t started = monotonic_ns();
+		for (int i = 0; i < 3; i++) {
+			evs[i] = new_timer(30, 0, false);
+			STATE_OF(evs[i])->id = i;
+			STATE_OF(evs[i])->order = &order;
+			evs[i]->start(evs[i]);
+		}
+		evs[0]->stop(evs[0]);
+		async_test_run_until(&STATE_OF(evs[2])->done, 5000);
+		uint64_t elapsed_ms = (monotonic_ns() - started) / 1000000;
+		async_test_logf("fired: %u timers, first %ld, then %ld; the stopped one fired %ld times; after %s",
+			zend_hash_num_elements(Z_ARRVAL(order)),
+			(long) Z_LVAL_P(zend_hash_index_find(Z_ARRVAL(order), 0)),
+			(long) Z_LVAL_P(zend_hash_index_find(Z_ARRVAL(order), 1)), (long) STATE_OF(evs[0])->fired,
+			elapsed_ms >= 30 ? "30 ms or more" : "less than 30 ms");
+		LOG_EVENT("stopped one", evs[0]);
+		for (int i = 0; i < 3; i++) {
+			ZEND_ASYNC_EVENT_RELEASE(evs[i]);
+		}
+		zval_ptr_dtor(&order);
+	} else if (strcmp(s, "queue_hidden_mix") == 0) {
+		/* A hidden and a visible timer of one length: only the visible one keeps the loop alive. */
+		zend_async_event_t *hidden = new_timer(50, 0, false);
+		ZEND_ASYNC_EVENT_SET_HIDDEN(hidden);
+		zend_async_event_t *visible = new_timer(50, 0, false);
+		hidden->start(hidden);
+		visible->start(visible);
+		async_test_logf("both started: loop alive %d", ZEND_ASYNC_REACTOR_LOOP_ALIVE());
+		visible->stop(visible);
+		async_test_logf("visible stopped: loop alive %d", ZEND_ASYNC_REACTOR_LOOP_ALIVE());
+		visible->start(visible);
+		async_test_logf("visible again: loop alive %d", ZEND_ASYNC_REACTOR_LOOP_ALIVE());
+		async_test_run_until(&STATE_OF(visible)->done, 5000);
+		LOG_EVENT("hidden", hidden);
+		LOG_EVENT("visible", visible);
+		ZEND_ASYNC_EVENT_RELEASE(hidden);
+		ZEND_ASYNC_EVENT_RELEASE(visible);
+	} else if (strcmp(s, "queue_lengths") == 0) {
+		/* Timers of ever-different lengths: the queues of lengths no longer waited for go. */
+		size_t before = zend_memory_usage(false);
+		for (zend_ulong i = 0; i < 5000; i++) {
+			zend_async_timer_event_t *timer = ZEND_ASYNC_NEW_TIMER_EVENT(1000 + i, false);
+			timer->base.start(&timer->base);
+			timer->base.stop(&timer->base);
+			ZEND_ASYNC_EVENT_RELEASE(&timer->base);
+			if ((i & 63) == 63) {
+				ZEND_ASYNC_REACTOR_EXECUTE(true);
+			}
+		}
+		ZEND_ASYNC_REACTOR_EXECUTE(true);
+		size_t grown = zend_memory_usage(false) - before;
+		async_test_logf("5000 lengths: memory grew %s", grown < 100000 ? "less than 100 KB" : "100 KB or more");
 	} else {
 		async_test_log = NULL;
 		zend_argument_value_error(1, "is not a timer scenario");

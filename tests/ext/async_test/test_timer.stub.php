@@ -5,7 +5,8 @@
 /**
  * Runs one timer scenario through ZEND_ASYNC_NEW_TIMER_EVENT* and the loop; returns its log.
  * Scenarios: "oneshot", "periodic", "stop_before_fire", "dispose_while_running",
- * "dispose_in_callback", "restart", "nanoseconds", "huge", "zero", "hidden", "order".
+ * "dispose_in_callback", "restart", "nanoseconds", "huge", "zero", "hidden", "order",
+ * "queue_head_stopped", "queue_hidden_mix", "queue_lengths".
  */
 function async_test_timer_scenario(string $scenario): array {}
 /** Starts $count timers of 1..$spread ms at once; returns how many fired, how many closed. */

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 01fa9e4e7f37b64a27c3ea08ba2cf4d79c9a31b5 */
+ * Stub hash: d44bb1e2c1387693798236d33e2c5c134b188a09 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_async_test_timer_scenario, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, scenario, IS_STRING, 0)
