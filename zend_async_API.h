@@ -736,8 +736,12 @@ struct _zend_async_waker_s {
 	uint8_t inline_callbacks_used;      /* bit i: inline_callbacks[i] is in use */
 	zval result;                        /* what await() returns */
 	zend_object *error;                 /* thrown in the coroutine when it resumes */
-	zend_string *filename;              /* where it suspended */
+	zend_string *filename;              /* where it suspended: filled from suspend_frame when asked */
 	uint32_t lineno;
+	/* The frame running when the wait began (NULL outside PHP code); valid while it is suspended.
+	 * Finding the file and line costs a walk up the frames at every suspension, so it is left to
+	 * whoever asks (a deadlock report, getSuspendLocation()). */
+	const zend_execute_data *suspend_frame;
 };
 
 #define ZEND_ASYNC_WAKER_WAITING_NOW(w) ((w) != NULL && (w)->status == ZEND_ASYNC_WAKER_WAITING)

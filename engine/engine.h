@@ -32,18 +32,15 @@ bool async_refuse_wait_in_scheduler(void);
  * waiter): what settles them is not a loop handle but code that notifies them (event.c). */
 bool async_event_start_nothing(zend_async_event_t *event);
 bool async_event_stop_nothing(zend_async_event_t *event);
-/* Notes in the waker where the wait is (getSuspendLocation()): the innermost PHP code running. */
+/* Notes in the waker where the wait is (getSuspendLocation()): the frame running now. */
 static zend_always_inline void async_waker_note_location(zend_async_waker_t *waker)
 {
-	zend_string *filename = zend_get_executed_filename_ex();
-	if (waker->filename != filename) {
-		if (waker->filename != NULL) {
-			zend_string_release(waker->filename);
-		}
-		waker->filename = filename != NULL ? zend_string_copy(filename) : NULL;
-	}
-	waker->lineno = zend_get_executed_lineno();
+	waker->suspend_frame = EG(current_execute_data);
+	waker->lineno = 0;
 }
+/* Fills the waker's filename and lineno from its frame: the innermost PHP code of a suspended
+ * coroutine (waker.c). */
+void async_waker_resolve_location(zend_async_waker_t *waker);
 /* The wait is over (its coroutine was woken): its events stop watching now rather than when the
  * coroutine runs again, so a ready socket is not reported again and again meanwhile (waker.c). */
 void async_waker_stop_events(zend_async_waker_t *waker);

@@ -54,6 +54,22 @@ ZEND_ASYNC_EXPORT zend_async_waker_t *zend_async_waker_new(zend_coroutine_t *cor
 	return waker;
 }
 
+void async_waker_resolve_location(zend_async_waker_t *waker)
+{
+	const zend_execute_data *frame = waker->suspend_frame;
+	while (frame != NULL && (frame->func == NULL || !ZEND_USER_CODE(frame->func->type))) {
+		frame = frame->prev_execute_data;
+	}
+	zend_string *filename = frame != NULL ? frame->func->op_array.filename : NULL;
+	if (waker->filename != filename) {
+		if (waker->filename != NULL) {
+			zend_string_release(waker->filename);
+		}
+		waker->filename = filename != NULL ? zend_string_copy(filename) : NULL;
+	}
+	waker->lineno = frame == NULL ? 0 : frame->opline != NULL ? frame->opline->lineno : frame->func->op_array.line_start;
+}
+
 static void callback_dispose(zend_async_event_callback_t *callback, zend_async_event_t *event)
 {
 	(void) event;
@@ -280,6 +296,7 @@ ZEND_ASYNC_EXPORT void zend_async_waker_destroy(zend_coroutine_t *coroutine)
 		zend_string_release(waker->filename);
 		waker->filename = NULL;
 	}
+	waker->suspend_frame = NULL;
 	if (waker->more != NULL) {
 		efree(waker->more);
 		waker->more = NULL;

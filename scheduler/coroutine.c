@@ -769,6 +769,9 @@ ZEND_METHOD(Async_Coroutine, getSuspendLocation)
 	async_coroutine_t *co = THIS_COROUTINE();
 	bool suspended = ZEND_COROUTINE_IS_STARTED(&co->coroutine) && !ZEND_COROUTINE_IS_FINISHED(&co->coroutine)
 		&& !is_running(co);
+	if (suspended) {
+		async_waker_resolve_location(&co->waker);
+	}
 	if (!suspended || co->waker.filename == NULL) {
 		RETURN_EMPTY_STRING();
 	}
@@ -801,6 +804,9 @@ ZEND_METHOD(Async_Coroutine, getSuspendFileAndLine)
 	async_coroutine_t *co = THIS_COROUTINE();
 	bool suspended = ZEND_COROUTINE_IS_STARTED(&co->coroutine) && !ZEND_COROUTINE_IS_FINISHED(&co->coroutine)
 		&& !is_running(co);
+	if (suspended) {
+		async_waker_resolve_location(&co->waker);
+	}
 	file_and_line(return_value, suspended ? co->waker.filename : NULL, co->waker.lineno);
 }
 

@@ -36,6 +36,7 @@ static void describe(smart_str *report, async_coroutine_t *co)
 		smart_str_append_printf(report, "\n  coroutine #%" PRIu64 " (%s)", co->id, ZSTR_VAL(spawned));
 		zend_string_release(spawned);
 	}
+	async_waker_resolve_location(&co->waker);
 	if (co->waker.filename != NULL) {
 		smart_str_append_printf(report, " suspended at %s:%u", ZSTR_VAL(co->waker.filename), co->waker.lineno);
 	}
