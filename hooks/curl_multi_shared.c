@@ -15,9 +15,15 @@
  * wake each other for ever. The count to compare with is the one the handle's previous
  * curl_multi_exec() gave, kept here per handle: the caller's $still_running variable is often a
  * fresh one on each call (Symfony's CurlHttpClient), which would look like a change every time.
+ * The counts are keyed by the multi object's handle number, which PHP gives to a new object once
+ * the old one is freed: curl_multi_init() (the only way to make a multi handle: it can be neither
+ * constructed nor cloned) forgets the count kept under the new object's number, as memcached_busy.c's
+ * constructor forgets a reused handle's persistent id, so a new handle never starts from a freed
+ * one's count (whose first exec would then wake nobody when it gave that same count).
  */
 #include "hooks.h"
 
+static zif_handler original_curl_multi_init;
 static zif_handler original_curl_multi_exec;
 static zif_handler original_curl_multi_select;
 
@@ -62,6 +68,15 @@ static void wake_selects_on(zend_object *multi)
 			&& coroutine->waker->status == ZEND_ASYNC_WAKER_WAITING) {
 			ZEND_ASYNC_RESUME(coroutine);
 		}
+	}
+}
+
+/* In or out of a coroutine: a handle made outside one may be driven in one later. */
+static PHP_FUNCTION(async_hook_curl_multi_init)
+{
+	original_curl_multi_init(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+	if (running_counts != NULL && Z_TYPE_P(return_value) == IS_OBJECT) {
+		zend_hash_index_del(running_counts, Z_OBJ_P(return_value)->handle);
 	}
 }
 
@@ -121,6 +136,7 @@ void async_curl_multi_shared_post_deactivate(void)
 }
 
 static const async_function_hook_t hooks[] = {
+	{ "curl_multi_init", PHP_FN(async_hook_curl_multi_init), &original_curl_multi_init },
 	{ "curl_multi_exec", PHP_FN(async_hook_curl_multi_exec), &original_curl_multi_exec },
 	{ "curl_multi_select", PHP_FN(async_hook_curl_multi_select), &original_curl_multi_select },
 };

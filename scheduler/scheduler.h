@@ -164,6 +164,7 @@ struct _zend_async_scope_s {
 	bool not_safely;                   /* asNotSafely(): disposeSafely() cancels too */
 	bool orphaned;                     /* its object's destructor ran: holders pin the object */
 	uint32_t holders;                  /* its coroutines (async_scope_hold) */
+	uint32_t kept_open;                /* owners that will still spawn in it once cancelled (async_scope_keep_open) */
 	zval exception_handler;            /* callables, or UNDEF */
 	zval child_exception_handler;
 	zval finally_handlers;             /* array of Closures, or UNDEF */
@@ -217,6 +218,11 @@ bool async_scope_handle_finally_error(async_coroutine_t *co, zend_object *error)
  * coroutine. Takes the reference when true. */
 bool async_scope_take_finally_error(zend_object *error);
 void async_scope_cancel(zend_async_scope_t *scope, zend_object *error);
+/* A cancelled scope closes once nothing is left in it; an owner that will still start coroutines in
+ * it (a disposed TaskGroup's queued tasks) keeps it open until it lets go. dispose() closes it
+ * whatever. */
+void async_scope_keep_open(zend_async_scope_t *scope);
+void async_scope_let_close(zend_async_scope_t *scope);
 /* Closes it: with `safely`, its active coroutines become zombies, else they are cancelled. */
 void async_scope_dispose(zend_async_scope_t *scope, bool safely);
 bool async_scope_is_finished(zend_async_scope_t *scope);

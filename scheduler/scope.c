@@ -244,7 +244,7 @@ void async_scope_add_finally(zend_async_scope_t *scope, zval *callback)
 
 /* Something in `scope` ended or changed state: each scope from it upwards that is now finished
  * tells its awaiters, and runs its finally handlers if it is closed. A cancelled scope closes once
- * nothing is left in it, zombies included (as upstream). A scope that is not finished keeps its
+ * nothing is left in it, zombies included (as upstream), unless an owner keeps it open. A scope that is not finished keeps its
  * ancestors from being finished too. */
 static void scope_changed(zend_async_scope_t *scope)
 {
@@ -253,7 +253,7 @@ static void scope_changed(zend_async_scope_t *scope)
 			return;
 		}
 		ZEND_ASYNC_CALLBACKS_NOTIFY(&s->event, NULL, NULL);
-		if (s->cancelled && !s->closed && async_scope_is_empty(s)) {
+		if (s->cancelled && !s->closed && s->kept_open == 0 && async_scope_is_empty(s)) {
 			s->closed = true;
 		}
 		if (s->closed) {
@@ -369,6 +369,19 @@ static void scope_cancel(zend_async_scope_t *scope, zend_object *error, bool saf
 void async_scope_cancel(zend_async_scope_t *scope, zend_object *error)
 {
 	scope_cancel(scope, error, false);
+}
+
+void async_scope_keep_open(zend_async_scope_t *scope)
+{
+	scope->kept_open++;
+}
+
+void async_scope_let_close(zend_async_scope_t *scope)
+{
+	ZEND_ASSERT(scope->kept_open > 0);
+	if (--scope->kept_open == 0) {
+		scope_changed(scope);
+	}
 }
 
 static void drop_dispose_timer(zend_async_scope_t *scope)

@@ -54,7 +54,8 @@ struct _async_task_group_s {
 	uint32_t queue_limit;         /* 0: no limit */
 	uint32_t running;
 	bool closed;
-	bool cancelled;
+	bool cancelled;               /* cancel(): the queued tasks never start */
+	bool keeps_scope_open;        /* dispose() with tasks queued: the scope stays open until they started */
 	bool removes_delivered;       /* a TaskSet */
 	bool errors_handled;          /* read, suppressed or delivered (nothing reports unread ones yet) */
 	bool finally_dispatched;

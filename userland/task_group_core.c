@@ -506,6 +506,16 @@ static void task_fail_unstarted(async_task_group_t *group, async_task_t *task, z
 	async_list_append(&group->settled, &task->in_settled);
 }
 
+/* A disposed group whose queued tasks have all started (or were dropped) lets its cancelled scope
+ * close once nothing is left in it. */
+static void let_scope_close(async_task_group_t *group)
+{
+	if (group->keeps_scope_open && async_list_empty(&group->pending)) {
+		group->keeps_scope_open = false;
+		async_scope_let_close(group->scope);
+	}
+}
+
 /* Starts queued tasks while there are free slots. */
 static void fill_slots(async_task_group_t *group)
 {
@@ -520,6 +530,7 @@ static void fill_slots(async_task_group_t *group)
 			OBJ_RELEASE(error);
 		}
 	}
+	let_scope_close(group);
 }
 
 static void group_task_settled(async_task_group_t *group, async_task_t *task)
@@ -650,16 +661,13 @@ static void on_deferred_turn(zend_async_event_t *event, zend_async_event_callbac
 	ZEND_ASYNC_EVENT_CALLBACK_RELEASE(callback);
 }
 
-/* Cancels (or disposes) the group's scope. The tasks whose coroutines had not started end at once
- * here; the group counts them as running until the run queue reaches a coroutine queued now. */
-static void cancel_scope(async_task_group_t *group, zend_object *cancellation, bool dispose)
+/* Cancels the group's scope (cancel() and dispose()). The tasks whose coroutines had not started
+ * end at once here; the group counts them as running until the run queue reaches a coroutine
+ * queued now. */
+static void cancel_scope(async_task_group_t *group, zend_object *cancellation)
 {
 	group->deferring = true;
-	if (dispose) {
-		async_scope_dispose(group->scope, false);
-	} else {
-		async_scope_cancel(group->scope, cancellation);
-	}
+	async_scope_cancel(group->scope, cancellation);
 	group->deferring = false;
 	if (async_list_empty(&group->deferred)) {
 		return;
@@ -701,6 +709,7 @@ static void drop_pending(async_task_group_t *group, zend_object *cancellation)
 		task_fail_unstarted(group, ASYNC_LIST_ENTRY(async_list_first(&group->pending), async_task_t, in_pending), error);
 	}
 	OBJ_RELEASE(error);
+	let_scope_close(group);
 }
 
 void async_task_group_cancel(async_task_group_t *group, zend_object *cancellation)
@@ -709,20 +718,31 @@ void async_task_group_cancel(async_task_group_t *group, zend_object *cancellatio
 	group->cancelled = true;
 	drop_pending(group, cancellation);
 	if (group->scope != NULL) {
-		cancel_scope(group, cancellation, false);
+		cancel_scope(group, cancellation);
 	}
 	check_futures(group);
 	notify_change(group);
 	maybe_dispatch_finally(group);
 }
 
+/* As upstream: the scope is cancelled (its channels close with SCOPE_DISPOSED, its running
+ * coroutines are cancelled) and the group refuses new tasks, but the queued ones are not dropped:
+ * each starts as a slot frees, in the cancelled scope, and is not cancelled itself (it sees what
+ * the cancellation left, e.g. a closed channel). The scope stays open until the last of them
+ * started, then closes once nothing is left in it. A scope closed already (a parent disposed it)
+ * cannot take them: they fail with the cancellation. */
 void async_task_group_dispose(async_task_group_t *group)
 {
 	group->closed = true;
-	group->cancelled = true;
-	drop_pending(group, NULL);
-	if (group->scope != NULL && !async_scope_is_closed(group->scope)) {
-		cancel_scope(group, NULL, true);
+	if (group->scope == NULL || async_scope_is_closed(group->scope)) {
+		group->cancelled = true;
+		drop_pending(group, NULL);
+	} else {
+		if (!async_list_empty(&group->pending) && !group->keeps_scope_open) {
+			group->keeps_scope_open = true;
+			async_scope_keep_open(group->scope);
+		}
+		cancel_scope(group, NULL);
 	}
 	check_futures(group);
 	notify_change(group);
@@ -1013,6 +1033,11 @@ static void group_free(zend_object *object)
 	} ZEND_HASH_FOREACH_END();
 	zend_hash_destroy(&group->tasks);
 	zval_ptr_dtor(&group->finally_handlers);
+	if (group->keeps_scope_open) {
+		/* Its queued tasks will never start now (it went from inside one of its tasks). */
+		group->keeps_scope_open = false;
+		async_scope_let_close(group->scope);
+	}
 	if (group->scope != NULL) {
 		OBJ_RELEASE(ASYNC_SCOPE_OBJ(group->scope));
 	}
