@@ -76,14 +76,14 @@ bool async_xport_stream_leave(php_stream *stream, async_xport_stream_t *record, 
 bool async_xport_stream_closing(const async_xport_stream_t *record);
 /* A wait on the stream suspended the coroutine (xport_wait.c tells the record). */
 void async_xport_stream_note_suspension(async_xport_stream_t *record);
-/* After an accept took a connection (record: the listening stream's, or NULL): true after every
+/* After an accept took a connection (*record: the listening stream's, made if NULL): true after every
  * ASYNC_XPORT_ACCEPT_BATCH accepts in a row that found one queued without suspending. A server
  * whose clients connect faster than it accepts would otherwise accept (and spawn) without end,
  * and neither the connections' coroutines nor the reactor ever ran: at 10,000 connections wrk
  * saw no answer for seconds. The accept then lets the others run once (nginx accepts one
  * connection per turn of its loop unless multi_accept is on). */
 #define ASYNC_XPORT_ACCEPT_BATCH 16
-bool async_xport_stream_accept_batch_done(async_xport_stream_t *record);
+bool async_xport_stream_accept_batch_done(php_stream *stream, async_xport_stream_t **record);
 /* Where the stream keeps its poll event for this use between waits; NULL when it keeps none
  * (shared waits, persistent streams). */
 zend_async_poll_event_t **async_xport_stream_kept_poll(async_xport_stream_t *record, async_xport_use_t use);

@@ -124,16 +124,20 @@ void async_xport_stream_note_suspension(async_xport_stream_t *record)
 	record->waited = true;
 }
 
-bool async_xport_stream_accept_batch_done(async_xport_stream_t *record)
+bool async_xport_stream_accept_batch_done(php_stream *stream, async_xport_stream_t **record)
 {
-	if (record == NULL) {
+	if (*record == NULL && !php_stream_is_persistent(stream)) {
+		*record = create(stream); /* an accept that never waited counts too */
+	}
+	if (*record == NULL) {
 		return false;
 	}
-	if (record->waited) {
-		record->waited = false;
-		record->accepts_in_a_row = 0;
+	async_xport_stream_t *counted = *record;
+	if (counted->waited) {
+		counted->waited = false;
+		counted->accepts_in_a_row = 0;
 	}
-	return ++record->accepts_in_a_row % ASYNC_XPORT_ACCEPT_BATCH == 0;
+	return ++counted->accepts_in_a_row % ASYNC_XPORT_ACCEPT_BATCH == 0;
 }
 
 bool async_xport_stream_closing(const async_xport_stream_t *record)
