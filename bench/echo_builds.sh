@@ -12,11 +12,8 @@ out="$root/out/bench"
 conns=$1 seconds=$2 repeat=$3
 shift 3
 ulimit -n "$(ulimit -Hn)"
-free_port() {
-	php -n -r '$s = stream_socket_server("tcp://127.0.0.1:0"); echo explode(":", stream_socket_get_name($s, false))[1];'
-}
+. "$root/bench/lib.sh"
 pids=() ports=() names=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
 port="$(free_port)"
 "$out/epoll_echo_server" 127.0.0.1 "$port" & pids+=($!) ports+=("$port") names+=("raw-epoll")
 for so in "$@"; do
@@ -25,17 +22,17 @@ for so in "$@"; do
 		127.0.0.1 "$port" >/dev/null 2>&1 &
 	pids+=($!) ports+=("$port") names+=("$so")
 done
+for pid in "${pids[@]}"; do bench_track "$pid"; done
 for i in "${!ports[@]}"; do # until each listens
-	for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/${ports[$i]}") 2>/dev/null && break; sleep 0.1; done
+	wait_port "${ports[$i]}" "${pids[$i]}" || true
 done
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-hz="$(getconf CLK_TCK)"
+hz="$clock_ticks"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $conns connections, $seconds s per run"
 for run in $(seq "$repeat"); do
 	for i in "${!ports[@]}"; do
-		before="$(ticks "${pids[$i]}")"
+		before="$(cpu_ticks "${pids[$i]}")"
 		result="$("$out/echo_load" 127.0.0.1 "${ports[$i]}" "$conns" "$seconds" 2>/dev/null || true)"
-		used=$(($(ticks "${pids[$i]}") - before))
+		used=$(($(cpu_ticks "${pids[$i]}") - before))
 		rt="$(sed -n 's/.*rt_per_s=\([0-9.]*\).*/\1/p' <<<"$result")"
 		n="$(sed -n 's/.*round_trips=\([0-9]*\).*/\1/p' <<<"$result")"
 		errors="$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<<"$result")"

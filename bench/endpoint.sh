@@ -30,28 +30,8 @@ for tool in nginx wrk "$php_fpm" mariadbd; do
 done
 ulimit -n "$(ulimit -Hn)"
 
-pids=()
-cleanup() {
-	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-	for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-	"$root/scripts/mariadb.sh" stop
-}
-trap cleanup EXIT
-free_port() { php -n -r '$s = stream_socket_server("tcp://127.0.0.1:0"); echo explode(":", stream_socket_get_name($s, false))[1];'; }
-wait_port() { # port pid
-	for _ in $(seq 100); do
-		kill -0 "$2" 2>/dev/null || return 1
-		(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-		sleep 0.1
-	done
-	return 1
-}
-start() { # log command...: in the background, its pid in $server_pid
-	local log="$1"; shift
-	"$@" >"$log" 2>&1 &
-	server_pid=$!
-	pids+=("$server_pid")
-}
+. "$root/bench/lib.sh"
+trap 'bench_stop_servers; "$root/scripts/mariadb.sh" stop' EXIT
 
 "$root/scripts/mariadb.sh" start >/dev/null
 . "$root/out/mariadb/env"
@@ -63,12 +43,12 @@ path="/item?id=42&sleep=$(php -n -r "echo $query_ms / 1000;")"
 names=() urls=()
 # ours
 port="$(free_port)"
-start "$out/ours.log" php "${php_args[@]}" -d extension_dir="$root/out/ext" -d extension=async "$app/server.php" "$port" "$pool"
+bench_start "$out/ours.log" php "${php_args[@]}" -d extension_dir="$root/out/ext" -d extension=async "$app/server.php" "$port" "$pool"
 wait_port "$port" "$server_pid" || { echo "bench/endpoint/server.php did not start: $out/ours.log" >&2; exit 1; }
 names+=("coroutines (this extension), 1 process, Pool of $pool"); urls+=("http://127.0.0.1:$port$path")
 # php -S, one process
 port="$(free_port)"
-start "$out/cli-server.log" php "${php_args[@]}" -S "127.0.0.1:$port" "$app/blocking.php"
+bench_start "$out/cli-server.log" php "${php_args[@]}" -S "127.0.0.1:$port" "$app/blocking.php"
 wait_port "$port" "$server_pid" || { echo "php -S did not start: $out/cli-server.log" >&2; exit 1; }
 names+=("php -S, 1 process"); urls+=("http://127.0.0.1:$port$path")
 # PHP-FPM behind nginx: Debian's pool settings, then one static child
@@ -87,7 +67,7 @@ fpm() { # directory name pm-lines...: starts php-fpm and nginx in front of it, a
 		echo "env[ENDPOINT_PERSISTENT] = ${persistent:-0}"
 		for v in HOST PORT DB USER PASS; do echo "env[ASYNC_TEST_MYSQL_$v] = $(printenv "ASYNC_TEST_MYSQL_$v")"; done
 	} >"$dir/fpm.conf"
-	start "$dir/fpm.stderr" "$php_fpm" --nodaemonize -R -y "$dir/fpm.conf"
+	bench_start "$dir/fpm.stderr" "$php_fpm" --nodaemonize -R -y "$dir/fpm.conf"
 	local port; port="$(free_port)"
 	cat >"$dir/nginx.conf" <<CONF
 daemon off;
@@ -114,7 +94,7 @@ http {
 	}
 }
 CONF
-	start "$dir/nginx.stderr" nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/nginx-error.log"
+	bench_start "$dir/nginx.stderr" nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/nginx-error.log"
 	wait_port "$port" "$server_pid" || { echo "nginx for $name did not start: $dir/nginx-error.log" >&2; exit 1; }
 	for _ in $(seq 50); do [ -S "$dir/fpm.sock" ] && break; sleep 0.1; done
 	names+=("$name"); urls+=("http://127.0.0.1:$port$path")

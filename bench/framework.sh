@@ -31,6 +31,7 @@ php_args=(-n -d extension_dir="$root/out/ext" -d zend_extension=opcache -d opcac
 	-d memory_limit=512M -d extension=pdo -d extension=pdo_pgsql -d extension=posix -d extension=ctype
 	-d extension=mbstring -d extension=tokenizer -d extension=iconv)
 
+. "$root/bench/lib.sh"
 "$root/scripts/postgres.sh" start >/dev/null
 server_pid=""
 fpm_pid=""
@@ -39,13 +40,11 @@ stop_server() {
 	[ -z "$server_pid" ] || { kill $(pgrep -P "$server_pid") "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 	[ -z "$fpm_pid" ] || { kill "$fpm_pid" 2>/dev/null; wait "$fpm_pid" 2>/dev/null || true; fpm_pid=""; }
 }
-trap 'stop_server; "$root/scripts/postgres.sh" stop' EXIT
+trap 'stop_server; bench_stop_servers; "$root/scripts/postgres.sh" stop' EXIT
 . "$root/out/postgres/env"
 php "${php_args[@]}" "$app/setup.inc.php"
 path="/db?id=1&sleep=$(php -n -r "echo $query_ms / 1000;")"
 
-free_port() { php -n -r '$s = stream_socket_server("tcp://127.0.0.1:0"); echo substr(strrchr(stream_socket_get_name($s, false), ":"), 1);'; }
-wait_listening() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 
 measure() { # port label: one warm-up, then $repeat wrk runs; prints a row per run
 	curl -sf "http://127.0.0.1:$1$path" >/dev/null || { echo "the server did not answer $path" >&2; exit 1; }
@@ -84,7 +83,7 @@ rm -f "$root/out/framework-stdin"
 port="$(free_port)"
 PHP_CLI_SERVER_WORKERS="$workers" php "${php_args[@]}" -S "127.0.0.1:$port" "$app/public.inc.php" >/dev/null 2>&1 &
 server_pid=$!
-wait_listening "$port"
+wait_port "$port"
 measure "$port" "blocking workers (php -S), kernel per request"
 stop_server
 
@@ -92,7 +91,7 @@ stop_server
 port="$(free_port)"
 APP_PERSISTENT_DB=1 PHP_CLI_SERVER_WORKERS="$workers" php "${php_args[@]}" -S "127.0.0.1:$port" "$app/public.inc.php" >/dev/null 2>&1 &
 server_pid=$!
-wait_listening "$port"
+wait_port "$port"
 measure "$port" "blocking workers, persistent connections"
 stop_server
 
@@ -140,7 +139,7 @@ http {
 CONF
 	nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/nginx-error.log" >"$dir/nginx.stderr" 2>&1 &
 	server_pid=$!
-	wait_listening "$port"
+	wait_port "$port"
 	for _ in $(seq 1 50); do [ -S "$dir/fpm.sock" ] && break; sleep 0.1; done
 }
 fpm_server 0

@@ -15,11 +15,8 @@ conns=$1 seconds=$2 repeat=$3
 shift 3
 ulimit -n "$(ulimit -Hn)"
 mkdir -p "$out/nginx-builds"
-free_port() {
-	php -n -r '$s = stream_socket_server("tcp://127.0.0.1:0"); echo explode(":", stream_socket_get_name($s, false))[1];'
-}
+. "$root/bench/lib.sh"
 pids=() ports=() names=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
 port="$(free_port)"
 nginx_user=""; [ "$(id -u)" = 0 ] && nginx_user="user root;"
 cat >"$out/nginx-builds/nginx.conf" <<CONF
@@ -52,18 +49,18 @@ for side in "$@"; do
 	php -n -d memory_limit=-1 -d extension_dir="$root/out/ext" -d extension="$so" "$example" 127.0.0.1 "$port" >/dev/null 2>&1 &
 	pids+=($!) ports+=("$port") names+=("$side")
 done
+for pid in "${pids[@]}"; do bench_track "$pid"; done
 for i in "${!ports[@]}"; do # until each listens, then the warm-up
-	for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/${ports[$i]}") 2>/dev/null && break; sleep 0.1; done
+	wait_port "${ports[$i]}" "${pids[$i]}" || true
 	wrk -t1 -c"$conns" -d1s --timeout 10s "http://127.0.0.1:${ports[$i]}/" >/dev/null 2>&1 || true
 done
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-hz="$(getconf CLK_TCK)"
+hz="$clock_ticks"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $conns connections, $seconds s per run"
 for run in $(seq "$repeat"); do
 	for i in "${!ports[@]}"; do
-		before="$(ticks "${pids[$i]}")"
+		before="$(cpu_ticks "${pids[$i]}")"
 		result="$(wrk -t1 -c"$conns" -d"${seconds}s" --timeout 10s "http://127.0.0.1:${ports[$i]}/" 2>&1 || true)"
-		used=$(($(ticks "${pids[$i]}") - before))
+		used=$(($(cpu_ticks "${pids[$i]}") - before))
 		n="$(awk '/ requests in /{ print $1 }' <<<"$result")"
 		rps="$(awk '/Requests\/sec:/{ print $2 }' <<<"$result")"
 		errors="$(grep -E 'Socket errors|Non-2xx' <<<"$result" | tr -s ' ' | tr '\n' ' ' || true)"

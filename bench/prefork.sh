@@ -22,29 +22,7 @@ for tool in nginx wrk; do
 done
 ulimit -n "$(ulimit -Hn)"
 
-pids=()
-cleanup() {
-	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-	for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT
-free_port() { php -n -r '$s = stream_socket_server("tcp://127.0.0.1:0"); echo explode(":", stream_socket_get_name($s, false))[1];'; }
-wait_port() { # port pid
-	for _ in $(seq 100); do
-		kill -0 "$2" 2>/dev/null || return 1
-		(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-		sleep 0.1
-	done
-	return 1
-}
-clock_ticks="$(getconf CLK_TCK)"
-cpu_ticks() { # the process and its children (the workers)
-	local pid total=0
-	for pid in "$1" $(pgrep -P "$1" || true); do
-		total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
-	done
-	echo "$total"
-}
+. "$root/bench/lib.sh"
 wrk_run() { # url server-pid -> "requests/s p99_us cpu_us_per_request errors"
 	local result ticks
 	ticks="$(cpu_ticks "$2")"
@@ -66,7 +44,7 @@ port="$(free_port)"
 php -n -d extension_dir="$root/out/ext" -d extension=async -d extension=pcntl -d extension=posix \
 	"$root/examples/prefork_server.php" "$port" "$workers" >"$out/prefork-server.log" 2>&1 &
 ours_pid=$!
-pids+=("$ours_pid")
+bench_track "$ours_pid"
 wait_port "$port" "$ours_pid" || { echo "examples/prefork_server.php did not start: $out/prefork-server.log" >&2; exit 1; }
 
 nginx_port="$(free_port)"
@@ -98,7 +76,7 @@ EOF
 nginx -p "$out/nginx-prefork" -c "$out/nginx-prefork/nginx.conf" -e "$out/nginx-prefork/error.log" \
 	>"$out/nginx-prefork/stderr.log" 2>&1 &
 nginx_pid=$!
-pids+=("$nginx_pid")
+bench_track "$nginx_pid"
 wait_port "$nginx_port" "$nginx_pid" || { echo "nginx did not start: $out/nginx-prefork/error.log" >&2; exit 1; }
 
 : >"$out/prefork-wrk.log"

@@ -45,32 +45,8 @@ ulimit -n "$(ulimit -Hn)" # 16,000 sockets in one process (wake-up), 10,000 conn
 
 want() { [ -z "${BENCH_ONLY:-}" ] || [[ ",$BENCH_ONLY," == *",$1,"* ]]; }
 
-# ---- background servers, always stopped on exit ----
-pids=()
-cleanup() {
-	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-	for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT
-
-free_port() {
-	php -n -r '$s = stream_socket_server("tcp://127.0.0.1:0"); echo explode(":", stream_socket_get_name($s, false))[1];'
-}
-start() { # log, command...: starts a server in the background, its pid in $server_pid
-	local log="$1"; shift
-	"$@" >"$log" 2>&1 &
-	server_pid=$!
-	pids+=("$server_pid")
-}
-stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
-wait_port() { # port pid: true once something accepts on the port, false if the process died or 10 s passed
-	for _ in $(seq 100); do
-		kill -0 "$2" 2>/dev/null || return 1
-		(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-		sleep 0.1
-	done
-	return 1
-}
+# ---- background servers (stopped on exit), ports, CPU time: bench/lib.sh ----
+. "$root/bench/lib.sh"
 
 # ---- the table ----
 rows=()   # workload|ours|baseline|unit|target ("" or ">=x" / "<=x" on ours/baseline)
@@ -87,17 +63,6 @@ better() { # "rate ..." "rate ...": the one with the higher rate ("-" loses)
 lowest() { # a b: the lower number ("-" loses)
 	awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || a == "") print b; else if (b == "-" || b == "") print a
 		else print (b + 0 < a + 0) ? b : a }'
-}
-# Server CPU time (user + system, the process and its children, e.g. nginx's worker) in clock ticks:
-# per operation it shows the server's own cost, which the other processes of a shared machine
-# disturb much less than they disturb its throughput.
-clock_ticks="$(getconf CLK_TCK)"
-cpu_ticks() {
-	local pid total=0
-	for pid in "$1" $(pgrep -P "$1" || true); do
-		total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
-	done
-	echo "$total"
 }
 cpu_us_per_op() { # ticks operations
 	awk -v t="$1" -v n="$2" -v hz="$clock_ticks" 'BEGIN { if (n + 0 > 0) printf "%.2f\n", t / hz * 1e6 / n; else print "-" }'
@@ -214,17 +179,17 @@ echo_point() { # port connections server-pid -> "rt_per_s p99_us server_cpu_us_p
 	echo "${rt:--} ${p99:--} $(cpu_us_per_op "$ticks" "${round_trips:-0}")"
 }
 c_port="$(free_port)"
-start "$out/uv_echo_server.log" "$out/uv_echo_server" 127.0.0.1 "$c_port"
+bench_start "$out/uv_echo_server.log" "$out/uv_echo_server" 127.0.0.1 "$c_port"
 c_pid=$server_pid
 wait_port "$c_port" "$c_pid" || { echo "the C echo server did not start: $out/uv_echo_server.log" >&2; exit 1; }
 e_port="$(free_port)"
-start "$out/epoll_echo_server.log" "$out/epoll_echo_server" 127.0.0.1 "$e_port"
+bench_start "$out/epoll_echo_server.log" "$out/epoll_echo_server" 127.0.0.1 "$e_port"
 e_pid=$server_pid
 wait_port "$e_port" "$e_pid" || { echo "the epoll echo server did not start: $out/epoll_echo_server.log" >&2; exit 1; }
 php_pid=""
 if [ -f "$root/examples/echo_server.php" ]; then
 	php_port="$(free_port)"
-	start "$out/echo_server.log" "${php_ours[@]}" "$root/examples/echo_server.php" 127.0.0.1 "$php_port"
+	bench_start "$out/echo_server.log" "${php_ours[@]}" "$root/examples/echo_server.php" 127.0.0.1 "$php_port"
 	php_pid=$server_pid
 	wait_port "$php_port" "$php_pid" || { note "examples/echo_server.php did not start listening (see out/bench/echo_server.log)"; php_pid=""; }
 else
@@ -281,9 +246,9 @@ if command -v perf >/dev/null && perf stat -e raw_syscalls:sys_enter true >/dev/
 else
 	note "perf cannot count system calls here (bench/deps.sh installs linux-perf; needs root or perf_event_paranoid <= 1)"
 fi
-stop "$c_pid"
-stop "$e_pid"
-[ -n "$php_pid" ] && stop "$php_pid"
+bench_stop "$c_pid"
+bench_stop "$e_pid"
+[ -n "$php_pid" ] && bench_stop "$php_pid"
 
 fi # echo
 
@@ -309,7 +274,7 @@ body=$'Hello, world!\n'
 http_pid=""
 if [ -f "$root/examples/http_server.php" ]; then
 	http_port="$(free_port)"
-	start "$out/http_server.log" "${php_ours[@]}" "$root/examples/http_server.php" 127.0.0.1 "$http_port"
+	bench_start "$out/http_server.log" "${php_ours[@]}" "$root/examples/http_server.php" 127.0.0.1 "$http_port"
 	http_pid=$server_pid
 	if wait_port "$http_port" "$http_pid"; then
 		# nginx answers with exactly the body ours sends
@@ -317,7 +282,7 @@ if [ -f "$root/examples/http_server.php" ]; then
 		body="${body%x}"
 	else
 		note "examples/http_server.php did not start listening (see out/bench/http_server.log)"
-		stop "$http_pid"
+		bench_stop "$http_pid"
 		http_pid=""
 	fi
 else
@@ -351,7 +316,7 @@ http {
 	}
 }
 EOF
-start "$out/nginx/stderr.log" nginx -p "$out/nginx" -c "$out/nginx/nginx.conf" -e "$out/nginx/error.log"
+bench_start "$out/nginx/stderr.log" nginx -p "$out/nginx" -c "$out/nginx/nginx.conf" -e "$out/nginx/error.log"
 nginx_pid=$server_pid
 wait_port "$nginx_port" "$nginx_pid" || { echo "nginx did not start: $out/nginx/error.log" >&2; exit 1; }
 # 10,000 connections need 10,000 descriptors on each side (the script raised its limit to the hard one)
@@ -378,8 +343,8 @@ for conns in $http_points; do
 	row "$what: p99 latency (of the best run)" "$http_p99" "$nginx_p99" "us"
 	row "$what: server CPU per request (lowest run)" "$http_cpu" "$nginx_cpu" "us"
 done
-stop "$nginx_pid"
-[ -n "$http_pid" ] && stop "$http_pid"
+bench_stop "$nginx_pid"
+[ -n "$http_pid" ] && bench_stop "$http_pid"
 
 fi # http
 
@@ -392,7 +357,7 @@ if command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null; t
 	rm -rf "$db" && mkdir -p "$db"
 	if mariadb-install-db --no-defaults --datadir="$db/data" --auth-root-authentication-method=normal \
 			--skip-test-db --user="$(id -un)" >"$db/install.log" 2>&1; then
-		start "$db/server.log" mariadbd --no-defaults --datadir="$db/data" --socket="$db/sock" --skip-networking \
+		bench_start "$db/server.log" mariadbd --no-defaults --datadir="$db/data" --socket="$db/sock" --skip-networking \
 			--user="$(id -un)" --pid-file="$db/pid" --log-error="$db/error.log" --innodb-buffer-pool-size=16M
 		db_pid=$server_pid
 		for _ in $(seq 100); do
@@ -417,7 +382,7 @@ while read -r kind name_and_rest; do
 	skip) note "blocking: $name_and_rest" ;;
 	esac
 done < <("${php_ours[@]}" -d extension=mysqlnd -d extension=mysqli "$root/bench/blocking.php" "$db_socket")
-[ -n "$db_socket" ] && stop "$db_pid"
+[ -n "$db_socket" ] && bench_stop "$db_pid"
 
 fi # blocking
 
