@@ -46,15 +46,22 @@ static int after_accept(int result, php_stream_xport_param *xparam, const async_
 	return result;
 }
 
-/* PHP's accept with no time to wait; true when it found nothing queued (its failure, ETIMEDOUT from
- * its poll or EAGAIN from its accept, is dropped). */
-static bool accept_now(async_xport_t *xport, php_stream *stream, php_stream_xport_param *xparam, int *result)
+/* PHP's accept with no time to wait: it takes a queued client or fails its own way. */
+static int accept_without_waiting(async_xport_t *xport, php_stream *stream, php_stream_xport_param *xparam)
 {
 	struct timeval zero = { 0, 0 };
 	struct timeval *timeout = xparam->inputs.timeout;
 	xparam->inputs.timeout = &zero;
-	*result = async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
+	int result = async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
 	xparam->inputs.timeout = timeout;
+	return result;
+}
+
+/* The same, first: true when it found nothing queued (its failure, ETIMEDOUT from its poll or
+ * EAGAIN from its accept, is dropped). */
+static bool accept_now(async_xport_t *xport, php_stream *stream, php_stream_xport_param *xparam, int *result)
+{
+	*result = accept_without_waiting(xport, stream, xparam);
 	int error = xparam->outputs.error_code;
 	if (xparam->outputs.client != NULL || EG(exception) != NULL
 			|| (error != ETIMEDOUT && error != EAGAIN && error != EWOULDBLOCK)) {
@@ -95,15 +102,8 @@ int async_xport_accept(async_xport_t *xport, php_stream *stream, php_stream_xpor
 			? async_xport_wait_stream(stream, &record, ASYNC_XPORT_USE_SHARED, ASYNC_READABLE, &deadline)
 			: async_xport_wait_again(stream, &record, ASYNC_XPORT_USE_SHARED, ASYNC_READABLE, &deadline);
 		switch (waited) {
-			case ASYNC_XPORT_TIMEOUT: {
-				/* PHP's accept with no time left: it fails (or takes a last-moment client) its own way */
-				struct timeval zero = { 0, 0 };
-				struct timeval *timeout = xparam->inputs.timeout;
-				xparam->inputs.timeout = &zero;
-				result = async_xport_original_set_option(xport, stream, PHP_STREAM_OPTION_XPORT_API, 0, xparam);
-				xparam->inputs.timeout = timeout;
-				return after_accept(result, xparam, &deadline);
-			}
+			case ASYNC_XPORT_TIMEOUT: /* no time left: it fails (or takes a last-moment client) its own way */
+				return after_accept(accept_without_waiting(xport, stream, xparam), xparam, &deadline);
 			case ASYNC_XPORT_CLOSED: /* the server socket was closed by another coroutine */
 				return failed(xparam, EBADF);
 			case ASYNC_XPORT_FAILED: /* cancelled: PHP's caller still warns, so it says why */
